@@ -1,0 +1,75 @@
+/** The result of analysing a design: shapes, costs and diagnostics, keyed by node and layer. */
+
+import type { GridStep, LayerCost, LayerGraph, Shape } from '../layers/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DiagnosticCode =
+  | 'concat-grid-mismatch'
+  | 'residual-shape-mismatch'
+  | 'grid-collapsed'
+  | 'cycle'
+  | 'too-few-inputs'
+  | 'too-many-inputs'
+  | 'unconnected-node'
+  | 'no-output'
+  | 'multiple-outputs'
+  | 'dense-on-spatial'
+  | 'invalid-param'
+  | 'unknown-param'
+  | 'unknown-type'
+  | 'duplicate-port'
+  | 'missing-input-node'
+  | 'multiple-input-nodes'
+  | 'dangling-edge';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** Design node ids involved; the first is the node that causes the problem. */
+  nodes: readonly string[];
+  /** Expanded layer id inside a block, when the problem is there. */
+  layer?: string;
+  /** Edges involved, as `source->target:port`. */
+  edges?: readonly string[];
+  /** A suggested fix. */
+  hint: string;
+}
+
+export interface NodeAnalysis {
+  /** Output shape; absent when it cannot be inferred (an upstream error). */
+  output?: Shape;
+  /** Input shapes in port order (undefined where unknown). */
+  inputs: readonly (Shape | undefined)[];
+  cost: LayerCost;
+  /** Bytes of forward activations for one image (float32), summed over the node's layers. */
+  activationBytes: number;
+  /** The grid arithmetic from the network input to this node's output. */
+  provenance: readonly GridStep[];
+  /** Layer ids this node expanded to, in order. */
+  layers: readonly string[];
+}
+
+export interface LayerAnalysis {
+  output?: Shape;
+  cost: LayerCost;
+}
+
+export interface Totals extends LayerCost {
+  total: number;
+  activationBytes: number;
+}
+
+export interface Analysis {
+  graph: LayerGraph;
+  nodes: Readonly<Record<string, NodeAnalysis>>;
+  layers: Readonly<Record<string, LayerAnalysis>>;
+  /** Shape carried by each edge, keyed `source->target:port`. */
+  edges: Readonly<Record<string, Shape | undefined>>;
+  /** Design node ids in topological order (nodes on a cycle are left out). */
+  order: readonly string[];
+  output?: Shape;
+  totals: Totals;
+  diagnostics: readonly Diagnostic[];
+}

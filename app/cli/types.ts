@@ -1,0 +1,19 @@
+/** What every command-line command receives and returns. */
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is an interactive terminal (progress bars) or a pipe (plain lines). */
+  isTty: boolean;
+  cwd: string;
+}
+
+/** Exit codes: 0 success, 1 the design has errors / the run failed, 2 unusable input. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface CliCommand {
+  /** One line for `--help`. */
+  summary: string;
+  usage: string;
+  run(args: readonly string[], io: CliIo): Promise<ExitCode>;
+}

@@ -1,0 +1,138 @@
+/**
+ * The one contract between the UI and its host. Two hosts implement it: the Electron preload
+ * bridge (desktop) and the local web host (HTTP + WebSocket). Types only: every payload is
+ * validated on the host side (`main/ipc/validate*`) before a handler runs.
+ */
+
+import type { ScanReport, TrainConfig, TrainEvent } from './training/types';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  appVersion: string;
+  platform: string;
+  /** Folders the host may read and write (web host: the ones the user named at start). */
+  roots: readonly string[];
+}
+
+export interface FileRef {
+  path: string;
+  name: string;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'directory';
+}
+
+export interface OpenedDesign {
+  file: FileRef;
+  /** Raw text; the renderer parses it with app/design so errors show where they are. */
+  text: string;
+}
+
+export interface BackendStatus {
+  name: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  available: boolean;
+  /** Why it is not available and what to install, when it is not. */
+  reason?: string;
+  device?: string;
+}
+
+export interface BackendReport {
+  active: BackendStatus['name'];
+  device: string;
+  backends: readonly BackendStatus[];
+}
+
+export interface TrainRequest {
+  /** The design document as text (the renderer serialises it). */
+  design: string;
+  /** Dataset folder or CSV; absent means the bundled sample. */
+  data?: string;
+  validation?: string;
+  config: Partial<TrainConfig>;
+  backend?: BackendStatus['name'];
+  /** Continue a run from its last checkpoint. */
+  resumeRunDir?: string;
+}
+
+export interface RunSummary {
+  runId: string;
+  runDir: string;
+  designName: string;
+  startedAt: string;
+  epochs: number;
+  bestValTop1: number | null;
+  state: 'running' | 'completed' | 'cancelled' | 'failed';
+}
+
+export interface PredictRequest {
+  /** A saved model directory, a run's checkpoint, or a design (random weights). */
+  model: { kind: 'design'; design: string } | { kind: 'modelDir'; path: string };
+  /** Images as file paths on the host, or encoded bytes (base64) dropped into the window. */
+  images: readonly ({ path: string } | { name: string; base64: string })[];
+  top: number;
+  backend?: BackendStatus['name'];
+}
+
+export interface ImagePrediction {
+  image: string;
+  top: readonly { classIndex: number; label: string; probability: number }[];
+  error?: string;
+}
+
+/** Events pushed from host to UI. */
+export type HostEvent =
+  | { type: 'train'; runId: string; event: TrainEvent }
+  | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
+  | { type: 'menu'; command: MenuCommand };
+
+export type MenuCommand =
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'saveAs'
+  | 'export'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'delete'
+  | 'selectAll'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fitView'
+  | 'togglePanels'
+  | 'validate'
+  | 'train'
+  | 'stop'
+  | 'predict'
+  | `preset:${string}`;
+
+/** What the renderer may ask of its host. Each method maps to one IPC channel / HTTP route. */
+export interface StudioHost {
+  info(): Promise<HostInfo>;
+  /** With no path the desktop host shows a native dialog; `null` when the user cancels. */
+  openDesign(request: { path?: string }): Promise<Result<OpenedDesign | null>>;
+  saveDesign(request: { path?: string; suggestedName: string; text: string }): Promise<Result<FileRef | null>>;
+  listDirectory(request: { path: string }): Promise<Result<readonly DirectoryEntry[]>>;
+  recentFiles(): Promise<readonly string[]>;
+  /** Tell the host whether the document has unsaved changes (close prompt, title). */
+  setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
+  exportFile(request: { suggestedName: string; base64: string }): Promise<Result<FileRef | null>>;
+  backends(): Promise<BackendReport>;
+  scanDataset(request: { path?: string; inputSize: number }): Promise<Result<ScanReport>>;
+  startTraining(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
+  pauseTraining(request: { runId: string }): Promise<Result<null>>;
+  resumeTraining(request: { runId: string }): Promise<Result<null>>;
+  stopTraining(request: { runId: string }): Promise<Result<null>>;
+  listRuns(request: { designName?: string }): Promise<Result<readonly RunSummary[]>>;
+  predict(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>>;
+  onEvent(listener: (event: HostEvent) => void): () => void;
+}
+
+export type StudioMethod = Exclude<keyof StudioHost, 'onEvent'>;

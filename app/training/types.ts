@@ -1,0 +1,89 @@
+/**
+ * Training: configuration, the events a run emits, and the dataset scan report. Pure types,
+ * shared by the trainer process, the command line, the Electron host, the web host and the UI.
+ */
+
+export type OptimizerName = 'rmsprop' | 'sgd' | 'adam';
+
+export interface TrainConfig {
+  optimizer: OptimizerName;
+  /** Initial learning rate (paper: 0.045). */
+  learningRate: number;
+  /** Multiply the rate by `lrDecayRate` every `lrDecayEpochs` epochs (paper: 0.94 every 2). */
+  lrDecayRate: number;
+  lrDecayEpochs: number;
+  /** RMSProp decay (paper: 0.9) and epsilon (paper: 1.0). */
+  rmsDecay: number;
+  epsilon: number;
+  /** Momentum for SGD and RMSProp (RMSProp default 0). */
+  momentum: number;
+  /** Clip gradients to this global norm (Inception-v3: 2.0); 0 disables. */
+  clipNorm: number;
+  /** Exponential moving average of weights used for evaluation; 0 disables. */
+  emaDecay: number;
+  labelSmoothing: number;
+  weightDecay: number;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  /** Fraction held out for validation when no validation folder is given. */
+  validationSplit: number;
+  augment: boolean;
+}
+
+export interface ClassCount {
+  name: string;
+  count: number;
+}
+
+export interface DatasetProblem {
+  file: string;
+  problem: string;
+}
+
+export interface ScanReport {
+  root: string;
+  kind: 'folder' | 'csv' | 'bundled';
+  classes: readonly ClassCount[];
+  total: number;
+  unreadable: readonly DatasetProblem[];
+  smallerThanInput: readonly DatasetProblem[];
+  /** Largest class count divided by smallest; warn above 2. */
+  imbalance: number;
+  warnings: readonly string[];
+}
+
+export interface StepMetrics {
+  loss: number;
+  top1: number;
+  top5: number;
+}
+
+export type TrainEvent =
+  | { type: 'scan'; report: ScanReport }
+  | {
+      type: 'start';
+      runId: string;
+      runDir: string;
+      backend: string;
+      device: string;
+      stepsPerEpoch: number;
+      totalSteps: number;
+      config: TrainConfig;
+      resumedFrom?: { epoch: number; step: number };
+    }
+  | ({ type: 'step'; epoch: number; step: number; globalStep: number; lr: number; imagesPerSecond: number; etaSeconds: number } & StepMetrics)
+  | {
+      type: 'epoch';
+      epoch: number;
+      train: StepMetrics;
+      validation: StepMetrics | null;
+      lr: number;
+      seconds: number;
+    }
+  | { type: 'checkpoint'; kind: 'last' | 'best'; epoch: number; path: string }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
+  | { type: 'error'; message: string; lastCheckpoint: string | null }
+  | { type: 'log'; level: 'info' | 'warning'; message: string };

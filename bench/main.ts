@@ -1,0 +1,19 @@
+/**
+ * `npm run bench -- <name> [options]`: benchmarks print their numbers; they are never tests.
+ */
+
+const benches: Record<string, () => Promise<{ run(args: readonly string[]): Promise<void> }>> = {
+  analysis: () => import('./analysisBench'),
+  infer: () => import('./inferBench'),
+  train: () => import('./trainBench'),
+  ui: () => import('./uiBench'),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const load = name === undefined ? undefined : benches[name];
+if (!load) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
+  process.exitCode = 2;
+} else {
+  await (await load()).run(rest);
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One command runs every test: unit tests next to the code, browser tests under renderer/ and
+// main/ (they drive Chromium through the web host and skip with a stated reason without it).
+export default defineConfig({
+  test: {
+    include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
