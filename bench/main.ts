@@ -2,6 +2,8 @@
  * `npm run bench -- <name> [options]`: benchmarks print their numbers; they are never tests.
  */
 
+export {};
+
 const benches: Record<string, () => Promise<{ run(args: readonly string[]): Promise<void> }>> = {
   analysis: () => import('./analysisBench'),
   infer: () => import('./inferBench'),

@@ -21,7 +21,9 @@ export type DiagnosticCode =
   | 'duplicate-port'
   | 'missing-input-node'
   | 'multiple-input-nodes'
-  | 'dangling-edge';
+  | 'dangling-edge'
+  | 'duplicate-node-id'
+  | 'needs-feature-map';
 
 export interface Diagnostic {
   severity: Severity;

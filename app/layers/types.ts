@@ -112,4 +112,11 @@ export interface GridStep {
 /** What a shape rule returns: the output shape, or a problem in words. */
 export type ShapeResult =
   | { ok: true; shape: Shape; step?: GridStep }
-  | { ok: false; code: string; message: string; hint: string };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      hint: string;
+      /** A shape to carry on with so one mistake is reported once, not at every later layer. */
+      fallback?: Shape;
+    };

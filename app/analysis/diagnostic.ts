@@ -1,0 +1,19 @@
+/** Building diagnostics and their messages. */
+
+import type { Diagnostic, DiagnosticCode, Severity } from './types';
+
+export function diagnostic(
+  severity: Severity,
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+  nodes: readonly string[],
+  extra: { layer?: string; edges?: readonly string[] } = {},
+): Diagnostic {
+  return { severity, code, message, nodes, hint, ...extra };
+}
+
+/** `a, b and c` */
+export function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('the command line as a process', () => {
+  it('runs `npx tsx app/cli/main.ts summary … --json` and exits with its status', () => {
+    const result = spawnSync('npx', ['tsx', 'app/cli/main.ts', 'summary', 'preset:inception-v4', '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ params: { trainable: 42_679_816, nonTrainable: 63_168 } });
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Where a command's design comes from: a design file or `preset:NAME`, plus the shared
+ * options `--input N`, `--classes N` and `--param key=value` (presets only). Commands parse
+ * their arguments with `parseCommandArgs` and load with `loadDesignSource`; user mistakes come
+ * back as messages, never as exceptions.
+ */
+
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { parseDesign } from '../design/document';
+import type { DesignDocument } from '../design/types';
+import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';
+import type { PresetOptions } from '../presets/index';
+import { withClasses, withInputSize } from './designOverrides';
+import type { CliIo } from './types';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface DesignSourceOptions {
+  /** Directory that relative file paths are resolved against. */
+  cwd: string;
+  /** Square input size, overriding the design's. */
+  input?: number;
+  /** Classifier units, overriding the design's. */
+  classes?: number;
+  /** Preset options as `key=value` (see `parsePresetParams`). */
+  params?: readonly string[];
+}
+
+export interface LoadedDesign {
+  document: DesignDocument;
+  origin: 'file' | 'preset';
+  /** The absolute file path, or the preset name. */
+  source: string;
+  /** Set when the file was written in an older format and upgraded on load. */
+  migratedFrom?: number;
+}
+
+export const PRESET_PREFIX = 'preset:';
+
+/** The options every design-reading command accepts; spread into a command's own options. */
+export const designArgOptions = {
+  input: { type: 'string' },
+  classes: { type: 'string' },
+  param: { type: 'string', multiple: true },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** `node:util` parseArgs with its errors turned into messages. */
+export function parseCommandArgs(
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): Outcome<{ values: ParsedValues; positionals: string[] }> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { ok: true, value: { values: values as ParsedValues, positionals } };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function positiveInt(text: string, flag: string): Outcome<number> {
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 1 ? { ok: true, value: n } : { ok: false, message: `${flag} ${text}: expected an integer ≥ 1.` };
+}
+
+/** Reads `--input`, `--classes`, `--param` from parsed values into load options. */
+export function designSourceOptions(values: ParsedValues, cwd: string): Outcome<DesignSourceOptions> {
+  const options: DesignSourceOptions = { cwd };
+  for (const flag of ['input', 'classes'] as const) {
+    const text = values[flag];
+    if (typeof text !== 'string') continue;
+    const n = positiveInt(text, `--${flag}`);
+    if (!n.ok) return n;
+    options[flag] = n.value;
+  }
+  const params = values.param;
+  if (Array.isArray(params)) options.params = params.map(String);
+  return { ok: true, value: options };
+}
+
+function loadPreset(name: string, options: DesignSourceOptions): Outcome<LoadedDesign> {
+  if (!isPresetName(name)) {
+    return { ok: false, message: `Unknown preset '${name}'. Presets: ${presets.map((p) => p.name).join(', ')}.` };
+  }
+  try {
+    const parsed: PresetOptions = parsePresetParams(options.params ?? []);
+    for (const flag of ['input', 'classes'] as const) {
+      if (options[flag] === undefined) continue;
+      if (parsed[flag] !== undefined) return { ok: false, message: `--${flag} and --param ${flag}=… both given; use one.` };
+      parsed[flag] = options[flag];
+    }
+    return { ok: true, value: { document: buildPreset(name, parsed), origin: 'preset', source: name } };
+  } catch (error) {
+    if (error instanceof PresetOptionError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function loadFile(arg: string, options: DesignSourceOptions): Promise<Outcome<LoadedDesign>> {
+  const path = resolve(options.cwd, arg);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOENT' && isPresetName(arg) ? ` To use the preset, write ${PRESET_PREFIX}${arg}.` : '';
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    return { ok: false, message: `Cannot read design file '${arg}': ${why}.${hint}` };
+  }
+  const parsed = parseDesign(text);
+  if (!parsed.ok) return { ok: false, message: `${arg}: ${parsed.message}` };
+  if (options.params !== undefined && options.params.length > 0) {
+    return { ok: false, message: `--param applies to presets (${PRESET_PREFIX}NAME) only; edit the design file instead.` };
+  }
+  let document = options.input === undefined ? parsed.document : withInputSize(parsed.document, options.input);
+  if (options.classes !== undefined) {
+    const changed = withClasses(document, options.classes);
+    if (!changed) return { ok: false, message: `--classes: ${arg} has no dense (fully connected) layer to set.` };
+    document = changed;
+  }
+  const loaded: LoadedDesign = { document, origin: 'file', source: path };
+  return { ok: true, value: parsed.migratedFrom === undefined ? loaded : { ...loaded, migratedFrom: parsed.migratedFrom } };
+}
+
+/** Loads `arg` (a design file path or `preset:NAME`) with the overrides in `options`. */
+export async function loadDesignSource(arg: string, options: DesignSourceOptions): Promise<Outcome<LoadedDesign>> {
+  if (arg.startsWith(PRESET_PREFIX)) return loadPreset(arg.slice(PRESET_PREFIX.length), options);
+  return loadFile(arg, options);
+}
+
+/**
+ * The usual start of a design command: parse `args` with the design options plus `extra`,
+ * take the first positional as the source and load it. `positionals` are the rest.
+ */
+export async function loadDesignFromArgs(
+  args: readonly string[],
+  cwd: string,
+  extra: NonNullable<ParseArgsConfig['options']> = {},
+): Promise<Outcome<{ design: LoadedDesign; values: ParsedValues; positionals: string[] }>> {
+  const parsed = parseCommandArgs(args, { ...designArgOptions, ...extra });
+  if (!parsed.ok) return parsed;
+  const [source, ...positionals] = parsed.value.positionals;
+  if (source === undefined) return { ok: false, message: `Missing the design: a design file or ${PRESET_PREFIX}NAME.` };
+  const options = designSourceOptions(parsed.value.values, cwd);
+  if (!options.ok) return options;
+  const design = await loadDesignSource(source, options.value);
+  if (!design.ok) return design;
+  return { ok: true, value: { design: design.value, values: parsed.value.values, positionals } };
+}
+
+/**
+ * For commands that take exactly one design: loads it, or prints `name: problem` and gives
+ * the exit status 2 to return.
+ */
+export async function loadOnlyDesign(
+  name: string,
+  args: readonly string[],
+  io: CliIo,
+  extra: NonNullable<ParseArgsConfig['options']> = {},
+): Promise<{ design: LoadedDesign; values: ParsedValues } | 2> {
+  const loaded = await loadDesignFromArgs(args, io.cwd, extra);
+  if (!loaded.ok) {
+    io.stderr(`${name}: ${loaded.message}\n`);
+    return 2;
+  }
+  const [stray] = loaded.value.positionals;
+  if (stray !== undefined) {
+    io.stderr(`${name}: unexpected argument '${stray}'.\n`);
+    return 2;
+  }
+  return { design: loaded.value.design, values: loaded.value.values };
+}

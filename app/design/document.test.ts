@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { parseDesign, serializeDesign, validateDesign } from './document';
+import type { DesignDocument, ParseResult } from './types';
+
+const doc: DesignDocument = {
+  format: 'inception-studio/design',
+  version: 2,
+  name: 'tiny',
+  input: { height: 96, width: 80, channels: 3 },
+  nodes: [
+    { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
+    { id: 'c1', type: 'conv2d', label: 'first conv', params: { strides: [2, 2], filters: 32, padding: 'valid', bnGamma: true }, position: { x: 10.5, y: 100 } },
+    { id: 'a1', type: 'inceptionA', params: { width: 0.5 }, position: { x: 0, y: 200 } },
+  ],
+  edges: [
+    { source: 'input', target: 'c1', port: 0 },
+    { source: 'c1', target: 'a1', port: 0 },
+  ],
+  notes: ['a note'],
+  classes: ['cat', 'dog'],
+};
+
+function issues(result: ParseResult): { path: string; expected: string; found: string }[] {
+  if (result.ok) throw new Error('expected a failure');
+  return [...result.issues];
+}
+
+describe('serializeDesign', () => {
+  it('round-trips: parse(serialize(d)) deep-equals d', () => {
+    expect(parseDesign(serializeDesign(doc))).toEqual({ ok: true, document: doc });
+  });
+
+  it('writes stable key order, 2-space indentation, short number arrays inline and a trailing newline', () => {
+    const text = serializeDesign(doc);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n').slice(0, 4)).toEqual(['{', '  "format": "inception-studio/design",', '  "version": 2,', '  "name": "tiny",']);
+    expect(text).toContain('"strides": [2, 2]');
+    const c1 = text.slice(text.indexOf('"id": "c1"'));
+    const keys = ['"id"', '"type"', '"label"', '"params"', '"bnGamma"', '"filters"', '"padding"', '"strides"', '"position"'].map((key) => c1.indexOf(key));
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    const shuffled: DesignDocument = { ...doc, nodes: doc.nodes.map((node) => ({ position: node.position, params: node.params, type: node.type, id: node.id, ...(node.label ? { label: node.label } : {}) })) };
+    expect(serializeDesign(shuffled)).toBe(text);
+  });
+
+  it('is a fixed point of parse then serialize', () => {
+    const text = serializeDesign(doc);
+    const again = parseDesign(text);
+    if (!again.ok) throw new Error(again.message);
+    expect(serializeDesign(again.document)).toBe(text);
+  });
+});
+
+describe('parseDesign', () => {
+  it('accepts structurally valid designs whose references are broken (left to the analysis)', () => {
+    const dangling = { ...doc, edges: [...doc.edges, { source: 'ghost', target: 'a1', port: 1 }] };
+    expect(parseDesign(JSON.stringify(dangling))).toEqual({ ok: true, document: dangling });
+  });
+
+  it('treats missing notes as none and keeps classes optional', () => {
+    const { notes: _notes, classes: _classes, ...rest } = doc;
+    expect(parseDesign(JSON.stringify(rest))).toEqual({ ok: true, document: { ...rest, notes: [] } });
+  });
+
+  it('reports malformed JSON with line and column', () => {
+    const result = parseDesign('{\n  "format": "inception-studio/design",\n  "version": 2,,\n}');
+    expect(issues(result)).toEqual([{ path: '(json)', expected: 'valid JSON', found: `unexpected ",", expected a property name in double quotes at line 3, column 16` }]);
+    expect(result.ok || result.message).toBe('The design file is not valid JSON: unexpected ",", expected a property name in double quotes at line 3, column 16.');
+    expect(result.ok || result.message).toMatch(/line 3, column 16/);
+    expect(parseDesign('').ok || (parseDesign('') as { message: string }).message).toMatch(/unexpected end of text at line 1, column 1/);
+  });
+
+  it('refuses a newer format version with a clear message', () => {
+    const result = parseDesign(JSON.stringify({ ...doc, version: 3, somethingNew: true }));
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.message).toMatch(/written by a newer Inception Studio: format version 3, this build reads up to 2/);
+    expect(issues(result)).toEqual([{ path: 'version', expected: 'at most 2', found: '3' }]);
+  });
+
+  it('reports every problem with its path, what was expected and what was found', () => {
+    const broken = {
+      format: 'something/else',
+      name: 7,
+      input: { height: 0, width: 2.5, channels: 3, depth: 1 },
+      nodes: [
+        { id: 'ok', type: 'input', params: {}, position: { x: 0, y: 0 } },
+        { id: 'bad id!', type: '', params: { filters: 'many is a string: allowed', kernel: [3, 'x'], nested: { a: 1 } }, position: { x: 0 } },
+        { id: 'ok', type: 'conv2d', params: [], position: 'top', label: 3 },
+        'not a node',
+      ],
+      edges: [{ source: 'ok', target: 'ok' }, { source: 1, target: 'ok', port: -1 }],
+      notes: ['fine', 4],
+      classes: 'cat',
+      extra: true,
+    };
+    expect(issues(validateDesign(broken))).toEqual([
+      { path: 'version', expected: 'an integer ≥ 1', found: 'missing' },
+      { path: 'extra', expected: 'no such field (known: format, version, name, input, nodes, edges, notes, classes)', found: 'true' },
+      { path: 'format', expected: '"inception-studio/design"', found: '"something/else"' },
+      { path: 'name', expected: 'a string', found: '7' },
+      { path: 'input.depth', expected: 'no such field (known: height, width, channels)', found: '1' },
+      { path: 'input.height', expected: 'an integer ≥ 1', found: '0' },
+      { path: 'input.width', expected: 'an integer ≥ 1', found: '2.5' },
+      { path: 'nodes[1].id', expected: 'an id of letters, digits, _ or -', found: '"bad id!"' },
+      { path: 'nodes[1].type', expected: 'a non-empty string', found: '""' },
+      { path: 'nodes[1].params.kernel', expected: 'a number, string, boolean or array of numbers', found: 'an array of 2' },
+      { path: 'nodes[1].params.nested', expected: 'a number, string, boolean or array of numbers', found: 'an object' },
+      { path: 'nodes[1].position.y', expected: 'a finite number', found: 'missing' },
+      { path: 'nodes[2].id', expected: 'a unique id', found: '"ok", already used by nodes[0]' },
+      { path: 'nodes[2].params', expected: 'an object', found: 'an array of 0' },
+      { path: 'nodes[2].position', expected: 'an object', found: '"top"' },
+      { path: 'nodes[2].label', expected: 'a string', found: '3' },
+      { path: 'nodes[3]', expected: 'an object', found: '"not a node"' },
+      { path: 'edges[0].port', expected: 'an integer ≥ 0', found: 'missing' },
+      { path: 'edges[1].source', expected: 'a non-empty string', found: '1' },
+      { path: 'edges[1].port', expected: 'an integer ≥ 0', found: '-1' },
+      { path: 'notes[1]', expected: 'a string', found: '4' },
+      { path: 'classes', expected: 'an array', found: '"cat"' },
+    ]);
+  });
+
+  it('summarises the problems in its message', () => {
+    const result = validateDesign({ ...doc, nodes: [{ ...doc.nodes[0], params: { filters: null } }] });
+    expect(result.ok || result.message).toBe(
+      'The design document has 1 problem:\n  nodes[0].params.filters: expected a number, string, boolean or array of numbers, found null',
+    );
+  });
+
+  it('rejects a document that is not an object', () => {
+    expect(issues(parseDesign('[1, 2]'))).toEqual([{ path: '', expected: 'an object', found: 'an array of 2' }]);
+  });
+});
+
+describe('format version 1', () => {
+  const v1 = {
+    format: 'inception-studio/design',
+    version: 1,
+    name: 'old',
+    inputShape: [299, 299, 3],
+    nodes: [
+      { id: 'input', type: 'input', params: {} },
+      { id: 'x', type: 'conv2d', params: { filters: 8 }, position: { x: 5, y: 6 } },
+      { id: 'y', type: 'conv2d', params: { filters: 8 } },
+      { id: 'cat', type: 'concat', params: {} },
+    ],
+    edges: [
+      { from: 'input', to: 'x' },
+      { from: 'input', to: 'y' },
+      { from: 'y', to: 'cat' },
+      { from: 'x', to: 'cat' },
+    ],
+  };
+
+  it('migrates to version 2: input object, edge order as ports, laid-out positions', () => {
+    const result = validateDesign(v1);
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 1,
+      document: {
+        format: 'inception-studio/design',
+        version: 2,
+        name: 'old',
+        input: { height: 299, width: 299, channels: 3 },
+        nodes: [
+          { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
+          { id: 'x', type: 'conv2d', params: { filters: 8 }, position: { x: 5, y: 6 } },
+          { id: 'y', type: 'conv2d', params: { filters: 8 }, position: { x: 0, y: 240 } },
+          { id: 'cat', type: 'concat', params: {}, position: { x: 0, y: 360 } },
+        ],
+        edges: [
+          { source: 'input', target: 'x', port: 0 },
+          { source: 'input', target: 'y', port: 0 },
+          { source: 'y', target: 'cat', port: 0 },
+          { source: 'x', target: 'cat', port: 1 },
+        ],
+        notes: [],
+      },
+    });
+  });
+
+  it('reports version-1 problems by their version-1 paths', () => {
+    const broken = { ...v1, inputShape: [299, 299], edges: [{ from: 'input' }, { from: 'x', to: 'y', port: 0 }] };
+    expect(issues(validateDesign(broken))).toEqual([
+      { path: 'inputShape', expected: '[height, width, channels] of integers ≥ 1', found: 'an array of 2' },
+      { path: 'edges[0].to', expected: 'a non-empty string', found: 'missing' },
+      { path: 'edges[1].port', expected: 'no such field (known: from, to)', found: '0' },
+    ]);
+  });
+});

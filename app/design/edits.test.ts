@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addNode,
+  connect,
+  copyFragment,
+  disconnect,
+  edgeKey,
+  freshId,
+  insertAfter,
+  moveNodes,
+  nextPort,
+  pasteFragment,
+  removeNodes,
+  setParams,
+} from './edits';
+import { DESIGN_FORMAT, DESIGN_VERSION, type DesignDocument } from './types';
+
+function doc(): DesignDocument {
+  return {
+    format: DESIGN_FORMAT,
+    version: DESIGN_VERSION,
+    name: 'test',
+    input: { height: 299, width: 299, channels: 3 },
+    nodes: [
+      { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
+      { id: 'a', type: 'conv2d', params: { filters: 32 }, position: { x: 0, y: 100 } },
+      { id: 'b', type: 'maxPool', params: {}, position: { x: 100, y: 100 } },
+      { id: 'cat', type: 'concat', params: {}, position: { x: 0, y: 200 } },
+    ],
+    edges: [
+      { source: 'input', target: 'a', port: 0 },
+      { source: 'input', target: 'b', port: 0 },
+      { source: 'a', target: 'cat', port: 0 },
+      { source: 'b', target: 'cat', port: 1 },
+    ],
+    notes: [],
+  };
+}
+
+describe('freshId', () => {
+  it('keeps a free base and numbers a taken one', () => {
+    expect(freshId(new Set(['x']), 'conv2d')).toBe('conv2d');
+    expect(freshId(new Set(['conv2d', 'conv2d2']), 'conv2d')).toBe('conv2d3');
+    expect(freshId(new Set(), 'a b!')).toBe('ab');
+  });
+});
+
+describe('addNode', () => {
+  it('appends a node with a fresh id and leaves the input untouched', () => {
+    const before = doc();
+    const { document, id } = addNode(before, { type: 'conv2d', position: { x: 5, y: 6 } });
+    expect(id).toBe('conv2d');
+    expect(document.nodes).toHaveLength(5);
+    expect(document.nodes.at(-1)).toEqual({ id: 'conv2d', type: 'conv2d', params: {}, position: { x: 5, y: 6 } });
+    expect(before.nodes).toHaveLength(4);
+    expect(document.nodes[1]).toBe(before.nodes[1]);
+  });
+
+  it('renames a requested id that is taken', () => {
+    expect(addNode(doc(), { id: 'a', type: 'dense', position: { x: 0, y: 0 } }).id).toBe('a2');
+  });
+});
+
+describe('removeNodes', () => {
+  it('drops the nodes, their edges, and closes up the ports they left', () => {
+    const result = removeNodes(doc(), ['a']);
+    expect(result.nodes.map((n) => n.id)).toEqual(['input', 'b', 'cat']);
+    expect(result.edges).toEqual([
+      { source: 'input', target: 'b', port: 0 },
+      { source: 'b', target: 'cat', port: 0 },
+    ]);
+  });
+
+  it('returns the same document when nothing matches', () => {
+    const before = doc();
+    expect(removeNodes(before, ['nope'])).toBe(before);
+  });
+});
+
+describe('connect', () => {
+  it('adds an edge at the requested port', () => {
+    const before = doc();
+    const added = addNode(before, { type: 'conv2d', position: { x: 0, y: 0 } });
+    const result = connect(added.document, { source: 'input', target: added.id, port: 0 });
+    expect(result.edges.at(-1)).toEqual({ source: 'input', target: 'conv2d', port: 0 });
+  });
+
+  it('replaces an edge already at that port', () => {
+    const result = connect(doc(), { source: 'input', target: 'cat', port: 1 });
+    expect(result.edges.filter((e) => e.target === 'cat')).toEqual([
+      { source: 'a', target: 'cat', port: 0 },
+      { source: 'input', target: 'cat', port: 1 },
+    ]);
+  });
+
+  it('moves an existing edge of the same pair to the new port, keeping ports ordered', () => {
+    const appended = connect(doc(), { source: 'a', target: 'cat', port: 2 });
+    expect(appended.edges.filter((e) => e.target === 'cat').sort((x, y) => x.port - y.port)).toEqual([
+      { source: 'b', target: 'cat', port: 0 },
+      { source: 'a', target: 'cat', port: 1 },
+    ]);
+  });
+
+  it('refuses self-loops, unknown nodes, bad ports and exact duplicates', () => {
+    const before = doc();
+    expect(connect(before, { source: 'a', target: 'a', port: 0 })).toBe(before);
+    expect(connect(before, { source: 'zz', target: 'a', port: 0 })).toBe(before);
+    expect(connect(before, { source: 'b', target: 'a', port: -1 })).toBe(before);
+    expect(connect(before, { source: 'a', target: 'cat', port: 0 })).toBe(before);
+  });
+
+  it('nextPort is one past the highest port', () => {
+    expect(nextPort(doc(), 'cat')).toBe(2);
+    expect(nextPort(doc(), 'input')).toBe(0);
+  });
+});
+
+describe('disconnect', () => {
+  it('removes edges and renumbers the remaining ports', () => {
+    const result = disconnect(doc(), [{ source: 'a', target: 'cat', port: 0 }]);
+    expect(result.edges.filter((e) => e.target === 'cat')).toEqual([{ source: 'b', target: 'cat', port: 0 }]);
+    expect(edgeKey(result.edges[2])).toBe('b->cat:0');
+  });
+});
+
+describe('moveNodes', () => {
+  it('moves listed nodes and keeps identity of the rest', () => {
+    const before = doc();
+    const result = moveNodes(before, new Map([['a', { x: 10, y: 20 }]]));
+    expect(result.nodes[1].position).toEqual({ x: 10, y: 20 });
+    expect(result.nodes[0]).toBe(before.nodes[0]);
+    expect(moveNodes(before, new Map([['a', { x: 0, y: 100 }]]))).toBe(before);
+  });
+});
+
+describe('setParams', () => {
+  it('merges values, removes undefined ones, and is a no-op for equal values', () => {
+    const before = doc();
+    const result = setParams(before, 'a', { filters: 64, kernel: [3, 3] });
+    expect(result.nodes[1].params).toEqual({ filters: 64, kernel: [3, 3] });
+    expect(setParams(result, 'a', { kernel: [3, 3] })).toBe(result);
+    expect(setParams(result, 'a', { kernel: undefined }).nodes[1].params).toEqual({ filters: 64 });
+    expect(setParams(before, 'missing', { filters: 1 })).toBe(before);
+    expect(before.nodes[1].params).toEqual({ filters: 32 });
+  });
+});
+
+describe('copyFragment / pasteFragment', () => {
+  it('copies internal edges only and pastes with fresh ids and offset', () => {
+    const before = doc();
+    const fragment = copyFragment(before, ['a', 'b', 'cat']);
+    expect(fragment.edges).toHaveLength(2);
+    const { document, ids } = pasteFragment(before, fragment, { x: 40, y: 40 });
+    expect(ids).toEqual(['a2', 'b2', 'cat2']);
+    expect(document.nodes.find((n) => n.id === 'a2')?.position).toEqual({ x: 40, y: 140 });
+    expect(document.edges.slice(4)).toEqual([
+      { source: 'a2', target: 'cat2', port: 0 },
+      { source: 'b2', target: 'cat2', port: 1 },
+    ]);
+    const twice = pasteFragment(document, fragment, { x: 80, y: 80 });
+    expect(twice.ids).toEqual(['a3', 'b3', 'cat3']);
+  });
+});
+
+describe('insertAfter', () => {
+  it('feeds the new node from the selected one and hands it the outgoing edges', () => {
+    const { document, id } = insertAfter(doc(), 'a', { type: 'dropout', position: { x: 0, y: 150 } });
+    expect(id).toBe('dropout');
+    expect(document.edges).toContainEqual({ source: 'a', target: 'dropout', port: 0 });
+    expect(document.edges).toContainEqual({ source: 'dropout', target: 'cat', port: 0 });
+    expect(document.edges.some((e) => e.source === 'a' && e.target === 'cat')).toBe(false);
+  });
+});

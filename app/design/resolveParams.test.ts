@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { layerDefinitions } from '../layers/registry';
+import { resolveParams } from './resolveParams';
+import type { ParamValue } from './types';
+
+const convInfo = layerDefinitions.conv2d.info;
+
+describe('resolveParams', () => {
+  it('fills missing params with defaults and keeps valid ones', () => {
+    const { values, issues } = resolveParams(convInfo, { filters: 96, padding: 'valid' });
+    expect(issues).toEqual([]);
+    expect(values).toMatchObject({ filters: 96, padding: 'valid', kernel: [3, 3], strides: [1, 1], batchNorm: true, bnGamma: false });
+  });
+
+  it.each<[string, ParamValue]>([
+    ['filters', 0],
+    ['filters', -3],
+    ['filters', 2.5],
+    ['filters', Number.NaN],
+    ['filters', Number.POSITIVE_INFINITY],
+    ['filters', '64'],
+    ['kernel', [3]],
+    ['kernel', [0, 3]],
+    ['kernel', 3],
+    ['padding', 'full'],
+    ['batchNorm', 'yes'],
+  ])('reports %s = %j and uses the default', (param, value) => {
+    const { values, issues } = resolveParams(convInfo, { [param]: value });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ param, code: 'invalid-param' });
+    expect(issues[0].message).toContain(param);
+    expect(values[param]).toEqual(convInfo.params.find((spec) => spec.name === param)?.default);
+  });
+
+  it('checks number ranges', () => {
+    const { issues } = resolveParams(layerDefinitions.dropout.info, { rate: 1.5 });
+    expect(issues[0].message).toBe('Dropout: rate is 1.5; it must be a number between 0 and 0.99.');
+  });
+
+  it('reports parameters the type does not have', () => {
+    const { values, issues } = resolveParams(layerDefinitions.softmax.info, { axis: 1 });
+    expect(values).toEqual({});
+    expect(issues).toEqual([
+      { param: 'axis', code: 'unknown-param', message: 'Softmax has no parameter "axis"; it is ignored.', hint: 'Softmax takes no parameters.' },
+    ]);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../design/resolveParams';
+import { layerDefinitions } from './registry';
+import type { Conv2dParams, LayerKind } from './types';
+
+const conv = (over: Partial<Conv2dParams>): Conv2dParams => ({
+  filters: 32,
+  kernel: [3, 3],
+  strides: [2, 2],
+  padding: 'valid',
+  activation: 'relu',
+  batchNorm: true,
+  bnGamma: false,
+  bias: false,
+  ...over,
+});
+
+describe('layerDefinitions', () => {
+  it('declares each kind under its own name with defaults that resolve cleanly', () => {
+    for (const [kind, definition] of Object.entries(layerDefinitions)) {
+      expect(definition.info.type).toBe(kind);
+      expect(resolveParams(definition.info, {}).issues).toEqual([]);
+    }
+  });
+
+  it('files the head layers under Heads and the rest under Layers', () => {
+    const heads = (Object.keys(layerDefinitions) as LayerKind[]).filter((kind) => layerDefinitions[kind].info.category === 'Heads');
+    expect(heads.sort()).toEqual(['dense', 'dropout', 'flatten', 'globalAvgPool', 'softmax']);
+  });
+
+  it('types resolved values into layer params', () => {
+    const { values } = resolveParams(layerDefinitions.conv2d.info, { filters: 96, kernel: [1, 7] });
+    expect(layerDefinitions.conv2d.toParams(values)).toEqual(conv({ filters: 96, kernel: [1, 7], strides: [1, 1], padding: 'same' }));
+  });
+});
+
+describe('conv2d cost', () => {
+  const cost = layerDefinitions.conv2d.cost;
+
+  it('counts kh·kw·Cin·Cout weights, BN beta and moving statistics, Ho·Wo·kh·kw·Cin·Cout MACs', () => {
+    expect(cost([[299, 299, 3]], [149, 149, 32], conv({}))).toEqual({ trainable: 864 + 32, nonTrainable: 64, macs: 149 * 149 * 864 });
+  });
+
+  it('adds gamma when BN has a scale, and a bias', () => {
+    expect(cost([[299, 299, 3]], [149, 149, 32], conv({ bnGamma: true })).trainable).toBe(864 + 64);
+    expect(cost([[8, 8, 448]], [8, 8, 2144], conv({ kernel: [1, 1], filters: 2144, batchNorm: false, bias: true }))).toEqual({
+      trainable: 448 * 2144 + 2144,
+      nonTrainable: 0,
+      macs: 64 * 448 * 2144,
+    });
+  });
+
+  it('treats 1×7 and 7×1 alike', () => {
+    const a = cost([[17, 17, 192]], [17, 17, 224], conv({ kernel: [1, 7], filters: 224 }));
+    const b = cost([[17, 17, 192]], [17, 17, 224], conv({ kernel: [7, 1], filters: 224 }));
+    expect(a).toEqual(b);
+    expect(a.trainable).toBe(7 * 192 * 224 + 224);
+  });
+});
+
+describe('other costs and shapes', () => {
+  it('dense: Cin·Cout weights and MACs plus a bias', () => {
+    expect(layerDefinitions.dense.cost([[1536]], [1000], { units: 1000, activation: 'linear', bias: true })).toEqual({
+      trainable: 1537000,
+      nonTrainable: 0,
+      macs: 1536000,
+    });
+  });
+
+  it('pooling, addition, concatenation and activations cost nothing', () => {
+    const none = { trainable: 0, nonTrainable: 0, macs: 0 };
+    expect(layerDefinitions.maxPool.cost([[35, 35, 384]], [17, 17, 384], { pool: [3, 3], strides: [2, 2], padding: 'valid' })).toEqual(none);
+    expect(layerDefinitions.residualAdd.cost([[8, 8, 2080], [8, 8, 2080]], [8, 8, 2080], { scale: 0.2, activation: 'relu' })).toEqual(none);
+    expect(layerDefinitions.concat.cost([[8, 8, 1], [8, 8, 2]], [8, 8, 3], {})).toEqual(none);
+    expect(layerDefinitions.activation.cost([[4]], [4], { fn: 'relu' })).toEqual(none);
+  });
+
+  it('concatenates channels and names mismatched grids and ports', () => {
+    expect(layerDefinitions.concat.inferShape([[35, 35, 96], [35, 35, 64]], {}, 'm')).toEqual({ ok: true, shape: [35, 35, 160] });
+    const bad = layerDefinitions.concat.inferShape([[35, 35, 96], [35, 35, 64], [17, 17, 8]], {}, 'm');
+    expect(!bad.ok && bad.message).toContain('port 0 is 35×35×96 but port 2 is 17×17×8');
+  });
+
+  it('residual mismatch names both widths and carries the shortcut on', () => {
+    const bad = layerDefinitions.residualAdd.inferShape([[17, 17, 1152], [17, 17, 1154]], { scale: 0.1, activation: 'relu' }, 'b/add');
+    expect(!bad.ok && bad.message).toContain('1152 vs 1154');
+    expect(!bad.ok && bad.fallback).toEqual([17, 17, 1152]);
+  });
+
+  it('global pooling and flatten turn a map into a vector; dense refuses a map', () => {
+    expect(layerDefinitions.globalAvgPool.inferShape([[8, 8, 1536]], {}, 'g')).toMatchObject({
+      ok: true,
+      shape: [1536],
+      step: { op: 'global avg', from: [8, 8], to: [1, 1], formula: 'mean over 8×8 → 1×1' },
+    });
+    expect(layerDefinitions.flatten.inferShape([[8, 8, 2]], {}, 'f')).toMatchObject({ ok: true, shape: [128], step: { formula: '8·8·2 = 128 values' } });
+    expect(layerDefinitions.flatten.inferShape([[128]], {}, 'f')).toEqual({ ok: true, shape: [128] });
+    const bad = layerDefinitions.dense.inferShape([[8, 8, 1536]], { units: 10, activation: 'linear', bias: true }, 'd');
+    expect(!bad.ok && bad.code).toBe('dense-on-spatial');
+    expect(!bad.ok && bad.hint).toContain('global average pool');
+  });
+});

@@ -1,0 +1,56 @@
+/** The presets: the paper architectures built from the same blocks a user drags onto the canvas. */
+
+import type { DesignDocument } from '../design/types';
+import { inceptionResnetV1 } from './inceptionResnetV1';
+import { inceptionResnetV2 } from './inceptionResnetV2';
+import { inceptionResnetV2AsPrinted } from './inceptionResnetV2AsPrinted';
+import { inceptionResnetV2Tfslim } from './inceptionResnetV2Tfslim';
+import { inceptionV4 } from './inceptionV4';
+import { PresetOptionError } from './options';
+import type { PresetDefinition, PresetInfo, PresetOptions, PresetSettings } from './types';
+
+export { parsePresetParams, PresetOptionError, PRESET_OPTION_KEYS } from './options';
+export type { PresetInfo, PresetOptions, StageTriple } from './types';
+
+const definitions: readonly PresetDefinition[] = [
+  inceptionV4,
+  inceptionResnetV1,
+  inceptionResnetV2,
+  inceptionResnetV2AsPrinted,
+  inceptionResnetV2Tfslim,
+];
+
+export const presets: readonly PresetInfo[] = definitions.map(({ name, title, note, reference }) => ({ name, title, note, reference }));
+
+export const DEFAULT_INPUT_SIZE = 299;
+export const DEFAULT_CLASSES = 1000;
+
+export function isPresetName(name: string): boolean {
+  return definitions.some((definition) => definition.name === name);
+}
+
+function settingsFor(definition: PresetDefinition, options: PresetOptions): PresetSettings {
+  if (options.scales !== undefined && definition.defaults.scales === undefined) {
+    throw new PresetOptionError(`${definition.name} has no residual blocks: the scales option does not apply.`);
+  }
+  const { defaults } = definition;
+  const scales = options.scales ?? defaults.scales;
+  return {
+    input: options.input ?? DEFAULT_INPUT_SIZE,
+    classes: options.classes ?? DEFAULT_CLASSES,
+    width: options.width ?? 1,
+    bnGamma: options.bnGamma ?? defaults.bnGamma,
+    dropout: options.dropout ?? defaults.dropout,
+    repeats: options.repeats ?? defaults.repeats,
+    ...(scales === undefined ? {} : { scales }),
+  };
+}
+
+/** Builds a preset as a design document; throws `PresetOptionError` for an unknown name or option. */
+export function buildPreset(name: string, options: PresetOptions = {}): DesignDocument {
+  const definition = definitions.find((candidate) => candidate.name === name);
+  if (!definition) {
+    throw new PresetOptionError(`Unknown preset '${name}'. Presets: ${definitions.map((d) => d.name).join(', ')}.`);
+  }
+  return definition.build(settingsFor(definition, options));
+}
