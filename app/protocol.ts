@@ -4,7 +4,7 @@
  * validated on the host side (`main/ipc/validate*`) before a handler runs.
  */
 
-import type { ScanReport, TrainConfig, TrainEvent } from './training/types';
+import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -88,7 +88,9 @@ export interface ImagePrediction {
 export type HostEvent =
   | { type: 'train'; runId: string; event: TrainEvent }
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
-  | { type: 'menu'; command: MenuCommand };
+  | { type: 'menu'; command: MenuCommand }
+  /** The OS, the command line or Open Recent asked to open this design; the renderer calls openDesign. */
+  | { type: 'open-file'; path: string };
 
 export type MenuCommand =
   | 'new'
@@ -132,7 +134,47 @@ export interface StudioHost {
   stopTraining(request: { runId: string }): Promise<Result<null>>;
   listRuns(request: { designName?: string }): Promise<Result<readonly RunSummary[]>>;
   predict(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>>;
+  /**
+   * Copies a model directory (a run's `checkpoints/best` or `checkpoints/last`) to a new model
+   * directory: the desktop host asks where (null on cancel); the web host uses `path` when given,
+   * else a free name in its first root.
+   */
+  saveModel(request: { source: string; path?: string; suggestedName: string }): Promise<Result<FileRef | null>>;
+  /**
+   * A model directory evaluated on a dataset (the engine's `evaluateModelDir`; central crops, no
+   * augmentation): loss, top-1, top-5 and the confusion matrix. `data` absent: the bundled sample.
+   */
+  evaluate(request: { model: string; data?: string; backend?: BackendStatus['name'] }): Promise<Result<EvaluationReport>>;
+  /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
+  runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
 export type StudioMethod = Exclude<keyof StudioHost, 'onEvent'>;
+
+/**
+ * Every contract method, as data: the preload, the IPC registration and the web client iterate
+ * it. The mapped type makes a method added to StudioHost a compile error here until listed.
+ */
+export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
+  info: true,
+  openDesign: true,
+  saveDesign: true,
+  listDirectory: true,
+  recentFiles: true,
+  setDocumentState: true,
+  exportFile: true,
+  backends: true,
+  scanDataset: true,
+  startTraining: true,
+  pauseTraining: true,
+  resumeTraining: true,
+  stopTraining: true,
+  listRuns: true,
+  predict: true,
+  saveModel: true,
+  evaluate: true,
+  runEvents: true,
+};
+
+export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];

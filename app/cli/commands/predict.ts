@@ -1,0 +1,89 @@
+/** `predict`: top-K classes of images, from a saved model directory or a design with random weights. */
+
+import { isBackendName } from '../../engine/backends/names';
+import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
+import { DesignErrorsError } from '../../engine/compile/errors';
+import { ModelDirError } from '../../engine/modelDir/format';
+import { runPrediction } from '../../engine/predict';
+import type { ImagePrediction } from '../../protocol';
+import { designArgOptions, parseCommandArgs } from '../designSource';
+import type { CliCommand, ExitCode } from '../types';
+import { predictSource } from './predictSource';
+
+const options = {
+  ...designArgOptions,
+  top: { type: 'string' },
+  backend: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+function formatPrediction(prediction: ImagePrediction): string {
+  if (prediction.error) return `${prediction.image}\n  error: ${prediction.error}`;
+  const rows = prediction.top.map((t, i) => `  ${String(i + 1).padStart(2)}. ${(t.probability * 100).toFixed(2).padStart(6)}%  ${t.label} (#${t.classIndex})`);
+  return [prediction.image, ...rows].join('\n');
+}
+
+function integerFlag(text: unknown, flag: string, min: number): { ok: true; value: number | undefined } | { ok: false; message: string } {
+  if (typeof text !== 'string') return { ok: true, value: undefined };
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= min ? { ok: true, value: n } : { ok: false, message: `--${flag} ${text}: expected an integer ≥ ${min}.` };
+}
+
+export const command: CliCommand = {
+  summary: 'Classify images with a saved model, or a design with random weights.',
+  usage: [
+    'Usage: inception-studio predict <model dir | design file | preset:NAME> <image>... [options]',
+    '',
+    '  --top K          classes to show per image (default 5)',
+    '  --backend NAME   tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    '  --json           print the predictions as JSON',
+    '  --seed N         weight seed for a design (default 1)',
+    '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
+    '',
+    'Images: JPEG, PNG, WebP (any format sharp reads); all run as one batch.',
+    'Exit status: 0 all images classified, 1 some images unreadable or the design has errors,',
+    '2 unusable input (no image readable, missing model, bad option).',
+  ].join('\n'),
+  async run(args, io) {
+    const fail = (message: string, code: ExitCode = 2): ExitCode => {
+      io.stderr(`predict: ${message}\n`);
+      return code;
+    };
+    const parsed = parseCommandArgs(args, options);
+    if (!parsed.ok) return fail(parsed.message);
+    const { values, positionals } = parsed.value;
+    const [sourceArg, ...images] = positionals;
+    if (sourceArg === undefined) return fail('Missing the model: a model directory, a design file or preset:NAME.');
+    if (images.length === 0) return fail('Missing the images to classify.');
+    const backend = values.backend;
+    if (backend !== undefined && (typeof backend !== 'string' || !isBackendName(backend))) return fail(`--backend ${String(backend)}: expected tensorflow-gpu, tensorflow, wasm or cpu.`);
+    const top = integerFlag(values.top, 'top', 1);
+    const seed = integerFlag(values.seed, 'seed', 0);
+    if (!top.ok) return fail(top.message);
+    if (!seed.ok) return fail(seed.message);
+    const source = await predictSource(sourceArg, values, io.cwd, seed.value);
+    if (!source.ok) return fail(source.message);
+
+    let run;
+    try {
+      run = await runPrediction(
+        source.value.source,
+        images.map((path) => ({ path })),
+        { top: top.value ?? 5, backend },
+      );
+    } catch (error) {
+      if (error instanceof DesignErrorsError) return fail(error.message, 1);
+      if (error instanceof ModelDirError || error instanceof BackendUnavailableError) return fail(error.message, 2);
+      throw error;
+    }
+    const failed = run.predictions.filter((p) => p.error).length;
+    if (values.json === true) {
+      io.stdout(`${JSON.stringify({ backend: run.backend, weights: run.weights, predictions: run.predictions }, null, 2)}\n`);
+      for (const p of run.predictions) if (p.error) io.stderr(`predict: ${p.error}\n`);
+    } else {
+      io.stdout(`${describeBackends(run.backend)}\nmodel: ${source.value.title}\n\n${run.predictions.map(formatPrediction).join('\n\n')}\n`);
+    }
+    return failed === 0 ? 0 : failed === run.predictions.length ? 2 : 1;
+  },
+};

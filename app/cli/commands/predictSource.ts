@@ -1,0 +1,30 @@
+/** What `predict` runs: a saved model directory, or a design / preset with random weights. */
+
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ModelSource } from '../../engine/predict';
+import { designSourceOptions, loadDesignSource, type Outcome } from '../designSource';
+
+type ParsedValues = Parameters<typeof designSourceOptions>[0];
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+export async function predictSource(arg: string, values: ParsedValues, cwd: string, seed: number | undefined): Promise<Outcome<{ source: ModelSource; title: string }>> {
+  const dir = resolve(cwd, arg);
+  if (await isDirectory(dir)) {
+    const designFlag = (['input', 'classes', 'param'] as const).find((flag) => values[flag] !== undefined);
+    if (designFlag) return { ok: false, message: `--${designFlag} changes a design; '${arg}' is a saved model directory whose design is fixed.` };
+    return { ok: true, value: { source: { kind: 'modelDir', path: dir }, title: `model directory ${arg}` } };
+  }
+  const options = designSourceOptions(values, cwd);
+  if (!options.ok) return options;
+  const loaded = await loadDesignSource(arg, options.value);
+  if (!loaded.ok) return loaded;
+  const title = `${loaded.value.document.name} with random weights (untrained: the classes are meaningless)`;
+  return { ok: true, value: { source: { kind: 'design', design: loaded.value.document, seed }, title } };
+}

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { compileDesign } from '../compile/compileDesign';
+import { readWeights, writeWeights, type WeightValues } from '../testing/backendRuns';
+import { relativeMaxError, seededValues } from '../testing/seededData';
+import { smallDesign } from '../testing/smallDesign';
+import { BACKEND_PREFERENCE, type BackendName } from './names';
+import { selectBackend } from './select';
+
+/** Every backend that loads in this environment (the native ones only where installed). */
+async function presentBackends(): Promise<BackendName[]> {
+  const present: BackendName[] = [];
+  for (const name of BACKEND_PREFERENCE) {
+    const ok = await selectBackend({ backend: name }).then(
+      () => true,
+      () => false,
+    );
+    if (ok) present.push(name);
+  }
+  return present;
+}
+
+function forward(preset: string, weights: WeightValues | null): { out: Float32Array; weights: WeightValues } {
+  const { model } = compileDesign(smallDesign(10, preset), { seed: 8 });
+  try {
+    if (weights) writeWeights(model, weights);
+    const out = tf.tidy(() => (model.predict(tf.tensor4d(seededValues(2 * 75 * 75 * 3, 12), [2, 75, 75, 3])) as tf.Tensor).dataSync() as Float32Array);
+    return { out, weights: weights ?? readWeights(model) };
+  } finally {
+    model.dispose();
+  }
+}
+
+describe('backend parity', () => {
+  it.each(['inception-v4', 'inception-resnet-v2'])('%s gives the same outputs on every backend present', async (preset) => {
+    const backends = await presentBackends();
+    expect(backends).toContain('wasm');
+    expect(backends).toContain('cpu');
+    await selectBackend({ backend: backends[0] });
+    const reference = forward(preset, null);
+    for (const name of backends.slice(1)) {
+      await selectBackend({ backend: name });
+      const { out } = forward(preset, reference.weights);
+      expect(relativeMaxError(out, reference.out), `${name} vs ${backends[0]}`).toBeLessThan(1e-4);
+    }
+    await selectBackend({ backend: 'wasm' });
+  });
+});

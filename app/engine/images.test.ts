@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { centralCropBox, decodeImage, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
+import { SAMPLE_IMAGES } from './testing/samples';
+
+describe('decodeImage', () => {
+  it('decodes JPEG, PNG and WebP to RGB', async () => {
+    const jpeg = await decodeImage({ path: SAMPLE_IMAGES.jpeg }, 3);
+    expect([jpeg.width, jpeg.height, jpeg.channels]).toEqual([320, 240, 3]);
+    const webp = await decodeImage({ path: SAMPLE_IMAGES.webp }, 3);
+    expect([webp.width, webp.height, webp.channels]).toEqual([160, 120, 3]);
+  });
+
+  it('expands a grayscale image to three equal channels, and gives luminance for one channel', async () => {
+    const rgb = await decodeImage({ path: SAMPLE_IMAGES.grayPng }, 3);
+    expect(rgb.channels).toBe(3);
+    expect([rgb.data[0], rgb.data[1], rgb.data[2]]).toEqual([rgb.data[0], rgb.data[0], rgb.data[0]]);
+    const gray = await decodeImage({ path: SAMPLE_IMAGES.jpeg }, 1);
+    expect(gray.channels).toBe(1);
+    expect(gray.data.length).toBe(320 * 240);
+  });
+
+  it('names the file and the problem when it cannot read one', async () => {
+    await expect(decodeImage({ path: '/no/such/image.jpg' }, 3)).rejects.toThrow("Cannot read image '/no/such/image.jpg': no such file");
+    await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(ImageReadError);
+    await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(/notes\.txt.*not a decodable image/);
+  });
+});
+
+describe('inceptionPreprocess', () => {
+  it('crops the central 87.5% like TensorFlow', () => {
+    expect(centralCropBox(299, 299, 0.875)).toEqual({ top: 18, left: 18, height: 263, width: 263 });
+    expect(centralCropBox(240, 320, 0.875)).toEqual({ top: 15, left: 20, height: 210, width: 280 });
+  });
+
+  it('scales 0 and 255 to -1 and 1 and interpolates bilinearly', () => {
+    // 2×2 image, no crop: upsampling to 4×4 with half-pixel centres.
+    const image: DecodedImage = { width: 2, height: 2, channels: 1, data: new Uint8Array([0, 255, 255, 255]) };
+    const out = inceptionPreprocess(image, { height: 4, width: 4 }, undefined, 0, 1);
+    expect(out[0]).toBeCloseTo(-1);
+    expect(out[15]).toBeCloseTo(1);
+    expect(out[1]).toBeCloseTo(-0.5); // a quarter of the way to 255 → 63.75 → -0.5
+    for (const v of out) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps a constant image constant at any size', () => {
+    const image: DecodedImage = { width: 7, height: 5, channels: 3, data: new Uint8Array(7 * 5 * 3).fill(51) };
+    const out = inceptionPreprocess(image, { height: 11, width: 3 });
+    for (const v of out) expect(v).toBeCloseTo(-0.6, 5);
+  });
+});
+
+describe('loadImageBatch', () => {
+  it('batches readable images and reports the others by position', async () => {
+    const batch = await loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }, { path: '/missing.png' }, { path: SAMPLE_IMAGES.grayPng }], { height: 9, width: 9, channels: 3 });
+    expect(batch.images).toEqual([SAMPLE_IMAGES.jpeg, SAMPLE_IMAGES.grayPng]);
+    expect(batch.indices).toEqual([0, 2]);
+    expect(batch.data.length).toBe(2 * 9 * 9 * 3);
+    expect(batch.failures).toEqual([{ index: 1, image: '/missing.png', error: "Cannot read image '/missing.png': no such file" }]);
+  });
+
+  it('refuses a network with an unsupported channel count', async () => {
+    await expect(loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], { height: 9, width: 9, channels: 4 })).rejects.toThrow('1 or 3 input channels');
+  });
+});

@@ -1,0 +1,27 @@
+/** Puts saved weights into a freshly compiled model, matching by weight name and shape. */
+
+import * as tf from '@tensorflow/tfjs';
+
+export function assignWeights(model: tf.LayersModel, specs: readonly tf.io.WeightsManifestEntry[], data: Uint8Array): void {
+  const nonFloat = specs.find((spec) => spec.dtype !== 'float32' || spec.quantization);
+  if (nonFloat) throw new Error(`weight '${nonFloat.name}' is ${nonFloat.quantization ? 'quantized' : nonFloat.dtype}; only float32 weights are supported`);
+  const bySpec = new Map(specs.map((spec) => [spec.name, spec]));
+  const wanted = new Set(model.weights.map((w) => w.originalName));
+  const problems: string[] = [];
+  for (const weight of model.weights) {
+    const spec = bySpec.get(weight.originalName);
+    if (!spec) problems.push(`'${weight.originalName}' is missing`);
+    else if (spec.shape.join('×') !== weight.shape.join('×')) problems.push(`'${weight.originalName}' has shape [${spec.shape}] but the design needs [${weight.shape}]`);
+  }
+  const extra = specs.filter((spec) => !wanted.has(spec.name)).map((spec) => `'${spec.name}'`);
+  if (extra.length > 0) problems.push(`${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''} ${extra.length === 1 ? 'is' : 'are'} not in the design`);
+  if (problems.length > 0) throw new Error(`weights do not match the design: ${problems.slice(0, 8).join('; ')}${problems.length > 8 ? ` (${problems.length} problems)` : ''}`);
+
+  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  const named = tf.io.decodeWeights(buffer, [...specs]);
+  try {
+    model.setWeights(model.weights.map((w) => named[w.originalName]));
+  } finally {
+    tf.dispose(Object.values(named));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Inference: images → one preprocessed batch → the model → top-K classes with probabilities.
+ * An image that cannot be read gets an error entry; the others are still predicted.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import type { BackendReport, ImagePrediction } from '../protocol';
+import type { DesignDocument } from '../design/types';
+import { selectBackend } from './backends/select';
+import type { BackendName } from './backends/names';
+import { compileDesign } from './compile/compileDesign';
+import { loadImageBatch, type ImageSource } from './images';
+import { labelsFor } from './labels';
+import { loadModelDir } from './modelDir/loadModelDir';
+import { rowsAreDistributions, topK } from './topK';
+
+export interface PredictOptions {
+  /** How many classes per image; default 5. */
+  top?: number;
+  /** Class names in output order. */
+  labels: readonly string[];
+}
+
+function inputOf(model: tf.LayersModel): { height: number; width: number; channels: number } {
+  const [, height, width, channels] = model.inputs[0].shape;
+  if (height == null || width == null || channels == null) throw new Error('The model input must be [height, width, channels]');
+  return { height, width, channels };
+}
+
+/** Runs every readable image as one batch; results keep the order of `sources`. */
+export async function predictImages(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
+  const input = inputOf(model);
+  const batch = await loadImageBatch(sources, input);
+  const results: ImagePrediction[] = new Array(sources.length);
+  for (const failure of batch.failures) results[failure.index] = { image: failure.image, top: [], error: failure.error };
+  if (batch.images.length > 0) {
+    const probabilities = tf.tidy(() => {
+      const output = model.predict(tf.tensor4d(batch.data, [batch.images.length, input.height, input.width, input.channels])) as tf.Tensor;
+      const rows = output.reshape([batch.images.length, -1]) as tf.Tensor2D;
+      return rowsAreDistributions(rows.dataSync(), rows.shape[1]) ? rows : tf.softmax(rows);
+    });
+    const classes = probabilities.shape[1];
+    const values = await probabilities.data();
+    probabilities.dispose();
+    batch.images.forEach((image, i) => {
+      results[batch.indices[i]] = { image, top: topK(values.subarray(i * classes, (i + 1) * classes), options.top ?? 5, options.labels) };
+    });
+  }
+  return results;
+}
+
+export type ModelSource = { kind: 'design'; design: DesignDocument; seed?: number } | { kind: 'modelDir'; path: string };
+
+export interface PredictionRun {
+  predictions: ImagePrediction[];
+  backend: BackendReport;
+  /** Where the weights came from: a model directory, or random initialisation. */
+  weights: 'saved' | 'random';
+}
+
+/** Backend → model (compiled with random weights, or loaded) → predictions → dispose. */
+export async function runPrediction(model: ModelSource, sources: readonly ImageSource[], options: { top?: number; backend?: BackendName }): Promise<PredictionRun> {
+  const backend = await selectBackend({ backend: options.backend });
+  if (model.kind === 'modelDir') {
+    const loaded = await loadModelDir(model.path);
+    try {
+      return { predictions: await predictImages(loaded.model, sources, { top: options.top, labels: loaded.labels }), backend, weights: 'saved' };
+    } finally {
+      loaded.model.dispose();
+    }
+  }
+  const { model: compiled } = compileDesign(model.design, { seed: model.seed });
+  try {
+    const classes = compiled.outputs[0].shape.at(-1) ?? 0;
+    const labels = await labelsFor(classes, model.design.classes);
+    return { predictions: await predictImages(compiled, sources, { top: options.top, labels }), backend, weights: 'random' };
+  } finally {
+    compiled.dispose();
+  }
+}

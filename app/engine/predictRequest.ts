@@ -1,0 +1,32 @@
+/** The host's `predict` call (app/protocol.ts) on the engine: parse, decode, run, report. */
+
+import { parseDesign } from '../design/document';
+import type { ImagePrediction, PredictRequest, Result } from '../protocol';
+import { BackendUnavailableError } from './backends/select';
+import { DesignErrorsError } from './compile/errors';
+import type { ImageSource } from './images';
+import { ModelDirError } from './modelDir/format';
+import { runPrediction, type ModelSource } from './predict';
+
+function imageSources(images: PredictRequest['images']): ImageSource[] {
+  return images.map((image) => ('path' in image ? { path: image.path } : { name: image.name, bytes: Buffer.from(image.base64, 'base64') }));
+}
+
+/** Expected failures (bad design, model directory, backend) come back as `{ ok: false }`. */
+export async function runPredictRequest(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>> {
+  let source: ModelSource;
+  if (request.model.kind === 'design') {
+    const parsed = parseDesign(request.model.design);
+    if (!parsed.ok) return { ok: false, error: `The design cannot be read: ${parsed.message}` };
+    source = { kind: 'design', design: parsed.document };
+  } else {
+    source = { kind: 'modelDir', path: request.model.path };
+  }
+  try {
+    const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend });
+    return { ok: true, value: run.predictions };
+  } catch (error) {
+    if (error instanceof DesignErrorsError || error instanceof ModelDirError || error instanceof BackendUnavailableError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

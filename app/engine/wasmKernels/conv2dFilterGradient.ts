@@ -1,0 +1,75 @@
+/**
+ * The filter gradient of a 2-D convolution (NHWC), built from kernels the wasm backend has
+ * (XNNPACK convolution, matmul, transpose, slice). Three formulations, by measured speed:
+ * 1×1 kernels: one matmul; batch 1: one matmul per kernel tap against `dy` transposed once;
+ * otherwise one forward convolution with batch and channels swapped and `dy` as the filter
+ * dilated by the stride.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import { explicitPadding } from './tensorInputs';
+
+export interface FilterGradientGeometry {
+  filterShape: readonly [number, number, number, number];
+  strides: readonly [number, number];
+  pad: { top: number; bottom: number; left: number; right: number };
+}
+
+export function conv2dFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, geometry: FilterGradientGeometry): tf.Tensor4D {
+  const [kh, kw] = geometry.filterShape;
+  if (kh === 1 && kw === 1) return pointwiseFilterGradient(x, dy, geometry);
+  if (x.shape[0] === 1) return tapwiseFilterGradient(x, dy, geometry);
+  return convolutionFilterGradient(x, dy, geometry);
+}
+
+/** The input window a kernel tap (i, j) sees for every output position: [b, oh, ow, ci]. */
+function tapWindow(x: tf.Tensor4D, i: number, j: number, dy: tf.Tensor4D, strides: readonly [number, number]): tf.Tensor4D {
+  const [b, oh, ow] = dy.shape;
+  const [sh, sw] = strides;
+  const end = [b, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1, x.shape[3]];
+  if (sh === 1 && sw === 1) return tf.slice(x, [0, i, j, 0], [b, oh, ow, x.shape[3]]);
+  return tf.stridedSlice(x, [0, i, j, 0], end, [1, sh, sw, 1]) as tf.Tensor4D;
+}
+
+function padInput(x: tf.Tensor4D, pad: FilterGradientGeometry['pad']): tf.Tensor4D {
+  if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) return x;
+  return tf.pad(x, explicitPadding(pad.top, pad.bottom, pad.left, pad.right));
+}
+
+function pointwiseFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, { filterShape, strides }: FilterGradientGeometry): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [, , ci, co] = filterShape;
+    const n = dy.shape[0] * dy.shape[1] * dy.shape[2];
+    const xs = tapWindow(x, 0, 0, dy, strides).reshape([n, ci]);
+    const dy2 = dy.reshape([n, co]);
+    // Transpose the narrower operand; the wasm matmul is ~10× slower with transposeA.
+    if (ci <= co) return tf.matMul(xs.transpose(), dy2).reshape([...filterShape]) as tf.Tensor4D;
+    return tf.matMul(dy2.transpose(), xs).transpose().reshape([...filterShape]) as tf.Tensor4D;
+  });
+}
+
+function tapwiseFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, { filterShape, strides, pad }: FilterGradientGeometry): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw, ci, co] = filterShape;
+    const n = dy.shape[1] * dy.shape[2];
+    const padded = padInput(x, pad);
+    const dyT = dy.reshape([n, co]).transpose();
+    const taps: tf.Tensor2D[] = [];
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) taps.push(tf.matMul(dyT, tapWindow(padded, i, j, dy, strides).reshape([n, ci])));
+    }
+    // taps: [kh·kw] × [co, ci] → [kh, kw, ci, co]
+    return tf.stack(taps).reshape([kh, kw, co, ci]).transpose([0, 1, 3, 2]) as tf.Tensor4D;
+  });
+}
+
+function convolutionFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, { filterShape, strides, pad }: FilterGradientGeometry): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw, ci, co] = filterShape;
+    const image = x.transpose<tf.Tensor4D>([3, 1, 2, 0]); // [ci, H, W, b]
+    const filter = dy.transpose<tf.Tensor4D>([1, 2, 0, 3]); // [oh, ow, b, co]
+    const full = tf.conv2d(image, filter, 1, explicitPadding(pad.top, pad.bottom, pad.left, pad.right), 'NHWC', strides as [number, number]);
+    const cropped = full.shape[1] === kh && full.shape[2] === kw ? full : full.slice([0, 0, 0, 0], [ci, kh, kw, co]);
+    return cropped.transpose([1, 2, 0, 3]) as tf.Tensor4D;
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench -- infer [--models a,b] [--batches 1,8] [--reps N] [--input N] [--no-cpu]
+ * [--workers N]`: forward-pass latency of the paper networks on each backend present, with
+ * peak memory, and batch inference split over one wasm worker per core against one thread.
+ * The pure-JS cpu backend (~37 s per Inception-v4 forward at 299) runs batch 1 once.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { BACKEND_PREFERENCE, type BackendName } from '../app/engine/backends/names';
+import { selectBackend } from '../app/engine/backends/select';
+import { compileDesign } from '../app/engine/compile/compileDesign';
+import { buildPreset } from '../app/presets/index';
+import type { InferWorkerData } from './inferWorker';
+
+interface Options {
+  models: string[];
+  batches: number[];
+  reps: number;
+  input: number;
+  cpu: boolean;
+  workers: number;
+}
+
+function options(args: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      models: { type: 'string', default: 'inception-v4,inception-resnet-v2-tfslim' },
+      batches: { type: 'string', default: '1,8' },
+      reps: { type: 'string', default: '3' },
+      input: { type: 'string', default: '299' },
+      'no-cpu': { type: 'boolean', default: false },
+      workers: { type: 'string', default: String(os.availableParallelism()) },
+    },
+  });
+  const numbers = (text: string, flag: string): number[] => {
+    const list = text.split(',').map(Number);
+    if (!list.every((n) => Number.isSafeInteger(n) && n >= 1)) throw new Error(`--${flag} ${text}: expected positive integers`);
+    return list;
+  };
+  return {
+    models: values.models.split(','),
+    batches: numbers(values.batches, 'batches'),
+    reps: numbers(values.reps, 'reps')[0],
+    input: numbers(values.input, 'input')[0],
+    cpu: !values['no-cpu'],
+    workers: numbers(values.workers, 'workers')[0],
+  };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+interface Timing {
+  medianMs: number;
+  peakRss: number;
+  /** tf.memory().numBytes right after the forward pass: weights, input and output. */
+  tensorBytes: number;
+}
+
+function timeForward(model: tf.LayersModel, batch: number, input: number, reps: number, warmup: boolean): Timing {
+  const x = tf.randomUniform([batch, input, input, 3], -1, 1, 'float32', 7);
+  const times: number[] = [];
+  let peakRss = 0;
+  let tensorBytes = 0;
+  for (let i = warmup ? -1 : 0; i < reps; i++) {
+    const start = performance.now();
+    tf.tidy(() => {
+      const y = model.predict(x) as tf.Tensor;
+      tensorBytes = Math.max(tensorBytes, tf.memory().numBytes);
+      y.dataSync();
+    });
+    if (i >= 0) times.push(performance.now() - start);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  x.dispose();
+  return { medianMs: median(times), peakRss, tensorBytes };
+}
+
+async function startWorkers(count: number, data: InferWorkerData): Promise<Worker[]> {
+  // A TypeScript worker needs tsx's loader registered inside the worker before the import.
+  const entry = new URL('./inferWorker.ts', import.meta.url).href;
+  const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  const workers = Array.from({ length: count }, () => new Worker(source, { eval: true, workerData: data }));
+  await Promise.all(workers.map((w) => once(w)));
+  return workers;
+}
+
+function once(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+}
+
+/** Wall time of one batch split evenly over `count` workers (each warmed up). */
+async function timeWorkers(preset: string, input: number, batch: number, count: number, reps: number): Promise<number> {
+  const workers = await startWorkers(count, { preset, input, images: Math.ceil(batch / count) });
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const start = performance.now();
+    await Promise.all(workers.map((w) => Object.assign(once(w), w.postMessage('run'))));
+    times.push(performance.now() - start);
+  }
+  for (const w of workers) w.postMessage('stop');
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+  return median(times);
+}
+
+export async function run(args: readonly string[]): Promise<void> {
+  const opts = options(args);
+  const backends: BackendName[] = [];
+  for (const name of BACKEND_PREFERENCE) {
+    if (name === 'cpu' && !opts.cpu) continue;
+    if (await selectBackend({ backend: name }).then(() => true, () => false)) backends.push(name);
+  }
+  const report = await selectBackend({ backend: backends[0] });
+  console.log(`infer: ${opts.models.join(', ')} at ${opts.input}×${opts.input}; backends ${backends.join(', ')}; device ${report.device}; Node ${process.version}`);
+  console.log('backend  model                           batch   median ms    images/s   peak RSS  tensors held');
+  for (const backend of backends) {
+    await selectBackend({ backend });
+    for (const preset of opts.models) {
+      const { model } = compileDesign(buildPreset(preset, { input: opts.input }), { seed: 1 });
+      // The cpu backend takes ~37 s per Inception-v4 forward: batch 1, one run, no warm-up.
+      const batches = backend === 'cpu' ? [1] : opts.batches;
+      for (const batch of batches) {
+        const t = timeForward(model, batch, opts.input, backend === 'cpu' ? 1 : opts.reps, backend !== 'cpu');
+        console.log(
+          `${backend.padEnd(8)} ${preset.padEnd(31)} ${String(batch).padStart(5)} ${t.medianMs.toFixed(0).padStart(11)} ${((batch * 1000) / t.medianMs).toFixed(2).padStart(11)} ${mb(t.peakRss).padStart(10)} ${mb(t.tensorBytes).padStart(13)}`,
+        );
+      }
+      model.dispose();
+    }
+  }
+  if (!backends.includes('wasm') || opts.workers < 2) return;
+  const batch = Math.max(...opts.batches);
+  console.log(`\nwasm batch ${batch} split over worker threads (each its own wasm instance):`);
+  for (const preset of opts.models) {
+    const one = await timeWorkers(preset, opts.input, batch, 1, opts.reps);
+    const many = await timeWorkers(preset, opts.input, batch, opts.workers, opts.reps);
+    console.log(`  ${preset.padEnd(31)} 1 worker ${one.toFixed(0)} ms, ${opts.workers} workers ${many.toFixed(0)} ms: ${(one / many).toFixed(2)}× (${((batch * 1000) / many).toFixed(2)} images/s)`);
+  }
+}

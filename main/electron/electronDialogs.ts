@@ -1,0 +1,45 @@
+/** Native file and unsaved-changes dialogs for the desktop host. */
+
+import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { dialog } from 'electron';
+import { DESIGN_EXTENSION } from '../../app/design/types';
+import { withDesignExtension } from '../files/designExtension';
+import type { FileDialogs } from '../ipc/hostServices';
+import type { UnsavedChoice } from '../window/documentGuard';
+
+const DESIGN_FILTER = { name: 'Inception Studio design', extensions: [DESIGN_EXTENSION.slice(1)] };
+
+export function electronDialogs(window: () => BrowserWindow | null): FileDialogs {
+  const open = async (options: OpenDialogOptions): Promise<string | null> => {
+    const owner = window();
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const save = async (options: SaveDialogOptions): Promise<string | null> => {
+    const owner = window();
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  return {
+    chooseDesignToOpen: () => open({ properties: ['openFile'], filters: [DESIGN_FILTER, { name: 'All files', extensions: ['*'] }] }),
+    chooseDesignSaveTarget: async (suggestedName) => {
+      const chosen = await save({ defaultPath: withDesignExtension(suggestedName), filters: [DESIGN_FILTER] });
+      return chosen === null ? null : withDesignExtension(chosen);
+    },
+    chooseExportTarget: (suggestedName) => save({ defaultPath: suggestedName }),
+    chooseModelSaveTarget: (suggestedName) => save({ title: 'Save model folder as', defaultPath: suggestedName, buttonLabel: 'Save Model' }),
+  };
+}
+
+export async function askAboutUnsavedChanges(window: BrowserWindow | null, name: string): Promise<UnsavedChoice> {
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    buttons: ['Save', "Don't Save", 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    message: `Save the changes to “${name}”?`,
+    detail: 'Your changes will be lost if you do not save them.',
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel';
+}

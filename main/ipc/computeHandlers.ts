@@ -1,0 +1,62 @@
+/**
+ * Handlers that hand work to the trainer processes. Every path inside a request (dataset,
+ * validation set, run folder, model, images) passes the host's path policy first.
+ */
+
+import type { PredictRequest, Result, TrainRequest } from '../../app/protocol';
+import type { HostServices } from './hostServices';
+import type { Handlers } from './handlers';
+
+type ComputeHandlers = Pick<Handlers, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+
+export function computeHandlers({ paths, compute }: HostServices): ComputeHandlers {
+  /** Checks every present path; returns the request with real paths, or the first refusal. */
+  const checkAll = async <T>(named: readonly (string | undefined)[], rebuild: (real: (string | undefined)[]) => T): Promise<Result<T>> => {
+    const real: (string | undefined)[] = [];
+    for (const path of named) {
+      if (path === undefined) {
+        real.push(undefined);
+        continue;
+      }
+      const checked = await paths.check(path);
+      if (!checked.ok) return checked;
+      real.push(checked.path);
+    }
+    return { ok: true, value: rebuild(real) };
+  };
+
+  return {
+    backends: () => compute.backends(),
+    async scanDataset(request) {
+      const checked = await checkAll([request.path], ([path]) => ({ ...request, path }));
+      return checked.ok ? compute.scanDataset(checked.value) : checked;
+    },
+    async startTraining(request) {
+      const checked = await checkAll<TrainRequest>([request.data, request.validation, request.resumeRunDir], ([data, validation, resumeRunDir]) => ({
+        ...request,
+        data,
+        validation,
+        resumeRunDir,
+      }));
+      return checked.ok ? compute.startTraining(checked.value) : checked;
+    },
+    pauseTraining: (request) => compute.pauseTraining(request),
+    resumeTraining: (request) => compute.resumeTraining(request),
+    stopTraining: (request) => compute.stopTraining(request),
+    listRuns: (request) => compute.listRuns(request),
+    async predict(request) {
+      const modelPath = request.model.kind === 'modelDir' ? request.model.path : undefined;
+      const imagePaths = request.images.map((image) => ('path' in image ? image.path : undefined));
+      const checked = await checkAll<PredictRequest>([modelPath, ...imagePaths], ([model, ...images]) => ({
+        ...request,
+        model: request.model.kind === 'modelDir' ? { kind: 'modelDir', path: model! } : request.model,
+        images: request.images.map((image, index) => ('path' in image ? { path: images[index]! } : image)),
+      }));
+      return checked.ok ? compute.predict(checked.value) : checked;
+    },
+    async evaluate(request) {
+      const checked = await checkAll([request.model, request.data], ([model, data]) => ({ ...request, model: model!, data }));
+      return checked.ok ? compute.evaluate(checked.value) : checked;
+    },
+  };
+}

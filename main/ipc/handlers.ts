@@ -1,0 +1,108 @@
+/**
+ * The contract's handlers as plain functions of validated requests. Both hosts route here:
+ * the desktop host from `ipcMain.handle`, the web host from `POST /api/<method>`.
+ */
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DirectoryEntry, FileRef, Result, StudioHost, StudioMethod } from '../../app/protocol';
+import { writeFileAtomic } from '../files/atomicWrite';
+import type { HostServices } from './hostServices';
+import { computeHandlers } from './computeHandlers';
+import { runHandlers } from './runHandlers';
+import { saveTarget } from './saveTarget';
+
+export type Handlers = { [M in StudioMethod]: (...request: Parameters<StudioHost[M]>) => ReturnType<StudioHost[M]> };
+
+/** Designs are small; anything larger is not one and is refused before reading. */
+export const MAX_DESIGN_BYTES = 20_000_000;
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createHandlers(services: HostServices): Handlers {
+  const { paths, dialogs, recent } = services;
+
+  return {
+    async info() {
+      return { ...services.info, roots: paths.roots };
+    },
+
+    async openDesign({ path }) {
+      let chosen: string | null;
+      if (path !== undefined) {
+        const checked = await paths.check(path);
+        if (!checked.ok) return checked;
+        chosen = checked.path;
+      } else if (dialogs) {
+        chosen = await dialogs.chooseDesignToOpen();
+      } else {
+        return fail('The web host has no file dialog: name a design path inside one of its folders');
+      }
+      if (chosen === null) return { ok: true, value: null };
+      try {
+        const size = (await stat(chosen)).size;
+        if (size > MAX_DESIGN_BYTES) return fail(`${chosen}: ${size} bytes is too large for a design file`);
+        const text = await readFile(chosen, 'utf8');
+        const parsed = services.parseDesign(text);
+        if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.message}`);
+        await recent.add(chosen);
+        return { ok: true, value: { file: fileRef(chosen), text } };
+      } catch (error) {
+        return fail(`Could not read ${chosen}: ${message(error)}`);
+      }
+    },
+
+    async saveDesign({ path, suggestedName, text }) {
+      const parsed = services.parseDesign(text);
+      if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.message}`);
+      const chosen = await saveTarget(services, path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
+      if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
+      try {
+        await writeFileAtomic(chosen.value, text);
+        await recent.add(chosen.value);
+        return { ok: true, value: fileRef(chosen.value) };
+      } catch (error) {
+        return fail(`Could not save ${chosen.value}: ${message(error)}`);
+      }
+    },
+
+    async exportFile({ suggestedName, base64 }) {
+      const chosen = await saveTarget(services, undefined, (d) => d.chooseExportTarget(suggestedName), suggestedName);
+      if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
+      try {
+        await writeFileAtomic(chosen.value, Buffer.from(base64, 'base64'));
+        return { ok: true, value: fileRef(chosen.value) };
+      } catch (error) {
+        return fail(`Could not export ${chosen.value}: ${message(error)}`);
+      }
+    },
+
+    async listDirectory({ path }) {
+      const checked = await paths.check(path);
+      if (!checked.ok) return checked;
+      try {
+        const entries = await readdir(checked.path, { withFileTypes: true });
+        const listed: DirectoryEntry[] = entries
+          .filter((entry) => (entry.isFile() || entry.isDirectory()) && !entry.name.startsWith('.'))
+          .map((entry) => ({ name: entry.name, path: join(checked.path, entry.name), kind: entry.isDirectory() ? 'directory' : 'file' }));
+        listed.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
+        return { ok: true, value: listed };
+      } catch (error) {
+        return fail(`Could not list ${checked.path}: ${message(error)}`);
+      }
+    },
+
+    async recentFiles() {
+      return recent.list();
+    },
+
+    async setDocumentState(state) {
+      services.onDocumentState(state);
+    },
+
+    ...computeHandlers(services),
+    ...runHandlers(services),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * What the contract handlers need from their host. The desktop and web hosts build one of these
+ * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
+ */
+
+import type { HostInfo, StudioHost } from '../../app/protocol';
+import type { ParseResult } from '../../app/design/types';
+import type { PathPolicy } from '../files/pathPolicy';
+import type { RecentFiles } from '../files/recentFiles';
+
+/** Native file dialogs (desktop only); each resolves to the chosen path or null on cancel. */
+export interface FileDialogs {
+  chooseDesignToOpen(): Promise<string | null>;
+  chooseDesignSaveTarget(suggestedName: string): Promise<string | null>;
+  chooseExportTarget(suggestedName: string): Promise<string | null>;
+  /** Where to put a copied model directory (a folder that does not exist yet). */
+  chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
+}
+
+/** Training, inference and dataset work: backed by the trainer processes. */
+export type ComputeService = Pick<StudioHost, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+
+export interface HostServices {
+  info: Omit<HostInfo, 'roots'>;
+  /** Paths the renderer names are checked against this; paths the user picked in a dialog are not. */
+  paths: PathPolicy;
+  /** Null on the web host: a path must then be given, or files go to the first root. */
+  dialogs: FileDialogs | null;
+  recent: RecentFiles;
+  parseDesign(text: string): ParseResult;
+  onDocumentState(state: { title: string; dirty: boolean }): void;
+  compute: ComputeService;
+}

@@ -1,0 +1,71 @@
+/**
+ * The schema of every contract method's request. The mapped type forces one entry per
+ * StudioMethod, so a method added to app/protocol.ts cannot reach a handler unvalidated.
+ */
+
+import type { StudioHost, StudioMethod } from '../../app/protocol';
+import type { TrainConfig } from '../../app/training/types';
+import type { Check } from './schema';
+import { array, boolean, literal, nothing, number, object, optional, string, union } from './schema';
+
+export type RequestOf<M extends StudioMethod> = Parameters<StudioHost[M]>[0];
+
+const PATH = string({ maxLength: 4096, nonEmpty: true });
+const NAME = string({ maxLength: 255, nonEmpty: true });
+/** Designs of the largest presets serialise to well under this. */
+const DOCUMENT = string({ maxLength: 20_000_000 });
+const RUN_ID = string({ maxLength: 200, nonEmpty: true });
+const BACKEND = literal('tensorflow-gpu', 'tensorflow', 'wasm', 'cpu');
+const positive = number({ min: 0 });
+
+const trainConfig: Check<Partial<TrainConfig>> = object({
+  optimizer: optional(literal('rmsprop', 'sgd', 'adam')),
+  learningRate: optional(positive),
+  lrDecayRate: optional(positive),
+  lrDecayEpochs: optional(positive),
+  rmsDecay: optional(positive),
+  epsilon: optional(positive),
+  momentum: optional(positive),
+  clipNorm: optional(positive),
+  emaDecay: optional(number({ min: 0, max: 1 })),
+  labelSmoothing: optional(number({ min: 0, max: 1 })),
+  weightDecay: optional(positive),
+  batchSize: optional(number({ min: 1, max: 65_536, integer: true })),
+  epochs: optional(number({ min: 1, max: 100_000, integer: true })),
+  seed: optional(number({ integer: true })),
+  validationSplit: optional(number({ min: 0, max: 0.9 })),
+  augment: optional(boolean),
+});
+
+export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>> } = {
+  info: nothing,
+  openDesign: object({ path: optional(PATH) }),
+  saveDesign: object({ path: optional(PATH), suggestedName: NAME, text: DOCUMENT }),
+  listDirectory: object({ path: PATH }),
+  recentFiles: nothing,
+  setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
+  exportFile: object({ suggestedName: NAME, base64: string({ maxLength: 200_000_000 }) }),
+  backends: nothing,
+  scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
+  startTraining: object({
+    design: DOCUMENT,
+    data: optional(PATH),
+    validation: optional(PATH),
+    config: trainConfig,
+    backend: optional(BACKEND),
+    resumeRunDir: optional(PATH),
+  }),
+  pauseTraining: object({ runId: RUN_ID }),
+  resumeTraining: object({ runId: RUN_ID }),
+  stopTraining: object({ runId: RUN_ID }),
+  listRuns: object({ designName: optional(string({ maxLength: 500 })) }),
+  predict: object({
+    model: union(object({ kind: literal('design'), design: DOCUMENT }), object({ kind: literal('modelDir'), path: PATH })),
+    images: array(union(object({ path: PATH }), object({ name: NAME, base64: string({ maxLength: 100_000_000 }) })), 1000),
+    top: number({ min: 1, max: 1000, integer: true }),
+    backend: optional(BACKEND),
+  }),
+  evaluate: object({ model: PATH, data: optional(PATH), backend: optional(BACKEND) }),
+  saveModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
+  runEvents: object({ runDir: PATH }),
+};

@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from './handlers';
+import { fakeServices, scriptedDialogs, tempFolder } from '../testing/fakeHost';
+
+let root: Awaited<ReturnType<typeof tempFolder>>;
+let runDir: string;
+let checkpoint: string;
+
+beforeEach(async () => {
+  root = await tempFolder('run-handlers');
+  runDir = join(root.path, 'runs', 'r1');
+  checkpoint = join(runDir, 'checkpoints', 'best');
+  await mkdir(checkpoint, { recursive: true });
+  await writeFile(join(checkpoint, 'model.json'), '{"modelTopology":{}}');
+  await writeFile(join(checkpoint, 'weights.bin'), new Uint8Array([1, 2, 3]));
+  const events = [
+    { time: 't0', type: 'start', runId: 'r1' },
+    { time: 't1', type: 'epoch', epoch: 1 },
+    { time: 't2', type: 'done', reason: 'completed', epochs: 1, bestValTop1: 0.9, lastCheckpoint: null },
+  ];
+  await writeFile(join(runDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+});
+afterEach(() => root.remove());
+
+describe('saveModel', () => {
+  it('copies a checkpoint to a new model directory (web host: a free name in the first root)', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const first = await handlers.saveModel({ source: checkpoint, suggestedName: 'my-model' });
+    expect(first).toEqual({ ok: true, value: { path: join(root.path, 'my-model'), name: 'my-model' } });
+    expect((await readdir(join(root.path, 'my-model'))).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(await readFile(join(root.path, 'my-model', 'weights.bin'))).toEqual(Buffer.from([1, 2, 3]));
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'my-model' })).toMatchObject({ ok: true, value: { name: 'my-model (2)' } });
+  });
+
+  it('uses the dialog on the desktop, refuses an existing target and a folder that is not a model', async () => {
+    const existing = join(root.path, 'taken');
+    await mkdir(existing);
+    const handlers = createHandlers(await fakeServices([root.path], { dialogs: scriptedDialogs([null, existing]) }));
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'm' })).toEqual({ ok: true, value: null });
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/already exists/) });
+    expect(await handlers.saveModel({ source: runDir, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/not a model directory/) });
+  });
+
+  it('refuses a source outside the roots', async () => {
+    const other = await tempFolder('run-handlers-other');
+    const handlers = createHandlers(await fakeServices([other.path]));
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    await other.remove();
+  });
+});
+
+describe('runEvents', () => {
+  it('returns the logged events in order', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const result = await handlers.runEvents({ runDir });
+    expect(result).toMatchObject({ ok: true, value: [{ type: 'start' }, { type: 'epoch', epoch: 1 }, { type: 'done', reason: 'completed' }] });
+  });
+
+  it('names a folder without a log, and the line of a damaged one', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.runEvents({ runDir: root.path })).toMatchObject({ ok: false, error: expect.stringMatching(/no event log/) });
+    await writeFile(join(runDir, 'events.jsonl'), '{"type":"start"}\n{broken\n');
+    expect(await handlers.runEvents({ runDir })).toMatchObject({ ok: false, error: expect.stringMatching(/events\.jsonl, line 2: not a JSON event/) });
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Wires one host: path policy, handlers, trainer host and engine worker. The desktop and web
+ * hosts each call this once with their own dialogs, process launcher and event sink, so both
+ * run the same handlers against the same trainer processes.
+ */
+
+import type { HostEvent, HostInfo } from '../../app/protocol';
+import { parseDesign } from '../../app/design/document';
+import type { PathPolicy } from '../files/pathPolicy';
+import { createPathPolicy } from '../files/pathPolicy';
+import type { RecentFiles } from '../files/recentFiles';
+import type { Handlers } from '../ipc/handlers';
+import { createHandlers } from '../ipc/handlers';
+import type { FileDialogs } from '../ipc/hostServices';
+import { createComputeService } from '../trainer/computeService';
+import { createEngineWorkerClient } from '../trainer/engineWorkerClient';
+import type { LaunchProcess } from '../trainer/processLauncher';
+import { createTrainerHost } from '../trainer/trainerHost';
+
+export interface HostRuntimeOptions {
+  info: Omit<HostInfo, 'roots'>;
+  roots: readonly string[];
+  dialogs: FileDialogs | null;
+  recent: RecentFiles;
+  launch: LaunchProcess;
+  /** Process entries: the trainer (one per run) and the engine worker (one, long-lived). */
+  entries: { trainer: string; engineWorker: string };
+  runsRoot: string;
+  emit(event: HostEvent): void;
+  onDocumentState?(state: { title: string; dirty: boolean }): void;
+  stopGraceMs?: number;
+}
+
+export interface HostRuntime {
+  handlers: Handlers;
+  paths: PathPolicy;
+  /** Stops training runs (checkpointing them) and the engine worker. */
+  shutdown(): Promise<void>;
+}
+
+export async function createHostRuntime(options: HostRuntimeOptions): Promise<HostRuntime> {
+  const trainer = createTrainerHost({
+    launch: options.launch,
+    entry: options.entries.trainer,
+    runsRoot: options.runsRoot,
+    emit: options.emit,
+    stopGraceMs: options.stopGraceMs,
+  });
+  const engine = createEngineWorkerClient(options.launch, options.entries.engineWorker, (message) =>
+    options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
+  );
+  const paths = await createPathPolicy(options.roots);
+  const handlers = createHandlers({
+    info: options.info,
+    paths,
+    dialogs: options.dialogs,
+    recent: options.recent,
+    parseDesign,
+    onDocumentState: options.onDocumentState ?? (() => {}),
+    compute: createComputeService(trainer, engine, options.runsRoot),
+  });
+  return {
+    handlers,
+    paths,
+    async shutdown() {
+      engine.close();
+      await trainer.shutdown();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** Test fixtures: a temp folder, a valid design text, and host services with a recording fake compute. */
+
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../../app/protocol';
+import { parseDesign, serializeDesign } from '../../app/design/document';
+import { buildPreset } from '../../app/presets';
+import { memoryRecentFiles } from '../files/memoryRecentFiles';
+import { createPathPolicy } from '../files/pathPolicy';
+import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
+
+export async function tempFolder(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await realpath(await mkdtemp(join(tmpdir(), `${prefix}-`)));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+let cachedDesign: string | null = null;
+/** A real preset as document text (small input so it serialises quickly). */
+export function sampleDesignText(): string {
+  cachedDesign ??= serializeDesign({ ...buildPreset('inception-v4', { input: 75, classes: 10 }), name: 'Sample design' });
+  return cachedDesign;
+}
+
+/** Records every compute call and answers with a fixed, valid result. */
+export function recordingCompute(): ComputeService & { calls: { method: string; request: unknown }[] } {
+  const calls: { method: string; request: unknown }[] = [];
+  const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+  const record = <R>(method: string, answer: () => Promise<R>) => (request?: unknown): Promise<R> => {
+    calls.push({ method, request });
+    return answer();
+  };
+  return {
+    calls,
+    backends: record('backends', async () => ({ active: 'cpu' as const, device: 'test CPU', backends: [{ name: 'cpu' as const, available: true }] })),
+    scanDataset: record('scanDataset', () => Promise.resolve({ ok: false as const, error: 'fake scan' })),
+    startTraining: record('startTraining', () => ok({ runId: 'run-1', runDir: '/runs/run-1' })),
+    pauseTraining: record('pauseTraining', () => ok(null)),
+    resumeTraining: record('resumeTraining', () => ok(null)),
+    stopTraining: record('stopTraining', () => ok(null)),
+    listRuns: record('listRuns', () => ok([])),
+    predict: record('predict', () => ok([])),
+    evaluate: record('evaluate', () => Promise.resolve({ ok: false as const, error: 'fake evaluate' })),
+  };
+}
+
+export async function fakeServices(roots: string[], overrides: Partial<HostServices> = {}): Promise<HostServices & { compute: ReturnType<typeof recordingCompute>; states: { title: string; dirty: boolean }[] }> {
+  const states: { title: string; dirty: boolean }[] = [];
+  return {
+    info: { kind: 'web', appVersion: '0.0.0-test', platform: process.platform },
+    paths: await createPathPolicy(roots),
+    dialogs: null,
+    recent: memoryRecentFiles(),
+    parseDesign,
+    onDocumentState: (state) => states.push(state),
+    ...overrides,
+    compute: recordingCompute(),
+    states,
+  };
+}
+
+/** Dialogs that answer from a script: each call takes the next answer. */
+export function scriptedDialogs(answers: (string | null)[]): FileDialogs & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (what: string) => async (): Promise<string | null> => {
+    asked.push(what);
+    return answers.shift() ?? null;
+  };
+  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model') };
+}

@@ -1,0 +1,71 @@
+/**
+ * The engine worker process: answers backend, dataset-scan and prediction requests from the
+ * host, so TensorFlow.js and image decoding stay out of the main process.
+ */
+
+import './parentPortBridge';
+import type { PredictRequest, Result } from '../../app/protocol';
+import { parseDesign } from '../../app/design/document';
+import { selectBackend } from '../../app/engine/backends/select';
+import { scanDataset } from '../../app/engine/data/scanDataset';
+import type { ImageSource } from '../../app/engine/images';
+import type { ModelSource } from '../../app/engine/predict';
+import { runPrediction } from '../../app/engine/predict';
+import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
+import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
+
+type Answer = { [M in EngineWorkerMethod]: (request: EngineWorkerMethods[M]['request']) => Promise<EngineWorkerMethods[M]['response']> };
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function modelSource(model: PredictRequest['model']): Result<ModelSource> {
+  if (model.kind === 'modelDir') return { ok: true, value: model };
+  const parsed = parseDesign(model.design);
+  return parsed.ok ? { ok: true, value: { kind: 'design', design: parsed.document } } : { ok: false, error: parsed.message };
+}
+
+const imageSource = (image: PredictRequest['images'][number]): ImageSource =>
+  'path' in image ? image : { name: image.name, bytes: new Uint8Array(Buffer.from(image.base64, 'base64')) };
+
+const answer: Answer = {
+  backends: () => selectBackend(),
+  async scanDataset({ path, inputSize }) {
+    try {
+      return { ok: true, value: (await scanDataset(path, inputSize)).report };
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    }
+  },
+  async predict(request) {
+    const model = modelSource(request.model);
+    if (!model.ok) return model;
+    try {
+      const run = await runPrediction(model.value, request.images.map(imageSource), { top: request.top, backend: request.backend });
+      return { ok: true, value: run.predictions };
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    }
+  },
+  async evaluate({ model, data, backend }) {
+    try {
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend });
+      return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    }
+  },
+};
+
+process.on('message', (raw: unknown) => {
+  const request = raw as EngineWorkerRequest;
+  const method = answer[request?.method] as ((r: unknown) => Promise<unknown>) | undefined;
+  const reply = (body: EngineWorkerReply): void => void process.send?.(body);
+  if (typeof request?.id !== 'number' || !method) return;
+  method(request.request).then(
+    (value) => reply({ id: request.id, ok: true, value }),
+    (error: unknown) => reply({ id: request.id, ok: false, error: message(error) }),
+  );
+});
+
+// Node IPC: the host went away, so nobody is left to answer.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,61 @@
+/**
+ * Calls into the engine worker process: starts it on first use, matches replies to requests,
+ * and when it dies fails the calls in flight with a clear message and starts afresh next call.
+ */
+
+import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
+import type { ChildChannel, LaunchProcess } from './processLauncher';
+
+export interface EngineWorkerClient {
+  call<M extends EngineWorkerMethod>(method: M, request: EngineWorkerMethods[M]['request']): Promise<EngineWorkerMethods[M]['response']>;
+  close(): void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+const isReply = (value: unknown): value is EngineWorkerReply =>
+  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'number' && typeof (value as { ok?: unknown }).ok === 'boolean';
+
+export function createEngineWorkerClient(launch: LaunchProcess, entry: string, onCrash: (message: string) => void): EngineWorkerClient {
+  let channel: ChildChannel | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const start = (): ChildChannel => {
+    const started = launch(entry);
+    started.onMessage((message) => {
+      if (!isReply(message)) return;
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiting?.resolve(message.value);
+      else waiting?.reject(new Error(message.error));
+    });
+    started.onExit((code) => {
+      if (channel === started) channel = null;
+      if (pending.size === 0) return;
+      const message = `The engine process ended (${code === null ? 'killed by a signal' : `exit code ${code}`}) while answering a request; it restarts on the next one.`;
+      for (const waiting of pending.values()) waiting.reject(new Error(message));
+      pending.clear();
+      onCrash(message);
+    });
+    return started;
+  };
+
+  return {
+    call(method, request) {
+      channel ??= start();
+      const id = nextId++;
+      const message: EngineWorkerRequest = { id, method, request };
+      const answer = new Promise<EngineWorkerMethods[typeof method]['response']>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+      channel.send(message);
+      return answer;
+    },
+    close() {
+      channel?.kill();
+      channel = null;
+    },
+  };
+}

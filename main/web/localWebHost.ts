@@ -1,0 +1,59 @@
+/**
+ * The web host assembled: the shared handlers and trainer processes (forked Node children
+ * running the TypeScript entries through tsx) behind the HTTP/WebSocket server.
+ */
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { memoryRecentFiles } from '../files/memoryRecentFiles';
+import type { HostRuntime } from '../runtime/hostRuntime';
+import { createHostRuntime } from '../runtime/hostRuntime';
+import { forkLauncher } from '../trainer/forkLauncher';
+import type { ServeOptions } from './serveArgs';
+import { newToken } from './tokenAuth';
+import type { WebServer } from './webServer';
+import { startWebServer } from './webServer';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const webHostPaths = {
+  rendererDir: join(repoRoot, 'dist/renderer'),
+  trainer: join(repoRoot, 'app/engine/train/trainerProcess.ts'),
+  engineWorker: join(repoRoot, 'main/trainer/engineWorker.ts'),
+};
+
+export interface LocalWebHost {
+  server: WebServer;
+  runtime: HostRuntime;
+  token: string;
+  /** Stops training runs (with a checkpoint), then the server. */
+  close(): Promise<void>;
+}
+
+export async function startLocalWebHost(options: ServeOptions & { rendererDir?: string; runsRoot?: string }): Promise<LocalWebHost> {
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const token = newToken();
+  let server: WebServer | null = null;
+  const runtime = await createHostRuntime({
+    info: { kind: 'web', appVersion: version, platform: process.platform },
+    roots: options.roots,
+    dialogs: null,
+    recent: memoryRecentFiles(),
+    launch: forkLauncher,
+    entries: { trainer: webHostPaths.trainer, engineWorker: webHostPaths.engineWorker },
+    runsRoot: options.runsRoot ?? join(options.roots[0], 'runs'),
+    emit: (event) => server?.broadcast(event),
+  });
+  server = await startWebServer({ handlers: runtime.handlers, rendererDir: options.rendererDir ?? webHostPaths.rendererDir, token, host: options.host, port: options.port });
+  const started = server;
+  return {
+    server: started,
+    runtime,
+    token,
+    async close() {
+      await runtime.shutdown();
+      await started.close();
+    },
+  };
+}

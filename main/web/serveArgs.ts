@@ -1,0 +1,33 @@
+/** `npm run serve -- [--host H] [--port P] [--root DIR]...`: parsed, or a message naming the problem. */
+
+import { resolve } from 'node:path';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** Folders the browser may read and write; the current folder when none is named. */
+  roots: string[];
+}
+
+export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]...';
+export const DEFAULT_PORT = 4780;
+
+export function parseServeArgs(args: readonly string[], cwd: string): { ok: true; options: ServeOptions } | { ok: false; error: string } {
+  const options: ServeOptions = { host: '127.0.0.1', port: DEFAULT_PORT, roots: [] };
+  for (let i = 0; i < args.length; i += 1) {
+    const flag = args[i];
+    const value = args[i + 1];
+    if (flag !== '--host' && flag !== '--port' && flag !== '--root') return { ok: false, error: `unknown argument "${flag}"\n${SERVE_USAGE}` };
+    if (value === undefined || value.startsWith('--')) return { ok: false, error: `${flag} needs a value\n${SERVE_USAGE}` };
+    i += 1;
+    if (flag === '--host') options.host = value;
+    if (flag === '--root') options.roots.push(resolve(cwd, value));
+    if (flag === '--port') {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) return { ok: false, error: `--port: expected a port number 0–65535, found "${value}"` };
+      options.port = port;
+    }
+  }
+  if (options.roots.length === 0) options.roots.push(resolve(cwd));
+  return { ok: true, options };
+}

@@ -1,0 +1,151 @@
+/**
+ * The local web host: serves the built renderer and the StudioHost contract over HTTP
+ * (`POST /api/<method>`, JSON in and out) and pushes HostEvents over a WebSocket at
+ * `/api/events`. Every request needs the token; the Host header must name this server
+ * (no DNS rebinding) and a browser Origin must be this server's.
+ */
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { HostEvent } from '../../app/protocol';
+import { dispatchRequest } from '../ipc/dispatch';
+import type { Handlers } from '../ipc/handlers';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
+import { cookieName, tokenSource } from './tokenAuth';
+
+export interface WebServerOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  token: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebServer {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  broadcast(event: HostEvent): void;
+  close(): Promise<void>;
+}
+
+/** Exports carry images as base64; designs are far smaller. */
+const MAX_BODY_BYTES = 300_000_000;
+const REFUSAL_STATUS = { method: 404, sender: 403, payload: 400 } as const;
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body === undefined ? null : body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const sockets = new WebSocketServer({ noServer: true });
+  let port = options.port;
+  const hostNames = (): Set<string> => new Set([`${options.host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  /** Bound to every interface the server is reached by any name; the token still guards it. */
+  const anyHost = options.host === '0.0.0.0' || options.host === '::';
+
+  /** Null when the request may go on; otherwise the status and reason to refuse it with. */
+  const gate = (request: IncomingMessage, url: URL): { status: number; error: string } | null => {
+    if (!anyHost && !hostNames().has(request.headers.host ?? '')) return { status: 403, error: `unexpected Host header "${request.headers.host ?? ''}"` };
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${request.headers.host}`) return { status: 403, error: `requests from ${origin} are not accepted` };
+    if (!tokenSource(request, url, options.token, port)) return { status: 401, error: 'token required: open the address `npm run serve` printed' };
+    return null;
+  };
+
+  const api = async (request: IncomingMessage, response: ServerResponse, method: string): Promise<void> => {
+    if (request.method !== 'POST') return send(response, 405, { error: 'use POST for /api calls' });
+    let payload: unknown;
+    try {
+      const text = await readBody(request);
+      payload = text.trim() === '' ? null : JSON.parse(text);
+    } catch (error) {
+      return send(response, 400, { error: `request body is not JSON: ${(error as Error).message}` });
+    }
+    try {
+      const result = await dispatchRequest(options.handlers, method, payload, true);
+      if (result.status === 'ok') return send(response, 200, result.value);
+      return send(response, REFUSAL_STATUS[result.reason], { error: result.message });
+    } catch (error) {
+      return send(response, 500, { error: `${method} failed: ${(error as Error).message}` });
+    }
+  };
+
+  const page = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'only GET here' });
+    const file = resolveStaticPath(options.rendererDir, url.pathname);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) return send(response, 404, { error: `no such file: ${url.pathname}` });
+    const headers: Record<string, string> = {
+      'content-type': contentTypeOf(file),
+      'content-length': String(info.size),
+      'content-security-policy': contentSecurityPolicy({ connect: [`ws://${request.headers.host}`] }),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    };
+    if (url.searchParams.has('token')) headers['set-cookie'] = `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
+    response.writeHead(200, headers);
+    if (request.method === 'HEAD') return void response.end();
+    createReadStream(file).pipe(response);
+  };
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const refused = gate(request, url);
+    if (refused) return send(response, refused.status, { error: refused.error });
+    const apiMethod = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
+    const work = apiMethod ? api(request, response, apiMethod) : page(request, response, url);
+    work.catch((error: Error) => response.headersSent ? response.destroy(error) : send(response, 500, { error: error.message }));
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const refused = url.pathname === '/api/events' ? gate(request, url) : { status: 404, error: 'no such socket' };
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${options.token}`,
+    port,
+    broadcast(event) {
+      const text = JSON.stringify(event);
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
