@@ -15,7 +15,7 @@ export interface TrainConfig {
   /** RMSProp decay (paper: 0.9) and epsilon (paper: 1.0). */
   rmsDecay: number;
   epsilon: number;
-  /** Momentum for SGD and RMSProp (RMSProp default 0). */
+  /** Momentum for SGD and RMSProp (TF-slim uses 0.9 for both). */
   momentum: number;
   /** Clip gradients to this global norm (Inception-v3: 2.0); 0 disables. */
   clipNorm: number;
@@ -70,9 +70,13 @@ export type TrainEvent =
       stepsPerEpoch: number;
       totalSteps: number;
       config: TrainConfig;
+      /** Class names in label order (the network's output order). */
+      classNames?: readonly string[];
       resumedFrom?: { epoch: number; step: number };
     }
+  /** `epoch` counts from 1, `step` from 1 within the epoch; `globalStep` is the steps done in the run; metrics are the batch's. */
   | ({ type: 'step'; epoch: number; step: number; globalStep: number; lr: number; imagesPerSecond: number; etaSeconds: number } & StepMetrics)
+  /** After epoch `epoch` (from 1): mean training metrics, validation with the averaged weights. */
   | {
       type: 'epoch';
       epoch: number;
@@ -87,3 +91,14 @@ export type TrainEvent =
   | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
   | { type: 'error'; message: string; lastCheckpoint: string | null }
   | { type: 'log'; level: 'info' | 'warning'; message: string };
+
+/** What `evaluate` reports for a model on a dataset (central crops, no augmentation). */
+export interface EvaluationReport {
+  images: number;
+  loss: number;
+  top1: number;
+  top5: number;
+  classNames: readonly string[];
+  /** `confusion[true][predicted]` image counts. */
+  confusion: readonly (readonly number[])[];
+}

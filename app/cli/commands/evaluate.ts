@@ -1,0 +1,92 @@
+/** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
+
+import { resolve } from 'node:path';
+import { isBackendName } from '../../engine/backends/names';
+import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
+import { DatasetError } from '../../engine/data/types';
+import { ModelDirError } from '../../engine/modelDir/format';
+import { evaluateModelDir } from '../../engine/train/evaluateModel';
+import type { EvaluationReport } from '../../training/types';
+import { parseCommandArgs } from '../designSource';
+import type { CliCommand, ExitCode } from '../types';
+
+const options = {
+  data: { type: 'string' },
+  batch: { type: 'string' },
+  backend: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Confusion matrices wider than this are left to --json. */
+const maxPrintedClasses = 20;
+
+export function formatConfusion(report: Pick<EvaluationReport, 'classNames' | 'confusion'>): string {
+  const rowLabels = report.classNames.map((n, i) => `${i} ${n.length > 14 ? `${n.slice(0, 13)}…` : n}`);
+  const corner = 'true \\ predicted';
+  const labelWidth = Math.max(corner.length, ...rowLabels.map((l) => l.length));
+  const cell = Math.max(5, ...report.confusion.flat().map((v) => String(v).length + 1));
+  const header = `${corner.padEnd(labelWidth)}${report.classNames.map((_, i) => String(i).padStart(cell)).join('')}`;
+  const rows = report.confusion.map((row, i) => `${rowLabels[i].padEnd(labelWidth)}${row.map((v) => String(v).padStart(cell)).join('')}`);
+  return [header, ...rows].join('\n');
+}
+
+export const command: CliCommand = {
+  summary: 'Evaluate a saved model on a dataset: loss, top-1, top-5 and the confusion matrix.',
+  usage: [
+    'Usage: inception-studio evaluate <model dir> [--data DIR|CSV] [options]',
+    '',
+    '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
+    '                     its class names must be among the model\'s labels',
+    '  --batch N          images per batch (default 32)',
+    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    '  --json             print the report as JSON',
+    '',
+    'Images are central crops (87.5%), as in Inception evaluation. A training checkpoint',
+    '(RUN_DIR/checkpoints/best or last) is a model directory.',
+  ].join('\n'),
+  async run(args, io) {
+    const fail = (message: string, code: ExitCode = 2): ExitCode => {
+      io.stderr(`evaluate: ${message}\n`);
+      return code;
+    };
+    const parsed = parseCommandArgs(args, options);
+    if (!parsed.ok) return fail(parsed.message);
+    const { values, positionals } = parsed.value;
+    if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the model directory.' : `unexpected argument '${positionals[1]}'.`);
+    const backend = values.backend;
+    if (backend !== undefined && (typeof backend !== 'string' || !isBackendName(backend))) return fail(`--backend ${String(backend)}: expected tensorflow-gpu, tensorflow, wasm or cpu.`);
+    const batch = values.batch === undefined ? 32 : Number(values.batch);
+    if (!Number.isSafeInteger(batch) || batch < 1) return fail(`--batch ${String(values.batch)}: expected an integer ≥ 1.`);
+    const json = values.json === true;
+    let report;
+    try {
+      report = await evaluateModelDir(resolve(io.cwd, positionals[0]), {
+        ...(typeof values.data === 'string' ? { data: resolve(io.cwd, values.data) } : {}),
+        ...(backend ? { backend } : {}),
+        batchSize: batch,
+        onScan: (scan) => {
+          for (const warning of scan.warnings) io.stderr(`warning: ${warning}\n`);
+        },
+      });
+    } catch (error) {
+      if (error instanceof ModelDirError || error instanceof DatasetError || error instanceof BackendUnavailableError) return fail(error.message);
+      throw error;
+    }
+    const { backend: backendReport, ...result } = report;
+    if (json) {
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+    const lines = [
+      describeBackends(backendReport),
+      `images: ${result.images}`,
+      `loss:   ${result.loss.toFixed(4)}`,
+      `top-1:  ${(result.top1 * 100).toFixed(2)}%`,
+      `top-5:  ${(result.top5 * 100).toFixed(2)}%`,
+    ];
+    if (result.classNames.length <= maxPrintedClasses) lines.push('', formatConfusion(result));
+    else lines.push('', `(confusion matrix of ${result.classNames.length} classes: use --json)`);
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TrainEvent } from '../../training/types';
+import { main } from '../main';
+import type { CliIo } from '../types';
+import { useTestFolder } from '../../engine/data/testFolders';
+
+const folder = useTestFolder('cli-train-', { classes: 2, perClass: 6, size: 80 });
+
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, cwd: folder.root }, out: () => out, err: () => err };
+}
+
+const small = ['preset:inception-v4', '--param', 'width=0.1', '--param', 'repeats=1,1,1', '--input', '75', '--backend', 'wasm'];
+
+describe('train command', () => {
+  it('refuses bad options before starting anything', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Missing the design/],
+      [[...small, '--optimizer', 'lbfgs'], /--optimizer lbfgs: expected rmsprop, sgd, adam/],
+      [[...small, '--batch', 'many'], /--batch many: expected a number/],
+      [[...small, '--backend', 'tpu'], /--backend tpu/],
+      [['preset:nope'], /Unknown preset 'nope'/],
+      [['--resume', join(folder.root, 'run'), 'preset:inception-v4'], /--resume continues a run/],
+    ];
+    for (const [args, message] of cases) {
+      const { io, err } = capture();
+      expect(await main(['train', ...args], io)).toBe(2);
+      expect(err()).toMatch(message);
+    }
+  });
+
+  it('trains in a trainer process, prints JSON lines, and evaluate reads the checkpoint', async () => {
+    const runDir = join(folder.root, 'run');
+    const trained = capture();
+    const code = await main(['train', ...small, '--data', folder.data, '--epochs', '1', '--batch', '4', '--out', runDir, '--json'], trained.io);
+    expect(code).toBe(0);
+    const events = trained.out().trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
+    expect(events[0].type).toBe('scan');
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', epochs: 1 });
+
+    const evaluated = capture();
+    expect(await main(['evaluate', join(runDir, 'checkpoints', 'last'), '--data', folder.data, '--backend', 'wasm', '--json'], evaluated.io)).toBe(0);
+    const report = JSON.parse(evaluated.out()) as { images: number; classNames: string[]; confusion: number[][] };
+    expect(report.images).toBe(12);
+    expect(report.classNames).toEqual(['class0', 'class1']);
+    expect(report.confusion.flat().reduce((a, b) => a + b, 0)).toBe(12);
+
+    const text = capture();
+    expect(await main(['evaluate', join(runDir, 'checkpoints', 'last'), '--data', folder.data, '--backend', 'wasm'], text.io)).toBe(0);
+    expect(text.out()).toMatch(/top-1: +\d+\.\d\d%/);
+    expect(text.out()).toContain('true \\ predicted');
+  });
+
+  it('evaluate names a missing model directory and a dataset with unknown classes', async () => {
+    const missing = capture();
+    expect(await main(['evaluate', join(folder.root, 'nowhere'), '--backend', 'wasm'], missing.io)).toBe(2);
+    expect(missing.err()).toMatch(/nowhere/);
+    const unknown = capture();
+    expect(await main(['evaluate', join(folder.root, 'run', 'checkpoints', 'last'), '--backend', 'wasm'], unknown.io)).toBe(2);
+    expect(unknown.err()).toMatch(/does not know the dataset's classes 'T-shirt\/top'/);
+  });
+});

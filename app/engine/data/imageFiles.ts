@@ -1,0 +1,43 @@
+/** Which files count as images, and a header-only check that one is readable and big enough. */
+
+import sharp from 'sharp';
+import type { DatasetProblem } from '../../training/types';
+
+export const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
+
+export function isImageFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return imageExtensions.some((ext) => lower.endsWith(ext));
+}
+
+export interface ImageCheck {
+  unreadable?: DatasetProblem;
+  smaller?: DatasetProblem;
+}
+
+/** Reads only the image header (sharp metadata), so scanning stays cheap on large folders. */
+export async function checkImage(file: string, inputSize: number): Promise<ImageCheck> {
+  try {
+    const { width, height, format } = await sharp(file).metadata();
+    if (!width || !height) return { unreadable: { file, problem: 'no image dimensions in the file header' } };
+    if (format !== 'jpeg' && format !== 'png' && format !== 'webp') return { unreadable: { file, problem: `unsupported format '${format}' (use JPEG, PNG or WebP)` } };
+    if (Math.min(width, height) < inputSize) return { smaller: { file, problem: `${width}×${height} is smaller than the ${inputSize}×${inputSize} input` } };
+    return {};
+  } catch (error) {
+    return { unreadable: { file, problem: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** Checks many files with bounded concurrency, keeping the input order. */
+export async function checkImages(files: readonly string[], inputSize: number, concurrency = 16): Promise<ImageCheck[]> {
+  const results: ImageCheck[] = new Array(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      results[index] = await checkImage(files[index], inputSize);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return results;
+}

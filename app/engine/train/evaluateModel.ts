@@ -1,0 +1,56 @@
+/** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
+
+import type { BackendReport, BackendStatus } from '../../protocol';
+import type { EvaluationReport, ScanReport } from '../../training/types';
+import { selectBackend } from '../backends/select';
+import { streamBatches } from '../data/batchStream';
+import { scanDataset } from '../data/scanDataset';
+import { DatasetError, type Dataset } from '../data/types';
+import { loadModelDir } from '../modelDir/loadModelDir';
+import { evaluateBatches } from './evaluateBatches';
+import { trainableModel } from './trainStep';
+
+export interface EvaluateOptions {
+  /** Dataset folder or CSV; absent means the bundled sample. */
+  data?: string;
+  backend?: BackendStatus['name'];
+  batchSize?: number;
+  onScan?: (report: ScanReport) => void;
+}
+
+/** The dataset with its labels renumbered to the model's output order, matched by class name. */
+function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
+  const missing = dataset.classNames.filter((name) => !labels.includes(name));
+  if (missing.length > 0) {
+    throw new DatasetError(`The model does not know the dataset's class${missing.length === 1 ? '' : 'es'} ${missing.map((m) => `'${m}'`).join(', ')}; its classes are ${labels.slice(0, 20).join(', ')}${labels.length > 20 ? ', …' : ''}.`);
+  }
+  const toModel = dataset.classNames.map((name) => labels.indexOf(name));
+  return { ...dataset, samples: dataset.samples.map((s) => ({ ...s, label: toModel[s.label] })) };
+}
+
+export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport }> {
+  const backend = await selectBackend(options.backend === undefined ? {} : { backend: options.backend });
+  const loaded = await loadModelDir(dir);
+  try {
+    const [size, width, channels] = loaded.metadata.input;
+    if (size !== width || (channels !== 1 && channels !== 3)) throw new Error(`Evaluation needs a square 1- or 3-channel input; the model takes ${loaded.metadata.input.join('×')}.`);
+    const scanned = await scanDataset(options.data, size);
+    options.onScan?.(scanned.report);
+    const dataset = alignLabels(scanned, loaded.labels);
+    const classes = loaded.labels.length;
+    const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+    const batches = streamBatches({
+      dataset,
+      indices: dataset.samples.map((_, i) => i),
+      batchSize: options.batchSize ?? 32,
+      geometry: { size, channels: channels as 1 | 3 },
+      training: false,
+      seed: 0,
+      epoch: 0,
+    });
+    const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion);
+    return { ...metrics, classNames: loaded.labels, confusion, backend };
+  } finally {
+    loaded.model.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+/** Cross-entropy on the network's class probabilities, with optional label smoothing. */
+
+import * as tf from '@tensorflow/tfjs';
+
+/** Smallest probability fed to the logarithm, as in Keras' categorical cross-entropy. */
+const floor = 1e-7;
+
+/** Mean over the batch of `−Σ y · log p`, with `y` the (smoothed) one-hot labels. */
+export function crossEntropy(probabilities: tf.Tensor2D, labels: tf.Tensor1D, classes: number, labelSmoothing: number): tf.Scalar {
+  return tf.tidy(() => {
+    let targets: tf.Tensor = tf.oneHot(labels, classes).toFloat();
+    if (labelSmoothing > 0) targets = targets.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+    return targets.mul(probabilities.clipByValue(floor, 1).log()).sum(1).mean().neg() as tf.Scalar;
+  });
+}
+
+/** TF-slim's weight decay: `weightDecay · Σ ‖kernel‖² / 2` over convolution and dense kernels. */
+export function weightPenalty(kernels: readonly tf.Variable[], weightDecay: number): tf.Scalar {
+  return tf.tidy(() => tf.addN(kernels.map((k) => k.square().sum())).mul(weightDecay / 2) as tf.Scalar);
+}
+
+/** Scales gradients so their global norm is at most `clipNorm` (TF's `clip_by_global_norm`). */
+export function clipByGlobalNorm(grads: readonly tf.Tensor[], clipNorm: number): { clipped: tf.Tensor[]; norm: number } {
+  const normTensor = tf.tidy(() => tf.addN(grads.map((g) => g.square().sum())).sqrt());
+  const norm = normTensor.dataSync()[0];
+  normTensor.dispose();
+  if (clipNorm <= 0 || !(norm > clipNorm)) return { clipped: grads.map((g) => g.clone()), norm };
+  const scale = clipNorm / norm;
+  return { clipped: grads.map((g) => tf.tidy(() => g.mul(scale))), norm };
+}

@@ -1,0 +1,108 @@
+/**
+ * Everything a run needs before its first step: the run record (new or resumed), the scanned
+ * datasets and their split, the model sized to the classes, optimizer and averages, restored
+ * from the last checkpoint when resuming.
+ */
+
+import type * as tf from '@tensorflow/tfjs';
+import { basename, resolve } from 'node:path';
+import { serializeDesign } from '../../design/document';
+import type { DesignDocument } from '../../design/types';
+import { resolveTrainConfig } from '../../training/defaults';
+import type { TrainerStartRequest } from '../../training/processProtocol';
+import { splitByClass } from '../../training/split';
+import type { TrainConfig, TrainEvent } from '../../training/types';
+import { scanDataset } from '../data/scanDataset';
+import { DatasetError, type Dataset } from '../data/types';
+import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
+import { createOptimizer, initialiseLikeTf1 } from './optimizer';
+import { parseDesignText, prepareModel } from './prepareModel';
+import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from './runRecord';
+import { trainableModel, type TrainableModel } from './trainStep';
+import { WeightAverage } from './weightAverage';
+
+export interface OpenedRun {
+  record: RunRecord;
+  runDir: string;
+  config: TrainConfig;
+  document: DesignDocument;
+  train: { dataset: Dataset; indices: number[] };
+  validation: { dataset: Dataset; indices: number[] } | null;
+  net: TrainableModel;
+  optimizer: tf.Optimizer;
+  average: WeightAverage | null;
+  state: TrainerState;
+  resumedFrom?: { epoch: number; step: number };
+}
+
+async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void) {
+  const train = await scanDataset(record.data, inputSize);
+  emit({ type: 'scan', report: train.report });
+  if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
+  const all = train.samples.map((_, i) => i);
+  if (record.validation === undefined) {
+    const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
+    return { train: { dataset: train, indices: split.train }, validation: split.validation.length > 0 ? { dataset: train, indices: split.validation } : null };
+  }
+  const validation = await scanDataset(record.validation, inputSize);
+  emit({ type: 'scan', report: validation.report });
+  if (validation.classNames.join('\n') !== train.classNames.join('\n')) {
+    throw new DatasetError(`The validation classes (${validation.classNames.join(', ')}) differ from the training classes (${train.classNames.join(', ')}).`);
+  }
+  return { train: { dataset: train, indices: all }, validation: { dataset: validation, indices: validation.samples.map((_, i) => i) } };
+}
+
+export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void): Promise<OpenedRun> {
+  const runDir = resolve(request.runDir);
+  const previous = request.resume ? await readRunRecord(runDir) : null;
+  const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
+  const document = parseDesignText(previous?.design ?? request.design);
+  const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
+  const sets = await datasets(source, config, document.input.height, emit);
+  const prepared = prepareModel(document, sets.train.dataset.classNames, config.seed);
+  if (prepared.resized) {
+    emit({ type: 'log', level: 'info', message: `The classifier was resized from ${prepared.resized.from} to ${prepared.resized.to} outputs to match the dataset's classes.` });
+  }
+  const record: RunRecord = previous
+    ? { ...previous, config }
+    : {
+        format: RUN_RECORD_FORMAT,
+        version: 1,
+        runId: request.runId ?? basename(runDir),
+        createdAt: new Date().toISOString(),
+        design: serializeDesign(prepared.document),
+        designName: prepared.document.name,
+        ...(source.data === undefined ? {} : { data: source.data }),
+        ...(source.validation === undefined ? {} : { validation: source.validation }),
+        config,
+        classNames: sets.train.dataset.classNames,
+        ...(request.backend === undefined ? {} : { backend: request.backend }),
+      };
+  await writeRunRecord(runDir, record);
+
+  const net = trainableModel(prepared.model, sets.train.dataset.classNames.length);
+  const optimizer = createOptimizer(config);
+  let state: TrainerState = { epoch: 0, batchInEpoch: 0, globalStep: 0, bestValTop1: null };
+  let average: WeightAverage | null = null;
+  let resumedFrom: OpenedRun['resumedFrom'];
+  const checkpointDir = previous ? await findCheckpoint(runPaths(runDir).last) : null;
+  if (previous && checkpointDir === null) emit({ type: 'log', level: 'warning', message: `No checkpoint in ${runDir} yet; starting the run from the beginning.` });
+  if (checkpointDir) {
+    const loaded = await loadResumableCheckpoint(checkpointDir);
+    try {
+      restoreModelWeights(net, loaded);
+      await optimizer.setWeights(loaded.optimizer);
+      if (config.emaDecay > 0) {
+        average = new WeightAverage(net.variables, config.emaDecay, loaded.averages.length > 0 ? { shadows: loaded.averages.map((a) => a.tensor), updates: loaded.averageUpdates } : undefined);
+      }
+    } finally {
+      for (const group of [loaded.weights, loaded.optimizer, loaded.averages]) for (const w of group) w.tensor.dispose();
+    }
+    state = loaded.state;
+    resumedFrom = { epoch: state.epoch + 1, step: state.batchInEpoch };
+  } else {
+    await initialiseLikeTf1(optimizer, config, net.variables);
+    if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
+  }
+  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}) };
+}

@@ -1,0 +1,36 @@
+/**
+ * The optimizers of a run. RMSProp follows TF1's `tf.train.RMSPropOptimizer`, which the paper
+ * used: tfjs computes `lr · g / sqrt(ms + ε)` with ε inside the square root exactly like TF1
+ * (Keras 2 and PyTorch put ε outside: `g / (sqrt(ms) + ε)`, where ε = 1.0 would be a very
+ * different rule), but tfjs starts the mean square `ms` at 0 while TF1 starts it at 1. We seed
+ * the accumulators with ones before the first step so the first updates match TF1's as well.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import type { TrainConfig } from '../../training/types';
+
+export function createOptimizer(config: TrainConfig): tf.Optimizer {
+  switch (config.optimizer) {
+    case 'rmsprop':
+      return tf.train.rmsprop(config.learningRate, config.rmsDecay, config.momentum, config.epsilon, false);
+    case 'sgd':
+      return tf.train.momentum(config.learningRate, config.momentum, false);
+    case 'adam':
+      return tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
+  }
+}
+
+/** tfjs keeps the rate in a protected field that every `applyGradients` reads afresh. */
+export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
+}
+
+/** TF1 initialises RMSProp's mean square to ones (`init_rms = ones`); tfjs to zeros. */
+export async function initialiseLikeTf1(optimizer: tf.Optimizer, config: TrainConfig, variables: readonly tf.Variable[]): Promise<void> {
+  if (config.optimizer !== 'rmsprop') return;
+  const meanSquares = variables.map((v) => ({ name: `${v.name}/rms`, tensor: tf.onesLike(v) }));
+  const moments = variables.map((v) => ({ name: `${v.name}/momentum`, tensor: tf.zerosLike(v) }));
+  const iterations = { name: 'iter', tensor: tf.scalar(0, 'int32') };
+  await optimizer.setWeights([iterations, ...meanSquares, ...moments]);
+  tf.dispose([iterations.tensor, ...meanSquares.map((w) => w.tensor), ...moments.map((w) => w.tensor)]);
+}

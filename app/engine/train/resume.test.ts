@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TrainerStartRequest } from '../../training/processProtocol';
+import { eventsOf, recordRun, smallPresetDesign } from './trainFixtures';
+import { useTestFolder } from '../data/testFolders';
+
+const folder = useTestFolder('resume-', { classes: 2, perClass: 10, size: 80 });
+
+/** The paper recipe in full: RMSProp with momentum, clipping, averages, smoothing, decay, dropout. */
+const request = (runDir: string): TrainerStartRequest => ({
+  design: smallPresetDesign(2),
+  data: folder.data,
+  runDir,
+  backend: 'wasm',
+  config: { batchSize: 4, epochs: 2, validationSplit: 0.2, seed: 11, augment: true },
+});
+
+const checkpointFiles = ['trainer-weights.bin', 'trainer-optimizer.bin', 'trainer-averages.bin', 'weights.bin'];
+
+async function lastCheckpoint(runDir: string): Promise<Buffer[]> {
+  return Promise.all(checkpointFiles.map((f) => readFile(join(runDir, 'checkpoints', 'last', f))));
+}
+
+describe('resume', () => {
+  it('an interrupted and resumed run ends with the same weights as an uninterrupted one, bit for bit', async () => {
+    const straight = await recordRun(request(join(folder.root, 'straight')));
+    expect(straight.outcome).toBe('completed');
+    expect(eventsOf(straight.events, 'step')).toHaveLength(8);
+
+    const interruptedDir = join(folder.root, 'interrupted');
+    const first = await recordRun(request(interruptedDir), (event, control) => {
+      if (event.type === 'step' && event.globalStep === 6) control.stop();
+    });
+    expect(first.outcome).toBe('cancelled');
+    expect(eventsOf(first.events, 'checkpoint').at(-1)).toMatchObject({ kind: 'last', epoch: 2 });
+    expect(eventsOf(first.events, 'done')[0]).toMatchObject({ reason: 'cancelled', epochs: 1 });
+
+    const again = await recordRun(request(interruptedDir));
+    expect(eventsOf(again.events, 'error')[0].message).toMatch(/already holds a training run; resume it/);
+
+    const second = await recordRun({ ...request(interruptedDir), design: '(ignored on resume)', resume: true });
+    expect(second.outcome).toBe('completed');
+    expect(eventsOf(second.events, 'start')[0].resumedFrom).toEqual({ epoch: 2, step: 2 });
+    expect(eventsOf(second.events, 'step').map((s) => s.globalStep)).toEqual([7, 8]);
+
+    const [a, b] = [await lastCheckpoint(join(folder.root, 'straight')), await lastCheckpoint(interruptedDir)];
+    a.forEach((bytes, i) => expect(bytes.equals(b[i]), checkpointFiles[i]).toBe(true));
+    const lastEpoch = (events: typeof straight.events) => eventsOf(events, 'epoch').at(-1)?.validation;
+    expect(lastEpoch(second.events)).toEqual(lastEpoch(straight.events));
+  });
+});

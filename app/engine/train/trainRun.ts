@@ -1,0 +1,178 @@
+/**
+ * A training run from start to end: epochs of seeded batches, one optimisation step each,
+ * validation with the averaged weights after every epoch, `last` and `best` checkpoints, and
+ * the events that report it all. Pause, resume and stop are honoured between steps.
+ */
+
+import type { TrainerStartRequest } from '../../training/processProtocol';
+import { learningRateAt } from '../../training/schedule';
+import { MetricsAccumulator } from '../../training/metrics';
+import type { StepMetrics, TrainEvent } from '../../training/types';
+import { selectBackend } from '../backends/select';
+import { batchesPerEpoch, streamBatches, type BatchPlan } from '../data/batchStream';
+import { saveBestModel, saveResumableCheckpoint, findCheckpoint, type CheckpointSource, type TrainerState } from './checkpoint';
+import { BatchNormWarmup } from './batchNormWarmup';
+import { seedDropout } from './dropoutSeeds';
+import { evaluateBatches } from './evaluateBatches';
+import { openRun, type OpenedRun } from './openRun';
+import { setLearningRate } from './optimizer';
+import type { RunControl } from './runControl';
+import { claimRunDir, logEvent, runPaths } from './runRecord';
+import { trainStep } from './trainStep';
+import { describeFailure } from './failure';
+
+export type RunOutcome = 'completed' | 'cancelled' | 'failed';
+
+/** Smoothing of the step time behind images/s and the ETA. */
+const timeSmoothing = 0.8;
+
+export async function runTraining(request: TrainerStartRequest, emitEvent: (event: TrainEvent) => void, control: RunControl): Promise<RunOutcome> {
+  let lastCheckpoint: string | null = null;
+  // Events go to the run's log once the folder is known to be this run's (a failed start too).
+  let logDir: string | null = null;
+  // Appends are chained so the log keeps the events' order and is complete when the run returns.
+  let logged: Promise<void> = Promise.resolve();
+  const emit = (event: TrainEvent): void => {
+    emitEvent(event);
+    const dir = logDir;
+    if (dir) logged = logged.then(() => logEvent(dir, event)).catch(() => undefined);
+  };
+  let outcome: RunOutcome;
+  try {
+    if (!request.resume) await claimRunDir(request.runDir);
+    logDir = request.runDir;
+    const backend = await selectBackend(request.backend === undefined ? {} : { backend: request.backend });
+    const run = await openRun(request, emit);
+    lastCheckpoint = await findCheckpoint(runPaths(run.runDir).last);
+    try {
+      outcome = await trainEpochs(run, backend.active, backend.device, emit, control, (path) => (lastCheckpoint = path));
+    } finally {
+      run.average?.dispose();
+      run.optimizer.dispose();
+      run.net.model.dispose();
+    }
+  } catch (error) {
+    emit({ type: 'error', message: describeFailure(error, lastCheckpoint), lastCheckpoint });
+    outcome = 'failed';
+  }
+  await logged;
+  return outcome;
+}
+
+async function trainEpochs(
+  run: OpenedRun,
+  backend: string,
+  device: string,
+  emit: (event: TrainEvent) => void,
+  control: RunControl,
+  saved: (path: string) => void,
+): Promise<RunOutcome> {
+  const { config, net, optimizer, average } = run;
+  const [size, , channels] = net.input;
+  const geometry = { size, channels: channels as 1 | 3 };
+  const stepsPerEpoch = batchesPerEpoch(run.train.indices.length, config.batchSize, true);
+  const totalSteps = stepsPerEpoch * config.epochs;
+  const paths = runPaths(run.runDir);
+  const source: CheckpointSource = { net, optimizer, average, document: run.document, classNames: run.record.classNames };
+  const state: TrainerState = { ...run.state };
+  const onSkip = (file: string, problem: string): void => emit({ type: 'log', level: 'warning', message: `Skipped ${file}: ${problem}` });
+  emit({
+    type: 'start',
+    runId: run.record.runId,
+    runDir: run.runDir,
+    backend,
+    device,
+    stepsPerEpoch,
+    totalSteps,
+    config,
+    classNames: run.record.classNames,
+    ...(run.resumedFrom ? { resumedFrom: run.resumedFrom } : {}),
+  });
+
+  const batchNorm = new BatchNormWarmup(net.model);
+  const saveLast = async (): Promise<void> => {
+    batchNorm.restore();
+    await saveResumableCheckpoint(paths.last, source, state);
+    saved(paths.last);
+    emit({ type: 'checkpoint', kind: 'last', epoch: state.epoch + (state.batchInEpoch > 0 ? 1 : 0), path: paths.last });
+  };
+  const finish = (reason: 'completed' | 'cancelled'): RunOutcome => {
+    emit({ type: 'done', reason, epochs: state.epoch, bestValTop1: state.bestValTop1, lastCheckpoint: state.globalStep > 0 ? paths.last : null });
+    return reason;
+  };
+
+  let secondsPerStep = 0;
+  let unsaved = false;
+  while (state.epoch < config.epochs) {
+    const epochStart = performance.now();
+    const metrics = new MetricsAccumulator();
+    const plan: BatchPlan = { dataset: run.train.dataset, indices: run.train.indices, batchSize: config.batchSize, geometry, training: true, augment: config.augment, seed: config.seed, epoch: state.epoch, startBatch: state.batchInEpoch, onSkip };
+    const batches = streamBatches(plan);
+    let stepStart = performance.now();
+    for await (const batch of batches) {
+      // A step and a prefetched batch can both finish without a macrotask turn; yield one so
+      // pause and stop messages from the parent are read before the next step.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (control.pauseRequestedNow) {
+        emit({ type: 'paused' });
+        await control.waitForResume();
+        if (!control.stopRequested) emit({ type: 'resumed' });
+        stepStart = performance.now();
+      }
+      if (control.stopRequested) break;
+      const lr = learningRateAt(config, state.epoch + state.batchInEpoch / stepsPerEpoch);
+      setLearningRate(optimizer, lr);
+      seedDropout(net.model, config.seed, state.globalStep);
+      batchNorm.apply(state.globalStep);
+      const outcome = batch.size > 0 ? await trainStep(net, optimizer, config, batch) : null;
+      average?.update();
+      state.batchInEpoch++;
+      state.globalStep++;
+      unsaved = true;
+      const seconds = (performance.now() - stepStart) / 1000;
+      stepStart = performance.now();
+      secondsPerStep = secondsPerStep === 0 ? seconds : timeSmoothing * secondsPerStep + (1 - timeSmoothing) * seconds;
+      if (!outcome) continue;
+      metrics.add(outcome.loss, outcome.top1Correct, outcome.top5Correct, batch.size);
+      emit({
+        type: 'step',
+        epoch: state.epoch + 1,
+        step: state.batchInEpoch,
+        globalStep: state.globalStep,
+        lr,
+        imagesPerSecond: batch.size / secondsPerStep,
+        etaSeconds: secondsPerStep * (totalSteps - state.globalStep),
+        loss: outcome.loss,
+        top1: outcome.top1Correct / batch.size,
+        top5: outcome.top5Correct / batch.size,
+      });
+    }
+    if (control.stopRequested) {
+      await batches.return(undefined);
+      if (unsaved) await saveLast();
+      return finish('cancelled');
+    }
+    const validation = await validate(run, geometry, onSkip);
+    state.epoch++;
+    state.batchInEpoch = 0;
+    const improved = validation !== null && (state.bestValTop1 === null || validation.top1 > state.bestValTop1);
+    if (improved) state.bestValTop1 = validation.top1;
+    emit({ type: 'epoch', epoch: state.epoch, train: metrics.mean(), validation, lr: learningRateAt(config, state.epoch), seconds: (performance.now() - epochStart) / 1000 });
+    await saveLast();
+    unsaved = false;
+    if (improved) {
+      batchNorm.restore();
+      await saveBestModel(paths.best, source, { epoch: state.epoch, valTop1: validation.top1 });
+      emit({ type: 'checkpoint', kind: 'best', epoch: state.epoch, path: paths.best });
+    }
+  }
+  return finish('completed');
+}
+
+async function validate(run: OpenedRun, geometry: BatchPlan['geometry'], onSkip: BatchPlan['onSkip']): Promise<StepMetrics | null> {
+  if (!run.validation) return null;
+  const plan: BatchPlan = { dataset: run.validation.dataset, indices: run.validation.indices, batchSize: run.config.batchSize, geometry, training: false, seed: run.config.seed, epoch: 0, onSkip };
+  const evaluate = () => evaluateBatches(run.net, streamBatches(plan));
+  const { loss, top1, top5 } = run.average ? await run.average.withAveragedWeights(evaluate) : await evaluate();
+  return { loss, top1, top5 };
+}

@@ -1,0 +1,40 @@
+/**
+ * The trainer process's logic, apart from its entry file so tests can drive it in-process:
+ * commands in (start, pause, resume, stop), events out, one run per process.
+ */
+
+import { parseTrainerCommand } from '../../training/processProtocol';
+import { RunControl } from './runControl';
+import { runTraining, type RunOutcome } from './trainRun';
+import type { TrainerTransport } from './transport';
+
+/** Serves one run; `finished` gets the outcome once the last event has been sent. */
+export function serveTrainer(transport: TrainerTransport, finished: (outcome: RunOutcome) => void): RunControl {
+  const control = new RunControl();
+  let started = false;
+  let lastSend: Promise<void> = Promise.resolve();
+  const send = (event: Parameters<TrainerTransport['send']>[0]): void => {
+    lastSend = transport.send(event);
+  };
+  transport.onParentGone(() => control.stop());
+  transport.onMessage((message) => {
+    const parsed = parseTrainerCommand(message);
+    if (!parsed.ok) {
+      send({ type: 'log', level: 'warning', message: `Ignored a trainer message: ${parsed.error}.` });
+      return;
+    }
+    const command = parsed.command;
+    if (command.type === 'pause') control.pause();
+    else if (command.type === 'resume') control.resume();
+    else if (command.type === 'stop') control.stop();
+    else if (started) send({ type: 'log', level: 'warning', message: 'A trainer process runs one training; start a new process for another.' });
+    else {
+      started = true;
+      void runTraining(command.request, send, control).then(async (outcome) => {
+        await lastSend;
+        finished(outcome);
+      });
+    }
+  });
+  return control;
+}

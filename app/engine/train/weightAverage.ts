@@ -1,0 +1,59 @@
+/**
+ * Exponential moving average of the trainable weights, used for evaluation as in the paper.
+ * Like TF's `ExponentialMovingAverage(decay, num_updates)` the decay is capped at
+ * `(1 + n) / (10 + n)` so that short runs average recent weights rather than the random start.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+
+export class WeightAverage {
+  private shadows: tf.Variable[];
+  private updates: number;
+
+  constructor(
+    private readonly variables: readonly tf.Variable[],
+    private readonly decay: number,
+    initial?: { shadows: readonly tf.Tensor[]; updates: number },
+  ) {
+    this.shadows = variables.map((v, i) => tf.variable(initial ? initial.shadows[i] : v, false));
+    this.updates = initial?.updates ?? 0;
+  }
+
+  /** The decay used for update number `n` (0-based). */
+  static effectiveDecay(decay: number, n: number): number {
+    return Math.min(decay, (1 + n) / (10 + n));
+  }
+
+  update(): void {
+    const decay = WeightAverage.effectiveDecay(this.decay, this.updates);
+    tf.tidy(() => {
+      this.shadows.forEach((shadow, i) => shadow.assign(shadow.mul(decay).add(this.variables[i].mul(1 - decay))));
+    });
+    this.updates++;
+  }
+
+  get updateCount(): number {
+    return this.updates;
+  }
+
+  get averages(): readonly tf.Variable[] {
+    return this.shadows;
+  }
+
+  /** Runs `work` with the averaged weights in place, then puts the trained weights back. */
+  async withAveragedWeights<T>(work: () => Promise<T>): Promise<T> {
+    const saved = this.variables.map((v) => tf.clone(v));
+    this.variables.forEach((v, i) => v.assign(this.shadows[i]));
+    try {
+      return await work();
+    } finally {
+      this.variables.forEach((v, i) => v.assign(saved[i]));
+      tf.dispose(saved);
+    }
+  }
+
+  dispose(): void {
+    tf.dispose(this.shadows);
+    this.shadows = [];
+  }
+}

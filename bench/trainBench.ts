@@ -1,0 +1,105 @@
+/**
+ * `npm run bench -- train [--backends a,b] [--steps N] [--batch N] [--large-steps N]
+ * [--large-batch N] [--no-large] [--large-on-cpu]`: training throughput (images/s, after one
+ * warm-up step; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and
+ * of full Inception-v4 at 299×299, on each backend present; plus the data pipeline's decode
+ * rate on the bundled dataset. The pure-JS cpu backend skips the full network unless asked
+ * (minutes per step).
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import { parseArgs } from 'node:util';
+import { isBackendName, type BackendName } from '../app/engine/backends/names';
+import { selectBackend } from '../app/engine/backends/select';
+import { streamBatches, type Batch } from '../app/engine/data/batchStream';
+import { scanDataset } from '../app/engine/data/scanDataset';
+import { createOptimizer, initialiseLikeTf1 } from '../app/engine/train/optimizer';
+import { prepareModel } from '../app/engine/train/prepareModel';
+import { trainableModel, trainStep } from '../app/engine/train/trainStep';
+import { buildPreset } from '../app/presets/index';
+import { resolveTrainConfig } from '../app/training/defaults';
+
+interface Case {
+  name: string;
+  build: () => ReturnType<typeof buildPreset>;
+  classes: number;
+  batch: number;
+  steps: number;
+}
+
+function randomBatch(size: number, input: readonly [number, number, number], classes: number): Batch {
+  const [h, w, c] = input;
+  const pixels = Float32Array.from({ length: size * h * w * c }, () => Math.random() * 2 - 1);
+  return { pixels, labels: Int32Array.from({ length: size }, (_, i) => i % classes), size };
+}
+
+async function trainRate(item: Case): Promise<{ imagesPerSecond: number; secondsPerStep: number }> {
+  const classNames = Array.from({ length: item.classes }, (_, i) => `c${i}`);
+  const { model } = prepareModel(item.build(), classNames, 1);
+  const net = trainableModel(model, item.classes);
+  const config = resolveTrainConfig({ batchSize: item.batch });
+  const optimizer = createOptimizer(config);
+  await initialiseLikeTf1(optimizer, config, net.variables);
+  const batch = randomBatch(item.batch, net.input, item.classes);
+  await trainStep(net, optimizer, config, batch);
+  const start = performance.now();
+  for (let i = 0; i < item.steps; i++) await trainStep(net, optimizer, config, batch);
+  const secondsPerStep = (performance.now() - start) / 1000 / item.steps;
+  optimizer.dispose();
+  model.dispose();
+  return { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep };
+}
+
+async function decodeRate(size: number, images: number): Promise<number> {
+  const dataset = await scanDataset(undefined, size);
+  const indices = dataset.samples.slice(0, images).map((_, i) => i);
+  const start = performance.now();
+  let count = 0;
+  for await (const batch of streamBatches({ dataset, indices, batchSize: 32, geometry: { size, channels: 3 }, training: true, seed: 1, epoch: 0 })) count += batch.size;
+  return count / ((performance.now() - start) / 1000);
+}
+
+export async function run(args: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      backends: { type: 'string' },
+      steps: { type: 'string', default: '5' },
+      batch: { type: 'string', default: '32' },
+      'large-steps': { type: 'string', default: '2' },
+      'large-batch': { type: 'string', default: '1' },
+      'no-large': { type: 'boolean', default: false },
+      'large-on-cpu': { type: 'boolean', default: false },
+    },
+  });
+  const report = await selectBackend();
+  const present = report.backends.filter((b) => b.available && !(b.reason ?? '').startsWith('installed, not loaded')).map((b) => b.name);
+  const wanted = values.backends ? values.backends.split(',') : present;
+  const bad = wanted.find((name) => !isBackendName(name));
+  if (bad) throw new Error(`--backends: unknown backend '${bad}'`);
+  // The pure-JS backend is 30–40× slower than wasm: one small step tells its rate.
+  const slow = (backend: BackendName): boolean => backend === 'cpu';
+  const cases = (backend: BackendName): Case[] => [
+    {
+      name: 'small preset 75×75',
+      build: () => buildPreset('inception-v4', { width: 0.25, repeats: [1, 1, 1], input: 75, classes: 10 }),
+      classes: 10,
+      batch: slow(backend) ? Math.min(4, Number(values.batch)) : Number(values.batch),
+      steps: slow(backend) ? 1 : Number(values.steps),
+    },
+    ...(values['no-large'] || (slow(backend) && !values['large-on-cpu'])
+      ? []
+      : [{ name: 'inception-v4 299×299', build: () => buildPreset('inception-v4', { input: 299, classes: 1000 }), classes: 1000, batch: Number(values['large-batch']), steps: Number(values['large-steps']) }]),
+  ];
+  console.log(`training throughput (tfjs ${tf.version.tfjs}); backends: ${wanted.join(', ')}`);
+  for (const backend of wanted as BackendName[]) {
+    const active = await selectBackend({ backend });
+    for (const item of cases(backend)) {
+      const result = await trainRate(item);
+      console.log(
+        `${backend.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${result.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${result.secondsPerStep.toFixed(3)} s/step  (${active.device})`,
+      );
+    }
+  }
+  for (const size of [75, 299]) console.log(`data pipeline (bundled Fashion-MNIST, decode + crop + flip to ${size}×${size}): ${(await decodeRate(size, 640)).toFixed(0)} img/s`);
+}
