@@ -52,6 +52,11 @@ export default tseslint.config(
     rules: restrict(['**/main/**', 'electron', ...nodeBuiltins, '@tensorflow/*', '**/app/engine/**', '**/app/cli/**'], 'The renderer talks to the host only through the contract in app/protocol.ts.'),
   },
   {
+    // Browser tests and their harness drive Chromium and the web host from Node.
+    files: ['renderer/**/*.browser.test.ts', 'renderer/**/testing/**/*.ts'],
+    rules: restrict(['**/main/**', 'electron', '@tensorflow/*', '**/app/engine/**', '**/app/cli/**'], 'Browser tests drive the app through the web host, not its modules.'),
+  },
+  {
     files: ['main/**/*.ts'],
     rules: restrict(['**/renderer/**', 'react', 'react-dom', '@xyflow/*', 'zustand'], 'main/ never imports the renderer; both share app/.'),
   },

@@ -1,0 +1,83 @@
+/** Keyboard shortcuts: which key press runs which command. Pure, so it is unit-tested. */
+
+import type { EditorCommand } from '../hooks/useCommands';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/** `mod` is Cmd on macOS and Ctrl elsewhere; both are accepted everywhere. */
+const withMod: Readonly<Record<string, EditorCommand>> = {
+  z: 'undo',
+  'shift+z': 'redo',
+  y: 'redo',
+  x: 'cut',
+  c: 'copy',
+  v: 'paste',
+  a: 'selectAll',
+  s: 'save',
+  'shift+s': 'saveAs',
+  o: 'open',
+  'alt+n': 'new',
+  '=': 'zoomIn',
+  '+': 'zoomIn',
+  '-': 'zoomOut',
+  '0': 'fitView',
+  'shift+l': 'autoLayout',
+  'shift+e': 'expandAll',
+  'alt+e': 'collapseAll',
+  b: 'togglePanels',
+};
+
+const plain: Readonly<Record<string, EditorCommand>> = {
+  delete: 'delete',
+  backspace: 'delete',
+  '=': 'zoomIn',
+  '+': 'zoomIn',
+  '-': 'zoomOut',
+  f: 'fitView',
+  l: 'autoLayout',
+  e: 'toggleExpand',
+};
+
+export function commandForKey(press: KeyPress): EditorCommand | null {
+  const key = press.key.toLowerCase();
+  if (press.ctrlKey || press.metaKey) {
+    const combo = `${press.shiftKey ? 'shift+' : ''}${press.altKey ? 'alt+' : ''}${key}`;
+    return withMod[combo] ?? null;
+  }
+  if (press.altKey) return null;
+  return plain[key] ?? null;
+}
+
+/** Shortcuts that still apply while typing in a field (the field handles the rest itself). */
+export function appliesWhileTyping(command: EditorCommand): boolean {
+  return command === 'save' || command === 'saveAs' || command === 'open';
+}
+
+/** What the menus show next to a command. */
+export const shortcutLabels: Partial<Record<EditorCommand, string>> = {
+  undo: 'Ctrl+Z',
+  redo: 'Ctrl+Shift+Z',
+  cut: 'Ctrl+X',
+  copy: 'Ctrl+C',
+  paste: 'Ctrl+V',
+  delete: 'Del',
+  selectAll: 'Ctrl+A',
+  save: 'Ctrl+S',
+  saveAs: 'Ctrl+Shift+S',
+  open: 'Ctrl+O',
+  new: 'Ctrl+Alt+N',
+  zoomIn: '+',
+  zoomOut: '−',
+  fitView: 'F',
+  autoLayout: 'L',
+  toggleExpand: 'E',
+  expandAll: 'Ctrl+Shift+E',
+  collapseAll: 'Ctrl+Alt+E',
+  togglePanels: 'Ctrl+B',
+};

@@ -1,0 +1,196 @@
+/**
+ * The designer driven like a user, in Chromium against the real web host: roles and labels
+ * only. Each test leaves a screenshot under test-artifacts/.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { analyze } from '../app/analysis/analyze';
+import { buildPreset, presets } from '../app/presets/index';
+import { browserSkipReason, openStudio, type StudioSession } from './testing/studioBrowser';
+
+const skip = browserSkipReason();
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one node's output handle to another node's input port, as a user connects. */
+async function connect(page: Page, source: string, target: string, port: number): Promise<void> {
+  const from = await center(page.locator(`.react-flow__handle[data-nodeid="${source}"][data-handleid="out"]`));
+  const to = await center(page.locator(`.react-flow__handle[data-nodeid="${target}"][data-handleid="in-${port}"]`));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Waits up to 10 s for a value, as the UI settles. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+const node = (page: Page, id: string) => page.getByRole('group', { name: new RegExp(`^Node ${id}( \\(expanded\\))?$`) });
+
+describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let studio: StudioSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    studio = await openStudio();
+    page = studio.page;
+    // "Discard unsaved changes?" when switching designs: yes.
+    page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await studio?.close();
+  });
+
+  async function startEmpty() {
+    await page.keyboard.press('Escape');
+    if (!(await page.getByRole('dialog', { name: 'Start' }).isVisible())) {
+      await page.getByRole('menuitem', { name: 'File' }).click();
+      await page.getByRole('menuitem', { name: 'Start screen' }).click();
+    }
+    await page.getByRole('button', { name: 'New empty design' }).click();
+    await poll(() => page.getByRole('dialog', { name: 'Start' }).count()).toBe(0);
+  }
+
+  async function openPresetFromMenu(title: string) {
+    await page.keyboard.press('Escape');
+    if (await page.getByRole('dialog', { name: 'Start' }).isVisible()) await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('menuitem', { name: 'Presets' }).click();
+    await page.getByRole('menu', { name: 'Presets' }).getByRole('menuitem', { name: title, exact: true }).click();
+  }
+
+  it('adds a block from the palette by dragging and connects it', async () => {
+    await startEmpty();
+    const canvas = page.getByRole('main', { name: 'Design canvas' });
+    await page.getByRole('listitem', { name: 'Stem (Inception-v4)' }).dragTo(canvas, { targetPosition: { x: 430, y: 650 } });
+    await poll(() => node(page, 'stemV4').count()).toBe(1);
+    await connect(page, 'input', 'stemV4', 0);
+    await poll(() => page.getByLabel('Edge input->stemV4:0 carries 299×299×3').count()).toBe(1);
+    await poll(() => node(page, 'stemV4').getByLabel('Output shape').textContent()).toBe('35×35×384');
+    expect(await page.getByLabel('Output shape', { exact: true }).last().textContent()).toBe('output 35×35×384');
+    await studio.screenshot('palette-add-and-connect');
+  });
+
+  it('shows a grid mismatch on the node and in the panel, and undo/redo move through the fix', async () => {
+    await startEmpty();
+    await node(page, 'input').click();
+    await page.getByRole('listitem', { name: 'Convolution' }).dblclick();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await inspector.getByLabel('Strides').fill('2');
+    await inspector.getByLabel('Padding').selectOption('valid');
+    await page.getByRole('listitem', { name: 'Concatenate' }).dblclick();
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await page.waitForTimeout(400); // the fit animates for 200 ms
+    await connect(page, 'input', 'concat', 1);
+
+    const concat = node(page, 'concat');
+    await poll(() => concat.getAttribute('title')).toContain('port 0 is 149×149×64 but port 1 is 299×299×3');
+    expect(await concat.getAttribute('aria-invalid')).toBe('true');
+    const panel = page.getByRole('region', { name: 'Diagnostics' });
+    const problem = panel.getByRole('button', { name: /Concatenation concat needs one grid/ });
+    expect(await problem.count()).toBe(1);
+    await page.getByLabel('Edge conv2d->concat:0 carries 149×149×64').hover();
+    await studio.screenshot('grid-mismatch-error');
+
+    await problem.click();
+    expect(await inspector.getByRole('heading').first().textContent()).toContain('concat');
+
+    await node(page, 'conv2d').click();
+    await inspector.getByLabel('Strides').fill('1');
+    await inspector.getByLabel('Padding').selectOption('same');
+    await poll(() => concat.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.getByLabel('Error count').textContent()).toBe('0 errors');
+    await studio.screenshot('grid-mismatch-fixed');
+
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => concat.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Control+Shift+z');
+    await poll(() => concat.getAttribute('aria-invalid')).toBe('false');
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await page.getByRole('menuitem', { name: /^Undo/ }).click();
+    await poll(() => concat.getAttribute('aria-invalid')).toBe('true');
+    await studio.screenshot('undo-restores-error');
+  });
+
+  it('opens each preset from the Presets menu with its parameter total', async () => {
+    for (const preset of presets) {
+      const expected = analyze(buildPreset(preset.name)).totals.total.toLocaleString('en-US');
+        await openPresetFromMenu(preset.title);
+      await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${expected}`);
+      expect(await page.getByLabel('Document title').textContent()).toContain(preset.title.split(' (')[0]);
+      // The paper as printed opens with its two problems, each listed once with its blocks.
+      const errors = preset.name === 'inception-resnet-v2-as-printed' ? '2 errors (15 places)' : '0 errors';
+      expect(await page.getByLabel('Error count').textContent()).toBe(errors);
+      await studio.screenshot(`preset-${preset.name}`);
+    }
+  });
+
+  it('saves a design and opens it again; a broken file changes nothing', async () => {
+    await openPresetFromMenu('Inception-ResNet-v1');
+    const total = await page.getByLabel('Total parameters').textContent();
+    await page.keyboard.press('Control+s');
+    await poll(() => page.getByRole('status').textContent()).toMatch(/^Saved to .*\.incept\.json$/);
+    expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
+
+    await startEmpty();
+    expect(await page.getByLabel('Total parameters').textContent()).toBe('Params 0');
+    await page.keyboard.press('Control+o');
+    const dialog = page.getByRole('dialog', { name: 'Open design' });
+    await dialog.getByRole('option', { name: /\.incept\.json$/ }).first().click();
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(total);
+    await studio.screenshot('save-and-reopen');
+
+    writeFileSync(join(studio.host.root, 'broken.incept.json'), JSON.stringify({ format: 'inception-studio/design', version: 2, name: 5, nodes: 'none' }));
+    await page.keyboard.press('Control+o');
+    await page.getByRole('dialog', { name: 'Open design' }).getByRole('option', { name: 'broken.incept.json' }).click();
+    await page.getByRole('dialog', { name: 'Open design' }).getByRole('button', { name: 'Open', exact: true }).click();
+    const alert = page.getByRole('alertdialog');
+    await poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain('name');
+    await studio.screenshot('broken-file-issues');
+    await alert.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByLabel('Total parameters').textContent()).toBe(total);
+  });
+
+  it('expands a block to its layers and back, copies and pastes with the keyboard, lays out, in dark mode', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openPresetFromMenu('Inception-v4');
+    await page.getByRole('region', { name: 'Diagnostics' }).waitFor();
+    await page.getByRole('button', { name: 'Expand a1' }).click({ force: true });
+    await poll(() => page.getByRole('group', { name: /^Layer branch/ }).count()).toBeGreaterThan(0);
+    expect(await node(page, 'a1').getAttribute('aria-label')).toBe('Node a1 (expanded)');
+    await page.getByRole('button', { name: 'Collapse a1' }).click({ force: true });
+    await poll(() => page.getByRole('group', { name: /^Layer / }).count()).toBe(0);
+
+    await startEmpty();
+    await node(page, 'input').click();
+    await page.getByRole('listitem', { name: 'Convolution' }).dblclick();
+    await page.getByRole('listitem', { name: 'Max pool' }).dblclick();
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await poll(() => node(page, 'maxPool2').count()).toBe(1);
+    expect(await page.getByLabel('Edge conv2d2->maxPool2:0 carries 299×299×64').count()).toBe(1);
+    await page.keyboard.press('Delete');
+    await poll(() => node(page, 'maxPool2').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await poll(() => node(page, 'maxPool2').count()).toBe(1);
+
+    const before = await node(page, 'maxPool2').boundingBox();
+    await page.keyboard.press('l');
+    await poll(async () => JSON.stringify(await node(page, 'maxPool2').boundingBox())).not.toBe(JSON.stringify(before));
+    await studio.screenshot('keyboard-edit-and-layout-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import type { BlockNodeData } from '../../store/flowTypes';
+import { useEditorStore } from '../../hooks/useEditorStore';
+import { toggleExpandAction } from '../../actions/selectionActions';
+import './BlockSummary.css';
+
+interface BlockSummaryProps {
+  id: string;
+  data: BlockNodeData;
+}
+
+/** Name, type, key parameters, output shape and parameter count of a design node. */
+function BlockSummaryView({ id, data }: BlockSummaryProps) {
+  const store = useEditorStore();
+  return (
+    <div className="block-summary">
+      <div className="block-summary__header">
+        <span className="block-summary__title">{data.title}</span>
+        <span className="block-summary__type">{data.typeLabel}</span>
+        {data.expandable ? (
+          <button
+            type="button"
+            className="block-summary__expand nodrag"
+            aria-label={`${data.expanded ? 'Collapse' : 'Expand'} ${data.title}`}
+            aria-expanded={data.expanded}
+            onClick={() => store.getState().run(toggleExpandAction, [id])}
+          >
+            {data.expanded ? '−' : '+'}
+          </button>
+        ) : null}
+      </div>
+      <div className="block-summary__footer">
+        <span className="block-summary__shape" aria-label="Output shape">
+          {data.output}
+        </span>
+        <span className="block-summary__count">{data.params}</span>
+      </div>
+      {data.keyParams ? <div className="block-summary__params">{data.keyParams}</div> : null}
+      {data.problems ? (
+        <div className={`block-summary__problems block-summary__problems--${data.severity ?? 'warning'}`} role="tooltip">
+          {data.problems}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export const BlockSummary = memo(BlockSummaryView);

@@ -1,0 +1,81 @@
+/**
+ * Prediction and exports from the window, in Chromium (dark theme) against the real web host:
+ * top-5 classes for a picked image with the design's random weights, and the design canvas
+ * saved as SVG and PNG. Each test leaves a screenshot under test-artifacts/.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
+import { openDesignFile, TINY_CLASSES, tinyImage, writeTinyDesign } from '../../testing/runFixtures';
+
+const skip = browserSkipReason();
+const poll = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout, interval: 250 });
+
+describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let studio: StudioSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    studio = await openStudio({ colorScheme: 'dark' });
+    page = studio.page;
+    page.on('dialog', (dialog) => void dialog.accept());
+    await writeTinyDesign(studio.host.root);
+  }, 180_000);
+
+  afterAll(async () => {
+    await studio?.close();
+  });
+
+  it('predicts the top five classes of a picked image with the design’s random weights', async () => {
+    await openDesignFile(page, 'tiny.incept.json');
+    await poll(() => page.getByLabel('Document title').textContent(), 10_000).toContain('tiny.incept.json');
+    await page.getByRole('tab', { name: 'Predict' }).click();
+    expect(await page.getByRole('radio', { name: 'The current design, random weights' }).isChecked()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Predict', exact: true }).isDisabled()).toBe(true);
+
+    await page.getByLabel('Choose images').setInputFiles([
+      { name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+    ]);
+    await poll(() => page.getByRole('alert').textContent(), 5_000).toContain('Not images, left out: notes.txt');
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    const classes = page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem');
+    await poll(() => classes.count()).toBe(TINY_CLASSES);
+    const percents = (await classes.allTextContents()).map((text) => Number(/ ([\d.]+)%$/.exec(text)?.[1]));
+    expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
+    expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    expect(await page.getByRole('img', { name: 'green.png' }).count()).toBe(1);
+    await studio.screenshot('predict-random-weights-dark');
+  });
+
+  it('tells the user when a model directory cannot be loaded', async () => {
+    await page.getByRole('radio', { name: 'A saved model directory' }).check();
+    await page.getByRole('textbox', { name: 'Model directory' }).fill(join(studio.host.root, 'no-such-model'));
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await poll(() => page.getByRole('tabpanel').getByRole('alert').textContent()).toMatch(/no-such-model/);
+    await studio.screenshot('predict-missing-model');
+  });
+
+  it('exports the design canvas as SVG and PNG into the host folder', async () => {
+    await page.getByRole('button', { name: 'Export design as SVG' }).click();
+    await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.svg')).length, 10_000).toBe(1);
+    const svgName = readdirSync(studio.host.root).find((name) => name.endsWith('.svg'))!;
+    const svg = readFileSync(join(studio.host.root, svgName), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('>stem</text>');
+    expect(svg.match(/<path /g)?.length).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Export design as PNG' }).click();
+    await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.png')).length, 10_000).toBe(1);
+    const png = readFileSync(join(studio.host.root, readdirSync(studio.host.root).find((name) => name.endsWith('.png'))!));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Twice the SVG's size: sharp on print and high-density screens.
+    const svgWidth = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
+    expect(png.readUInt32BE(16)).toBe(Math.max(1, Math.round(svgWidth * 2)));
+    await poll(() => page.getByRole('status').filter({ hasText: 'Exported' }).count(), 5_000).toBeGreaterThan(0);
+    await studio.screenshot('export-design-dark');
+  });
+});

@@ -1,0 +1,113 @@
+import { memo, useState } from 'react';
+import type { EvaluationReport } from '../../../app/training/types';
+import { useEditorContext } from '../../hooks/useEditorContext';
+import { useRunStore } from '../../hooks/useRun';
+import { ask, saveCheckpointAsModel } from '../../store/runCommands';
+import type { RunView } from '../../store/runEvents';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import './RunResults.css';
+
+interface RunResultsProps {
+  run: RunView;
+  /** Opens the prediction panel on a checkpoint. */
+  onPredict(path: string): void;
+}
+
+/** A run's checkpoints (save as a model directory, predict, evaluate), its settings and log. */
+function RunResultsView({ run, onPredict }: RunResultsProps) {
+  const { host } = useEditorContext();
+  const store = useRunStore();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [evaluation, setEvaluation] = useState<{ busy: boolean; report: EvaluationReport | null; error: string | null }>({ busy: false, report: null, error: null });
+
+  const save = async (path: string, which: string) => {
+    const result = await saveCheckpointAsModel(host, path, `${run.runId}-${which}`);
+    setNotice(!result.ok ? `Could not save the model: ${result.error}` : result.value ? `Saved the ${which} model to ${result.value.path}` : null);
+  };
+  // The run's last scan is its validation folder when it had one, else its training data.
+  const evaluatedOn = run.scan && run.scan.kind !== 'bundled' ? run.scan.root : null;
+  const evaluate = async (path: string) => {
+    setEvaluation({ busy: true, report: null, error: null });
+    const backend = store.getState().setup.backend;
+    const result = await ask(() => host.evaluate({ model: path, ...(evaluatedOn ? { data: evaluatedOn } : {}), ...(backend ? { backend } : {}) }));
+    setEvaluation(result.ok ? { busy: false, report: result.value, error: null } : { busy: false, report: null, error: result.error });
+  };
+
+  const checkpoints = [
+    { which: 'best', path: run.bestCheckpoint, note: run.bestEpoch !== null ? `epoch ${run.bestEpoch}, validation top-1 ${((run.bestValTop1 ?? 0) * 100).toFixed(1)}%` : '' },
+    { which: 'last', path: run.lastCheckpoint, note: '' },
+  ];
+
+  return (
+    <section className="run-results" aria-label="Run results">
+      <h3 className="panel-subheading">Checkpoints</h3>
+      <ul className="run-results__checkpoints">
+        {checkpoints.map(({ which, path, note }) => (
+          <li key={which}>
+            <span>
+              <strong>{which}</strong> {path ? <code>{path}</code> : <em>none yet</em>} {note}
+            </span>
+            {path ? (
+              <span className="training-panel__row">
+                <button type="button" onClick={() => void save(path, which)}>
+                  Save {which} as model…
+                </button>
+                <button type="button" onClick={() => onPredict(path)}>
+                  Predict with {which}
+                </button>
+                <button type="button" disabled={evaluation.busy} onClick={() => void evaluate(path)}>
+                  Evaluate {which}
+                </button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {notice ? <p role="status">{notice}</p> : null}
+      {evaluation.busy ? <p role="status">Evaluating…</p> : null}
+      {evaluation.error ? (
+        <p role="alert" className="training-panel__error">
+          {evaluation.error}
+        </p>
+      ) : null}
+      {evaluation.report ? <ConfusionMatrix report={evaluation.report} dataset={evaluatedOn ?? 'the bundled sample'} /> : null}
+      {run.config ? (
+        <details>
+          <summary>Run settings</summary>
+          <dl className="run-results__settings">
+            <dt>Backend</dt>
+            <dd>
+              {run.backend} on {run.device}
+            </dd>
+            <dt>Folder</dt>
+            <dd>
+              <code>{run.runDir}</code>
+            </dd>
+            <dt>Classes</dt>
+            <dd>{run.classNames.join(', ')}</dd>
+            {Object.entries(run.config).map(([key, value]) => (
+              <div key={key} className="run-results__setting">
+                <dt>{key}</dt>
+                <dd>{String(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+      {run.logs.length > 0 ? (
+        <details>
+          <summary>Log ({run.logs.length})</summary>
+          <ul className="run-results__log">
+            {run.logs.map((line, index) => (
+              <li key={index} className={`run-results__log--${line.level}`}>
+                {line.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export const RunResults = memo(RunResultsView);

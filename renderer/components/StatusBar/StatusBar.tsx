@@ -1,0 +1,52 @@
+import { memo, useMemo } from 'react';
+import type { Severity } from '../../../app/analysis/types';
+import { formatBytes, formatCount, formatExact, formatShape } from '../../format/quantities';
+import { useEditor } from '../../hooks/useEditor';
+import { groupDiagnostics, type DiagnosticGroup } from '../../store/groupDiagnostics';
+import './StatusBar.css';
+
+/** `2 errors (15 places)`: distinct problems, and where they occur when that is more. */
+function countText(groups: readonly DiagnosticGroup[], severity: Severity): string {
+  const mine = groups.filter((g) => g.first.severity === severity);
+  const places = mine.reduce((sum, g) => sum + g.count, 0);
+  const noun = `${severity}${mine.length === 1 ? '' : 's'}`;
+  return places > mine.length ? `${mine.length} ${noun} (${places} places)` : `${mine.length} ${noun}`;
+}
+
+/** Network totals and problem counts for the whole design. */
+function StatusBarView() {
+  const totals = useEditor((s) => s.analysis.totals);
+  const output = useEditor((s) => s.analysis.output);
+  const diagnostics = useEditor((s) => s.analysis.diagnostics);
+  const notice = useEditor((s) => s.notice);
+  const groups = useMemo(() => groupDiagnostics(diagnostics), [diagnostics]);
+  const errors = countText(groups, 'error');
+  const warnings = countText(groups, 'warning');
+  return (
+    <footer className="status-bar" aria-label="Status bar">
+      <span aria-label="Total parameters" title={`${formatExact(totals.total)} parameters`}>
+        Params <strong>{formatExact(totals.total)}</strong>
+      </span>
+      <span aria-label="Trainable parameters">trainable {formatCount(totals.trainable)}</span>
+      <span aria-label="Non-trainable parameters">non-trainable {formatCount(totals.nonTrainable)}</span>
+      <span aria-label="Multiply-accumulates" title={`${formatExact(totals.macs)} MACs`}>
+        MACs <strong>{formatCount(totals.macs)}</strong>
+      </span>
+      <span aria-label="Activation memory">activations {formatBytes(totals.activationBytes)}/image</span>
+      <span aria-label="Output shape">output {formatShape(output)}</span>
+      <span aria-label="Error count" className={errors.startsWith('0 ') ? undefined : 'status-bar__errors'}>
+        {errors}
+      </span>
+      <span aria-label="Warning count" className={warnings.startsWith('0 ') ? undefined : 'status-bar__warnings'}>
+        {warnings}
+      </span>
+      {notice ? (
+        <span className="status-bar__notice" role="status">
+          {notice}
+        </span>
+      ) : null}
+    </footer>
+  );
+}
+
+export const StatusBar = memo(StatusBarView);

@@ -1,0 +1,113 @@
+import { memo, useEffect, useMemo } from 'react';
+import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
+import type { BackendStatus } from '../../../app/protocol';
+import { formatBytes } from '../../format/quantities';
+import { useEditor } from '../../hooks/useEditor';
+import { useEditorContext } from '../../hooks/useEditorContext';
+import { useRun, useRunStore } from '../../hooks/useRun';
+
+const BACKEND_TITLES: Readonly<Record<BackendStatus['name'], string>> = {
+  'tensorflow-gpu': 'TensorFlow native, GPU (CUDA)',
+  tensorflow: 'TensorFlow native, CPU',
+  wasm: 'WebAssembly (XNNPACK)',
+  cpu: 'Plain JavaScript (slowest)',
+};
+const GiB = 1024 ** 3;
+
+/** The backend and device that will train, why faster ones are missing, and whether the design fits in memory. */
+function ComputeSectionView({ disabled }: { disabled: boolean }) {
+  const { host } = useEditorContext();
+  const store = useRunStore();
+  const report = useRun((s) => s.backends);
+  const setup = useRun((s) => s.setup);
+  const totals = useEditor((s) => s.analysis.totals);
+  const input = useEditor((s) => s.document.input);
+
+  useEffect(() => {
+    if (store.getState().backends !== null) return;
+    host.backends().then(
+      (backends) => store.getState().setBackends(backends),
+      (error: unknown) => store.getState().setBusy(false, `Could not detect the compute backends: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, [host, store]);
+
+  const chosen = setup.backend ?? report?.active ?? null;
+  const heapLimited = chosen === 'wasm';
+  const availableBytes = heapLimited ? WASM_HEAP_BYTES : setup.memoryGiB * GiB;
+  const estimate = useMemo(
+    () =>
+      estimateTrainingMemory({
+        totals,
+        input: [input.height, input.width, input.channels],
+        optimizer: setup.config.optimizer,
+        momentum: setup.config.momentum,
+        emaDecay: setup.config.emaDecay,
+        batchSize: Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1,
+        availableBytes,
+      }),
+    [totals, input, setup.config, availableBytes],
+  );
+  const faster = report?.backends.filter((backend) => !backend.available) ?? [];
+
+  return (
+    <fieldset className="training-panel__fieldset" disabled={disabled}>
+      <legend>Compute</legend>
+      {report === null ? (
+        <p role="status">Detecting backends…</p>
+      ) : (
+        <>
+          <div className="training-panel__row">
+            <label htmlFor="training-backend">Backend</label>
+            <select id="training-backend" value={chosen ?? ''} onChange={(event) => store.getState().setSetup({ backend: event.target.value as BackendStatus['name'] })}>
+              {report.backends
+                .filter((backend) => backend.available)
+                .map((backend) => (
+                  <option key={backend.name} value={backend.name}>
+                    {BACKEND_TITLES[backend.name]}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <p aria-label="Training device">
+            Runs on <strong>{report.backends.find((b) => b.name === chosen)?.device ?? report.device}</strong>
+          </p>
+          {faster.length > 0 ? (
+            <ul className="training-panel__unavailable" aria-label="Backends not available">
+              {faster.map((backend) => (
+                <li key={backend.name}>
+                  {BACKEND_TITLES[backend.name]}: {backend.reason ?? 'not available'}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+      <div className="memory-estimate" aria-label="Memory estimate">
+        {heapLimited ? (
+          <p>Memory limit: {formatBytes(WASM_HEAP_BYTES)} (the WebAssembly heap cannot grow further).</p>
+        ) : (
+          <div className="training-panel__row">
+            <label htmlFor="training-memory">Memory for training (GiB)</label>
+            <input id="training-memory" type="number" min={0.5} step={0.5} value={setup.memoryGiB} onChange={(event) => store.getState().setSetup({ memoryGiB: Number(event.target.value) || 0 })} />
+          </div>
+        )}
+        <p>
+          About <strong>{formatBytes(estimate.totalBytes)}</strong> for batch {setup.config.batchSize} ({formatBytes(estimate.perImageBytes)} per image + {formatBytes(estimate.fixedBytes)} for weights and optimizer state).
+          Largest batch that fits: <strong aria-label="Largest batch that fits">{Number.isFinite(estimate.largestBatch) ? estimate.largestBatch : 'any'}</strong>.
+        </p>
+        {estimate.warning ? (
+          <p role="alert" className="training-panel__warning">
+            {estimate.warning}{' '}
+            {estimate.largestBatch > 0 ? (
+              <button type="button" onClick={() => store.getState().setConfig({ batchSize: estimate.largestBatch })}>
+                Use batch {estimate.largestBatch}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
+
+export const ComputeSection = memo(ComputeSectionView);

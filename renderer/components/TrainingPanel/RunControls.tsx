@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import { serializeDesign } from '../../../app/design/document';
+import { trainConfigProblems } from '../../../app/training/defaults';
+import { useEditor } from '../../hooks/useEditor';
+import { useEditorContext } from '../../hooks/useEditorContext';
+import { useRun, useRunStore } from '../../hooks/useRun';
+import { continueRun, pauseRun, startRun, stopRun, type TrainSetup } from '../../store/runCommands';
+import { isRunActive, runProgress } from '../../store/runEvents';
+import { runStatusText } from '../../store/runText';
+import { currentRun, isDesignLocked } from '../../store/runStore';
+
+/** Start, pause, continue, stop and resume-from-checkpoint, with the progress of the current run. */
+function RunControlsView() {
+  const { host, store: editor } = useEditorContext();
+  const store = useRunStore();
+  const run = useRun(currentRun);
+  const locked = useRun(isDesignLocked);
+  const busy = useRun((s) => s.busy);
+  const error = useRun((s) => s.error);
+  const config = useRun((s) => s.setup.config);
+  const designErrors = useEditor((s) => s.analysis.diagnostics.filter((d) => d.severity === 'error').length);
+
+  const problems = trainConfigProblems(config);
+  const blocker = designErrors > 0 ? `The design has ${designErrors} error${designErrors === 1 ? '' : 's'}: fix them in the Design view first.` : problems[0] ?? null;
+
+  const setupFor = (): TrainSetup => {
+    const { setup } = store.getState();
+    const data = setup.dataPath.trim();
+    return { design: serializeDesign(editor.getState().document), config: setup.config, ...(data ? { data } : {}), ...(setup.backend ? { backend: setup.backend } : {}) };
+  };
+
+  const active = run !== null && isRunActive(run.status);
+  const resumable = run !== null && !active && run.status !== 'completed' && run.lastCheckpoint !== null;
+  const progress = run ? runProgress(run) : 0;
+
+  return (
+    <section className="run-controls" aria-label="Run controls">
+      <div className="training-panel__row">
+        <button type="button" className="training-panel__primary" disabled={busy || locked || blocker !== null} onClick={() => void startRun(host, store, setupFor())}>
+          Start training
+        </button>
+        {run?.status === 'paused' ? (
+          <button type="button" disabled={busy} onClick={() => void continueRun(host, store, run.runId)}>
+            Continue
+          </button>
+        ) : (
+          <button type="button" disabled={busy || run?.status !== 'running'} onClick={() => run && void pauseRun(host, store, run.runId)}>
+            Pause
+          </button>
+        )}
+        <button type="button" disabled={busy || !active || run?.status === 'stopping'} onClick={() => run && void stopRun(host, store, run.runId)}>
+          Stop
+        </button>
+        <button type="button" disabled={busy || locked || !resumable} onClick={() => run && void startRun(host, store, { ...setupFor(), config: run.config ?? config }, run.runDir)}>
+          Resume from checkpoint
+        </button>
+      </div>
+      {blocker && !active ? <p className="training-panel__warning">{blocker}</p> : null}
+      {error ? (
+        <p role="alert" className="training-panel__error">
+          {error}
+        </p>
+      ) : null}
+      {run ? (
+        <div className="run-progress">
+          <progress aria-label="Training progress" max={1} value={progress} />
+          <span role="status" aria-label="Run status">
+            {runStatusText(run)}
+          </span>
+          {run.failure ? (
+            <p role="alert" className="training-panel__error">
+              {run.failure}
+              {run.lastCheckpoint ? ` Last checkpoint: ${run.lastCheckpoint}` : ' No checkpoint was written.'}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export const RunControls = memo(RunControlsView);

@@ -1,0 +1,167 @@
+/**
+ * Training from the window, in Chromium against the real web host and trainer process: a tiny
+ * Inception-v4 on a tiny dataset. Roles and labels only; each test leaves a screenshot under
+ * test-artifacts/.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
+import { openDesignFile, TINY_CLASSES, tinyImage, trainerProcesses, writeTinyDataset, writeTinyDesign } from '../../testing/runFixtures';
+
+const skip = browserSkipReason();
+const TRAINING_MS = 90_000;
+
+/** Waits for a value as the run goes on. */
+const poll = <T>(read: () => Promise<T>, timeout = TRAINING_MS) => expect.poll(read, { timeout, interval: 250 });
+
+describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let studio: StudioSession;
+  let page: Page;
+  let data: string;
+
+  const status = () => page.getByLabel('Run status').textContent();
+  const setField = async (label: string, value: string) => page.getByRole('tabpanel').getByLabel(label, { exact: true }).fill(value);
+
+  /** Settings for a short run on the tiny dataset. */
+  async function setUpRun(epochs: number) {
+    await setField('Epochs', String(epochs));
+    await setField('Batch size', '8');
+    await setField('Validation split', '0.25');
+  }
+
+  beforeAll(async () => {
+    studio = await openStudio({ height: 1000 });
+    page = studio.page;
+    page.on('dialog', (dialog) => void dialog.accept());
+    data = await writeTinyDataset(studio.host.root);
+    await writeTinyDesign(studio.host.root);
+  }, 180_000);
+
+  afterAll(async () => {
+    await studio?.close();
+  });
+
+  it('scans the chosen dataset, estimates memory and trains to the end with live charts', async () => {
+    await openDesignFile(page, 'tiny.incept.json');
+    await poll(() => page.getByLabel('Document title').textContent(), 10_000).toContain('tiny.incept.json');
+    await page.getByRole('tab', { name: 'Train' }).click();
+    // The bundled sample is scanned first; then the user's folder.
+    await poll(() => page.getByLabel('Dataset scan report').textContent(), 30_000).toContain('Bundled sample');
+    // Pick the folder by browsing the host's folders.
+    await page.getByRole('button', { name: 'Browse…' }).click();
+    const browser = page.getByRole('group', { name: 'Choose a dataset' });
+    await browser.getByRole('button', { name: 'Open folder data' }).click();
+    await poll(() => browser.getByRole('button', { name: 'Open folder class0' }).count(), 5_000).toBe(1);
+    await browser.getByRole('button', { name: 'Use this folder' }).click();
+    expect(await page.getByLabel('Dataset folder or CSV').inputValue()).toBe(data);
+    await poll(() => page.getByLabel('Dataset scan report').textContent(), 30_000).toContain(`40 images in ${TINY_CLASSES} classes`);
+    await poll(() => page.getByLabel('Training device').count(), 30_000).toBe(1);
+    const largest = Number(await page.getByLabel('Largest batch that fits').textContent());
+    expect(largest).toBeGreaterThan(8);
+    await setField('Batch size', String(largest + 1));
+    const warning = page.getByLabel('Memory estimate').getByRole('alert');
+    expect(await warning.textContent()).toContain(`Batch ${largest + 1} will not fit`);
+    await warning.getByRole('button', { name: `Use batch ${largest}` }).click();
+    expect(await page.getByRole('tabpanel').getByLabel('Batch size', { exact: true }).inputValue()).toBe(String(largest));
+    await setUpRun(2);
+
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await poll(() => page.getByLabel('Design locked').count(), 10_000).toBe(1);
+    await poll(() => page.getByRole('img', { name: /^Loss: train \(step\) \d/ }).count()).toBe(1);
+    await studio.screenshot('training-running');
+    await poll(status).toMatch(/^Completed/);
+    expect(await page.getByLabel('Training progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
+    expect(await page.getByRole('img', { name: /^Accuracy: .*top-1 validation \d/ }).count()).toBe(1);
+    expect(await page.getByLabel('Design locked').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Run results' }).getByRole('button', { name: 'Save last as model…' }).count()).toBe(1);
+    // The finished run is listed with the design's runs.
+    const pastRuns = page.getByRole('region', { name: 'Past runs' });
+    await poll(() => pastRuns.getByRole('row').count(), 10_000).toBeGreaterThan(1);
+    await studio.screenshot('training-completed');
+
+    // Compare, evaluate and save the run; predict with the saved model directory.
+    await pastRuns.getByRole('checkbox', { name: /^Compare / }).first().check();
+    await poll(() => pastRuns.getByRole('img', { name: /^Top-1 accuracy per epoch: .* validation \d/ }).count(), 10_000).toBe(1);
+    const results = page.getByRole('region', { name: 'Run results' });
+    await results.getByRole('button', { name: 'Evaluate best' }).click();
+    const matrix = results.getByRole('table', { name: 'Confusion matrix' });
+    await poll(() => matrix.count(), 60_000).toBe(1);
+    expect(await matrix.getByRole('row').count()).toBe(TINY_CLASSES + 1);
+    await results.getByRole('button', { name: 'Save best as model…' }).click();
+    const saved = results.getByRole('status').filter({ hasText: 'Saved the best model to' });
+    await poll(() => saved.count(), 10_000).toBe(1);
+    const modelDir = /Saved the best model to (.+)$/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
+    expect(modelDir.startsWith(studio.host.root)).toBe(true);
+    await studio.screenshot('training-evaluated-and-saved');
+
+    await page.getByRole('tab', { name: 'Predict' }).click();
+    await page.getByRole('radio', { name: 'A saved model directory' }).check();
+    await page.getByRole('textbox', { name: 'Model directory' }).fill(modelDir);
+    await page.getByLabel('Choose images').setInputFiles({ name: 'saved.png', mimeType: 'image/png', buffer: await tinyImage() });
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await poll(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
+    await page.getByRole('button', { name: 'Clear images' }).click();
+    await page.getByRole('tab', { name: 'Train' }).click();
+  });
+
+  it('pauses, continues, stops, and resumes a run from its checkpoint', async () => {
+    await setUpRun(30);
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await poll(status).toMatch(/^Training · .* step [1-9]/);
+    // The designer is read-only while the run uses the design, and says why.
+    const stem = page.getByRole('group', { name: /^Node stem( \(expanded\))?$/ });
+    await stem.click();
+    await page.keyboard.press('Delete');
+    await poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent(), 5_000).toContain('is training this design');
+    expect(await stem.count()).toBe(1);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await poll(status).toMatch(/^Paused/);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await poll(status).toMatch(/^Training/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await poll(status).toMatch(/^Stopped/);
+    const stoppedAt = Number(/step (\d+)/.exec((await status()) ?? '')?.[1]);
+    expect(stoppedAt).toBeGreaterThan(0);
+    await studio.screenshot('training-stopped');
+
+    await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
+    await poll(status).toMatch(/^Training/);
+    await poll(async () => Number(/step (\d+)/.exec((await status()) ?? '')?.[1])).toBeGreaterThan(stoppedAt);
+    expect(await page.getByText(/^Resumed at epoch/).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await poll(status).toMatch(/^Stopped/);
+    await studio.screenshot('training-resumed-and-stopped');
+  });
+
+  it('shows a trainer crash and keeps the last checkpoint usable for prediction and resuming', async () => {
+    await setUpRun(30);
+    await page.getByRole('button', { name: 'Start training' }).click();
+    const results = page.getByRole('region', { name: 'Run results' });
+    await poll(status).toMatch(/^Training/);
+    const runId = /^Training · (\S+)/.exec((await status()) ?? '')?.[1];
+    // The first epoch's checkpoint of this run.
+    await poll(() => results.textContent()).toContain(`${runId}/checkpoints/last`);
+    const trainers = trainerProcesses();
+    expect(trainers.length).toBe(1);
+    process.kill(trainers[0], 'SIGKILL');
+
+    const alert = page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'trainer process' });
+    await poll(() => alert.count(), 20_000).toBe(1);
+    expect(await alert.textContent()).toMatch(/killed by a signal.*Last checkpoint: .*checkpoints\/last/);
+    expect(await status()).toMatch(/^Trainer crashed/);
+    await studio.screenshot('trainer-crashed');
+
+    await results.getByRole('button', { name: 'Predict with last' }).click();
+    await page.getByLabel('Choose images').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() });
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await poll(() => page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
+    await studio.screenshot('predict-from-crashed-checkpoint');
+
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
+    await poll(status).toMatch(/^Training/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await poll(status).toMatch(/^Stopped/);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTrainConfig, trainConfigProblems } from '../../../app/training/defaults';
+import { numericFields, optimizerChange } from './hyperparameters';
+
+describe('training settings', () => {
+  it('lists every numeric setting once, each with an explanation', () => {
+    const numeric = Object.keys(defaultTrainConfig).filter((key) => typeof defaultTrainConfig[key as keyof typeof defaultTrainConfig] === 'number');
+    expect(numericFields.map((field) => field.key).sort()).toEqual(numeric.sort());
+    expect(numericFields.every((field) => field.explanation.length > 10)).toBe(true);
+    expect(trainConfigProblems({ ...defaultTrainConfig })).toEqual([]);
+  });
+
+  it('moves a default learning rate to the new optimizer’s default, and keeps a chosen one', () => {
+    expect(optimizerChange({ ...defaultTrainConfig }, 'adam')).toEqual({ optimizer: 'adam', learningRate: 0.001 });
+    expect(optimizerChange({ ...defaultTrainConfig, optimizer: 'adam', learningRate: 0.001 }, 'rmsprop')).toEqual({ optimizer: 'rmsprop', learningRate: 0.045 });
+    expect(optimizerChange({ ...defaultTrainConfig, learningRate: 0.01 }, 'adam')).toEqual({ optimizer: 'adam' });
+  });
+});

@@ -1,0 +1,46 @@
+import { useCommands } from '../../hooks/useCommands';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useEditor } from '../../hooks/useEditor';
+import { useHostEvents } from '../../hooks/useHostEvents';
+import { useShortcuts } from '../../hooks/useShortcuts';
+import { Canvas } from '../Canvas/Canvas';
+import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
+import { FileDialog } from '../FileDialog/FileDialog';
+import { Inspector } from '../Inspector/Inspector';
+import { MenuBar } from '../MenuBar/MenuBar';
+import { Palette } from '../Palette/Palette';
+import { ProblemDialog } from '../ProblemDialog/ProblemDialog';
+import { RunDock } from '../RunDock/RunDock';
+import { StartScreen } from '../StartScreen/StartScreen';
+import { StatusBar } from '../StatusBar/StatusBar';
+import './Workspace.css';
+
+/** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
+export function Workspace() {
+  const run = useCommands();
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.problem !== null);
+  const panelsHidden = useEditor((s) => s.ui.panelsHidden);
+  useShortcuts(run, !overlay);
+  useHostEvents(run);
+  useDocumentTitle();
+  return (
+    <div className="workspace">
+      <MenuBar run={run} />
+      <div className="workspace__body">
+        {panelsHidden ? null : <Palette />}
+        <Canvas />
+        {panelsHidden ? null : (
+          <div className="workspace__side">
+            <Inspector />
+            <DiagnosticsPanel />
+          </div>
+        )}
+      </div>
+      <RunDock />
+      <StatusBar />
+      <StartScreen run={run} />
+      <FileDialog />
+      <ProblemDialog />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { layoutAction } from '../actions/editActions';
+import { layoutGraph } from '../layout/layoutClient';
+import { toDocument } from '../store/editorStore';
+import { useEditorStore } from './useEditorStore';
+
+const DEFAULT_SIZE = { width: 220, height: 90 };
+
+/** Lays the design out with ELK in a worker; the result is one undoable change, then the view fits. */
+export function useAutoLayout(): () => Promise<void> {
+  const store = useEditorStore();
+  return useCallback(async () => {
+    const state = store.getState();
+    const boxes = state.flow.nodes
+      .filter((node) => node.parentId === undefined)
+      .map((node) => ({
+        id: node.id,
+        width: node.measured?.width ?? node.width ?? DEFAULT_SIZE.width,
+        height: node.measured?.height ?? node.height ?? DEFAULT_SIZE.height,
+      }));
+    try {
+      const positions = await layoutGraph({ nodes: boxes, edges: state.document.edges });
+      const latest = store.getState();
+      const { offsets } = latest.flow;
+      latest.run(layoutAction, new Map(Object.entries(positions).map(([id, at]) => [id, toDocument(at, offsets.get(id))])));
+      latest.requestFit();
+    } catch (error) {
+      store.getState().setNotice(error instanceof Error ? error.message : String(error));
+    }
+  }, [store]);
+}

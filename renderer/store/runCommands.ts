@@ -1,0 +1,91 @@
+/**
+ * The runs store's host calls: each asks the host, folds the answer into the store and turns
+ * a refusal (or a host that throws) into a message the panel shows.
+ */
+
+import type { BackendStatus, FileRef, Result, StudioHost } from '../../app/protocol';
+import type { TrainConfig } from '../../app/training/types';
+import { foldTrainEvent, newRunView } from './runEvents';
+import type { PredictionImage, PredictionModel, RunStore } from './runStore';
+
+export interface TrainSetup {
+  design: string;
+  /** Dataset folder or CSV; absent means the bundled sample. */
+  data?: string;
+  config: Partial<TrainConfig>;
+  backend?: BackendStatus['name'];
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The host's answer, or a failed result when the call itself threw. */
+export async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}
+
+async function request<T>(store: RunStore, call: () => Promise<Result<T>>): Promise<Result<T>> {
+  store.getState().setBusy(true, null);
+  const result = await ask(call);
+  store.getState().setBusy(false, result.ok ? null : result.error);
+  return result;
+}
+
+export async function startRun(host: StudioHost, store: RunStore, setup: TrainSetup, resumeRunDir?: string): Promise<boolean> {
+  const result = await request(store, () => host.startTraining({ ...setup, ...(resumeRunDir ? { resumeRunDir } : {}) }));
+  if (result.ok) store.getState().runStarted(result.value.runId, result.value.runDir);
+  return result.ok;
+}
+
+export async function pauseRun(host: StudioHost, store: RunStore, runId: string): Promise<void> {
+  await request(store, () => host.pauseTraining({ runId }));
+}
+
+export async function continueRun(host: StudioHost, store: RunStore, runId: string): Promise<void> {
+  await request(store, () => host.resumeTraining({ runId }));
+}
+
+export async function stopRun(host: StudioHost, store: RunStore, runId: string): Promise<void> {
+  const result = await request(store, () => host.stopTraining({ runId }));
+  if (result.ok) store.getState().markStopping(runId);
+}
+
+export async function refreshPastRuns(host: StudioHost, store: RunStore, designName: string): Promise<void> {
+  const result = await ask(() => host.listRuns({ designName }));
+  if (result.ok) store.getState().setPastRuns(result.value);
+  else store.getState().setBusy(false, `Could not list past runs: ${result.error}`);
+}
+
+/** Reads a past run's logged epochs so it can be overlaid on the comparison chart. */
+export async function loadRunHistory(host: StudioHost, store: RunStore, runId: string, runDir: string): Promise<void> {
+  const result = await ask(() => host.runEvents({ runDir }));
+  if (!result.ok) {
+    store.getState().setBusy(false, `Could not read the history of ${runId}: ${result.error}`);
+    return;
+  }
+  store.getState().setHistory(runId, result.value.reduce(foldTrainEvent, newRunView(runId, runDir)));
+}
+
+/** Copies a checkpoint to a model directory; the message says where it went. */
+export async function saveCheckpointAsModel(host: StudioHost, source: string, suggestedName: string): Promise<Result<FileRef | null>> {
+  return ask(() => host.saveModel({ source, suggestedName }));
+}
+
+const modelOf = (model: PredictionModel, design: string) =>
+  model.kind === 'design' ? ({ kind: 'design', design } as const) : ({ kind: 'modelDir', path: model.path } as const);
+
+const imageOf = (image: PredictionImage) => ('path' in image ? { path: image.path } : { name: image.name, base64: image.base64 });
+
+export async function predictImages(host: StudioHost, store: RunStore, design: string): Promise<void> {
+  const { model, images } = store.getState().prediction;
+  if (images.length === 0) {
+    store.getState().setPrediction({ error: 'Add an image first: drop one here or pick a file.' });
+    return;
+  }
+  store.getState().setPrediction({ busy: true, error: null });
+  const result = await ask(() => host.predict({ model: modelOf(model, design), images: images.map(imageOf), top: 5 }));
+  store.getState().setPrediction(result.ok ? { busy: false, results: result.value } : { busy: false, results: [], error: result.error });
+}

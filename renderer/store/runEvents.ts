@@ -1,0 +1,186 @@
+/**
+ * Folds a run's TrainEvents into what the training panel shows: status, progress, checkpoints
+ * and the chart series. Pure: every function returns a new view and leaves its input alone.
+ */
+
+import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import { appendPoint, emptySeries, truncateSeries, type Series } from './runSeries';
+
+export type RunStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'cancelled' | 'failed' | 'crashed';
+
+/** Per-step series use the global step as x; per-epoch series the epoch number (1-based). */
+export const STEP_SERIES = ['loss', 'top1', 'top5', 'lr', 'imagesPerSecond'] as const;
+export const EPOCH_SERIES = ['trainLoss', 'trainTop1', 'trainTop5', 'valLoss', 'valTop1', 'valTop5'] as const;
+export type StepSeriesName = (typeof STEP_SERIES)[number];
+export type EpochSeriesName = (typeof EPOCH_SERIES)[number];
+export type SeriesName = StepSeriesName | EpochSeriesName;
+
+export interface RunLogLine {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface RunView {
+  runId: string;
+  runDir: string;
+  status: RunStatus;
+  backend: string | null;
+  device: string | null;
+  config: TrainConfig | null;
+  classNames: readonly string[];
+  scan: ScanReport | null;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  epoch: number;
+  globalStep: number;
+  etaSeconds: number | null;
+  imagesPerSecond: number | null;
+  lastCheckpoint: string | null;
+  bestCheckpoint: string | null;
+  bestEpoch: number | null;
+  bestValTop1: number | null;
+  /** Why the run failed or its process crashed. */
+  failure: string | null;
+  logs: readonly RunLogLine[];
+  series: Readonly<Record<SeriesName, Series>>;
+}
+
+/** Log lines kept per run; older ones are dropped. */
+export const MAX_LOG_LINES = 200;
+
+const ENDED: readonly RunStatus[] = ['completed', 'cancelled', 'failed', 'crashed'];
+
+export function isRunActive(status: RunStatus): boolean {
+  return !ENDED.includes(status);
+}
+
+export function newRunView(runId: string, runDir: string): RunView {
+  const series = Object.fromEntries([...STEP_SERIES, ...EPOCH_SERIES].map((name) => [name, emptySeries])) as Record<SeriesName, Series>;
+  return {
+    runId,
+    runDir,
+    status: 'starting',
+    backend: null,
+    device: null,
+    config: null,
+    classNames: [],
+    scan: null,
+    stepsPerEpoch: 0,
+    totalSteps: 0,
+    epoch: 0,
+    globalStep: 0,
+    etaSeconds: null,
+    imagesPerSecond: null,
+    lastCheckpoint: null,
+    bestCheckpoint: null,
+    bestEpoch: null,
+    bestValTop1: null,
+    failure: null,
+    logs: [],
+    series,
+  };
+}
+
+function addLog(view: RunView, line: RunLogLine): readonly RunLogLine[] {
+  const logs = [...view.logs, line];
+  return logs.length > MAX_LOG_LINES ? logs.slice(logs.length - MAX_LOG_LINES) : logs;
+}
+
+function appendAll(series: RunView['series'], x: number, values: Partial<Record<SeriesName, number>>): RunView['series'] {
+  const next = { ...series };
+  for (const [name, y] of Object.entries(values) as [SeriesName, number][]) next[name] = appendPoint(next[name], { x, y });
+  return next;
+}
+
+/** A resumed run starts after its checkpoint: drop what the old process drew past it. */
+function resumeAt(view: RunView, stepsPerEpoch: number, from: { epoch: number; step: number }): RunView['series'] {
+  const globalStep = (from.epoch - 1) * stepsPerEpoch + from.step;
+  const completedEpochs = from.epoch - 1;
+  const series = { ...view.series };
+  for (const name of STEP_SERIES) series[name] = truncateSeries(series[name], globalStep);
+  for (const name of EPOCH_SERIES) series[name] = truncateSeries(series[name], completedEpochs);
+  return series;
+}
+
+export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
+  switch (event.type) {
+    case 'scan':
+      return { ...view, scan: event.report };
+    case 'start': {
+      const resumed = event.resumedFrom;
+      return {
+        ...view,
+        runDir: event.runDir,
+        status: 'running',
+        backend: event.backend,
+        device: event.device,
+        config: event.config,
+        classNames: event.classNames ?? view.classNames,
+        stepsPerEpoch: event.stepsPerEpoch,
+        totalSteps: event.totalSteps,
+        failure: null,
+        series: resumed ? resumeAt(view, event.stepsPerEpoch, resumed) : view.series,
+        globalStep: resumed ? (resumed.epoch - 1) * event.stepsPerEpoch + resumed.step : 0,
+        epoch: resumed ? resumed.epoch - 1 : 0,
+        logs: resumed ? addLog(view, { level: 'info', message: `Resumed at epoch ${resumed.epoch}, step ${resumed.step}.` }) : view.logs,
+      };
+    }
+    case 'step':
+      return {
+        ...view,
+        status: view.status === 'starting' ? 'running' : view.status,
+        epoch: event.epoch,
+        globalStep: event.globalStep,
+        etaSeconds: event.etaSeconds,
+        imagesPerSecond: event.imagesPerSecond,
+        series: appendAll(view.series, event.globalStep, { loss: event.loss, top1: event.top1, top5: event.top5, lr: event.lr, imagesPerSecond: event.imagesPerSecond }),
+      };
+    case 'epoch': {
+      const values: Partial<Record<SeriesName, number>> = { trainLoss: event.train.loss, trainTop1: event.train.top1, trainTop5: event.train.top5 };
+      if (event.validation) Object.assign(values, { valLoss: event.validation.loss, valTop1: event.validation.top1, valTop5: event.validation.top5 });
+      const best = event.validation && (view.bestValTop1 === null || event.validation.top1 > view.bestValTop1) ? event.validation.top1 : view.bestValTop1;
+      return { ...view, epoch: event.epoch, bestValTop1: best, series: appendAll(view.series, event.epoch, values) };
+    }
+    case 'checkpoint':
+      return event.kind === 'last' ? { ...view, lastCheckpoint: event.path } : { ...view, bestCheckpoint: event.path, bestEpoch: event.epoch };
+    case 'paused':
+      return { ...view, status: 'paused' };
+    case 'resumed':
+      return { ...view, status: 'running' };
+    case 'done':
+      return {
+        ...view,
+        status: event.reason,
+        etaSeconds: event.reason === 'completed' ? 0 : view.etaSeconds,
+        bestValTop1: event.bestValTop1 ?? view.bestValTop1,
+        lastCheckpoint: event.lastCheckpoint ?? view.lastCheckpoint,
+      };
+    case 'error':
+      return { ...view, status: 'failed', failure: event.message, lastCheckpoint: event.lastCheckpoint ?? view.lastCheckpoint, logs: addLog(view, { level: 'error', message: event.message }) };
+    case 'log':
+      return { ...view, logs: addLog(view, { level: event.level, message: event.message }) };
+  }
+}
+
+/** The run's process ended without a final event. */
+export function foldCrash(view: RunView, crash: { message: string; lastCheckpoint: string | null }): RunView {
+  return {
+    ...view,
+    status: 'crashed',
+    failure: crash.message,
+    // The run's own `last` checkpoint events are the resumable ones; the host's guess comes second.
+    lastCheckpoint: view.lastCheckpoint ?? crash.lastCheckpoint,
+    logs: addLog(view, { level: 'error', message: crash.message }),
+  };
+}
+
+/** A stop was asked for; the run ends with its `done` event once the checkpoint is written. */
+export function markStopping(view: RunView): RunView {
+  return isRunActive(view.status) ? { ...view, status: 'stopping' } : view;
+}
+
+/** Fraction of the run done, 0…1. */
+export function runProgress(view: RunView): number {
+  if (view.status === 'completed') return 1;
+  return view.totalSteps > 0 ? Math.min(1, view.globalStep / view.totalSteps) : 0;
+}

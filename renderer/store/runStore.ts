@@ -1,0 +1,157 @@
+/**
+ * The runs store: training runs of this session folded from host events, past runs from the
+ * host, the runs overlaid for comparison, and the prediction panel's state. Separate from the
+ * editor store (a run outlives document edits) and framework-free (zustand/vanilla), so it is
+ * unit-tested in Node; host calls live in runCommands.ts.
+ */
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BackendReport, BackendStatus, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
+import { defaultTrainConfig } from '../../app/training/defaults';
+import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
+
+/** An image waiting for prediction: a host path, or bytes dropped into the window. */
+export type PredictionImage = { name: string; preview: string | null } & ({ path: string } | { base64: string });
+
+export type PredictionModel = { kind: 'design' } | { kind: 'checkpoint'; runId: string; which: 'best' | 'last'; path: string } | { kind: 'modelDir'; path: string };
+
+export interface PredictionState {
+  model: PredictionModel;
+  images: readonly PredictionImage[];
+  results: readonly ImagePrediction[];
+  busy: boolean;
+  error: string | null;
+}
+
+/** What the next run will train on and how: edited in the training panel before Start. */
+export interface TrainingSetup {
+  /** Dataset folder or CSV; empty means the bundled sample. */
+  dataPath: string;
+  config: TrainConfig;
+  /** Null: the host's active backend. */
+  backend: BackendStatus['name'] | null;
+  /** Memory the run may use, for backends whose limit the app cannot know (native CPU, GPU). */
+  memoryGiB: number;
+}
+
+/** The dataset scan for the current `dataPath`. */
+export interface ScanState {
+  path: string;
+  report: ScanReport | null;
+  error: string | null;
+  busy: boolean;
+}
+
+export interface RunState {
+  setup: TrainingSetup;
+  scan: ScanState | null;
+  backends: BackendReport | null;
+  runs: Readonly<Record<string, RunView>>;
+  /** The run the training panel shows. */
+  currentRunId: string | null;
+  /** Runs of this design known to the host (this session's and earlier ones). */
+  pastRuns: readonly RunSummary[];
+  /** Epoch histories of past runs loaded for comparison, by run id. */
+  history: Readonly<Record<string, RunView>>;
+  /** Run ids overlaid on the comparison chart. */
+  compared: readonly string[];
+  /** A start/pause/stop request in flight, and the last refusal. */
+  busy: boolean;
+  error: string | null;
+  /** The engine worker (scan, predict) crashed; shown until dismissed. */
+  engineCrash: string | null;
+  prediction: PredictionState;
+}
+
+export interface RunCommands {
+  setSetup(patch: Partial<TrainingSetup>): void;
+  setConfig(patch: Partial<TrainConfig>): void;
+  setScan(scan: ScanState | null): void;
+  setBackends(report: BackendReport): void;
+  applyHostEvent(event: HostEvent): void;
+  /** The host accepted a start: the run becomes current (events may already have arrived). */
+  runStarted(runId: string, runDir: string): void;
+  setCurrentRun(runId: string | null): void;
+  setBusy(busy: boolean, error?: string | null): void;
+  markStopping(runId: string): void;
+  setPastRuns(runs: readonly RunSummary[]): void;
+  setHistory(runId: string, view: RunView): void;
+  toggleCompared(runId: string): void;
+  dismissEngineCrash(): void;
+  setPrediction(patch: Partial<PredictionState>): void;
+}
+
+export type RunStoreState = RunState & RunCommands;
+export type RunStore = StoreApi<RunStoreState>;
+
+const initialPrediction: PredictionState = { model: { kind: 'design' }, images: [], results: [], busy: false, error: null };
+
+/** True while a run trains the design: the designer is read-only then. */
+export function isDesignLocked(state: Pick<RunState, 'runs'>): boolean {
+  return Object.values(state.runs).some((run) => isRunActive(run.status));
+}
+
+/** Why the design cannot be edited, for the banner and tooltips; null when it can. */
+export function designLockReason(state: Pick<RunState, 'runs'>): string | null {
+  const run = Object.values(state.runs).find((candidate) => isRunActive(candidate.status));
+  return run ? `Run ${run.runId} is training this design (${run.status}); stop it to edit the design.` : null;
+}
+
+export function currentRun(state: Pick<RunState, 'runs' | 'currentRunId'>): RunView | null {
+  return state.currentRunId === null ? null : (state.runs[state.currentRunId] ?? null);
+}
+
+export function createRunStore(): RunStore {
+  return createStore<RunStoreState>()((set) => {
+    const updateRun = (runId: string, change: (view: RunView) => RunView): void =>
+      set((state) => {
+        const view = state.runs[runId] ?? newRunView(runId, '');
+        return { runs: { ...state.runs, [runId]: change(view) }, currentRunId: state.currentRunId ?? runId };
+      });
+
+    return {
+      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
+      scan: null,
+      backends: null,
+      runs: {},
+      currentRunId: null,
+      pastRuns: [],
+      history: {},
+      compared: [],
+      busy: false,
+      error: null,
+      engineCrash: null,
+      prediction: initialPrediction,
+
+      setSetup: (patch) => set((state) => ({ setup: { ...state.setup, ...patch } })),
+      setConfig: (patch) => set((state) => ({ setup: { ...state.setup, config: { ...state.setup.config, ...patch } } })),
+      setScan: (scan) => set({ scan }),
+      setBackends: (backends) => set({ backends }),
+      applyHostEvent(event) {
+        if (event.type === 'train') updateRun(event.runId, (view) => foldTrainEvent(view, event.event as TrainEvent));
+        if (event.type === 'trainer-crashed') {
+          if (event.runId === null) set({ engineCrash: event.message });
+          else updateRun(event.runId, (view) => foldCrash(view, event));
+        }
+      },
+      runStarted(runId, runDir) {
+        set((state) => {
+          const known = state.runs[runId];
+          // A resumed run keeps its series; the start event trims what came after the checkpoint.
+          const view = !known ? newRunView(runId, runDir) : isRunActive(known.status) ? known : { ...known, status: 'starting' as const, failure: null };
+          return { runs: { ...state.runs, [runId]: view }, currentRunId: runId, error: null };
+        });
+      },
+      setCurrentRun: (runId) => set({ currentRunId: runId }),
+      setBusy: (busy, error) => set((state) => ({ busy, error: error === undefined ? state.error : error })),
+      markStopping: (runId) => updateRun(runId, markStopping),
+      setPastRuns: (pastRuns) => set({ pastRuns }),
+      setHistory: (runId, view) => set((state) => ({ history: { ...state.history, [runId]: view } })),
+      toggleCompared: (runId) =>
+        set((state) => ({ compared: state.compared.includes(runId) ? state.compared.filter((id) => id !== runId) : [...state.compared, runId] })),
+      dismissEngineCrash: () => set({ engineCrash: null }),
+      setPrediction: (patch) => set((state) => ({ prediction: { ...state.prediction, ...patch } })),
+    };
+  });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTrainConfig } from '../../app/training/defaults';
+import { foldTrainEvent, newRunView } from './runEvents';
+import { formatDuration, runStatusText } from './runText';
+
+describe('run text', () => {
+  it('formats durations', () => {
+    expect(formatDuration(42.4)).toBe('42 s');
+    expect(formatDuration(200)).toBe('3 min 20 s');
+    expect(formatDuration(3900)).toBe('1 h 5 min');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+
+  it('says where a run stands', () => {
+    let run = newRunView('r1', '/runs/r1');
+    expect(runStatusText(run)).toBe('Starting… · r1 · step 0/? · epoch 0/? · 0%');
+    run = foldTrainEvent(run, { type: 'start', runId: 'r1', runDir: '/runs/r1', backend: 'wasm', device: 'CPU', stepsPerEpoch: 10, totalSteps: 20, config: { ...defaultTrainConfig, epochs: 2 } });
+    run = foldTrainEvent(run, { type: 'step', epoch: 1, step: 5, globalStep: 5, lr: 0.045, imagesPerSecond: 28.44, etaSeconds: 125, loss: 1, top1: 0, top5: 1 });
+    expect(runStatusText(run)).toBe('Training · r1 · step 5/20 · epoch 1/2 · 25% · 2 min 5 s left · 28.4 img/s');
+    run = foldTrainEvent(run, { type: 'done', reason: 'cancelled', epochs: 0, bestValTop1: null, lastCheckpoint: null });
+    expect(runStatusText(run)).toBe('Stopped · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s');
+  });
+});
