@@ -1,4 +1,4 @@
-/** Building diagnostics and their messages. */
+/** Building diagnostics and their messages, and asking whether a design has errors. */
 
 import type { Diagnostic, DiagnosticCode, Severity } from './types';
 
@@ -16,4 +16,9 @@ export function diagnostic(
 /** `a, b and c` */
 export function listNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Whether any diagnostic is an error, which makes a design unusable for training and compiling. */
+export function hasErrors(diagnostics: readonly Pick<Diagnostic, 'severity'>[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
 }

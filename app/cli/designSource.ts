@@ -1,22 +1,20 @@
 /**
  * Where a command's design comes from: a design file or `preset:NAME`, plus the shared
  * options `--input N`, `--classes N` and `--param key=value` (presets only). Commands parse
- * their arguments with `parseCommandArgs` and load with `loadDesignSource`; user mistakes come
- * back as messages, never as exceptions.
+ * their arguments with `parseCommandArgs` (./commandArgs) and load with `loadDesignSource`;
+ * user mistakes come back as messages, never as exceptions.
  */
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { parseDesign } from '../design/document';
 import type { DesignDocument } from '../design/types';
 import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';
 import type { PresetOptions } from '../presets/index';
+import { integerFlag, parseCommandArgs, type Outcome, type ParsedValues } from './commandArgs';
 import { withClasses, withInputSize } from './designOverrides';
 import type { CliIo } from './types';
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface DesignSourceOptions {
   /** Directory that relative file paths are resolved against. */
@@ -47,35 +45,13 @@ export const designArgOptions = {
   param: { type: 'string', multiple: true },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
-type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-/** `node:util` parseArgs with its errors turned into messages. */
-export function parseCommandArgs(
-  args: readonly string[],
-  options: NonNullable<ParseArgsConfig['options']>,
-): Outcome<{ values: ParsedValues; positionals: string[] }> {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { ok: true, value: { values: values as ParsedValues, positionals } };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function positiveInt(text: string, flag: string): Outcome<number> {
-  const n = Number(text);
-  return Number.isSafeInteger(n) && n >= 1 ? { ok: true, value: n } : { ok: false, message: `${flag} ${text}: expected an integer ≥ 1.` };
-}
-
 /** Reads `--input`, `--classes`, `--param` from parsed values into load options. */
 export function designSourceOptions(values: ParsedValues, cwd: string): Outcome<DesignSourceOptions> {
   const options: DesignSourceOptions = { cwd };
   for (const flag of ['input', 'classes'] as const) {
-    const text = values[flag];
-    if (typeof text !== 'string') continue;
-    const n = positiveInt(text, `--${flag}`);
+    const n = integerFlag(values[flag], flag, 1);
     if (!n.ok) return n;
-    options[flag] = n.value;
+    if (n.value !== undefined) options[flag] = n.value;
   }
   const params = values.param;
   if (Array.isArray(params)) options.params = params.map(String);

@@ -63,7 +63,7 @@ export function formatCount(n: number): string {
 }
 
 /** `12.25 G`, `331.8 M`, `0` */
-export function formatMacs(n: number): string {
+function formatMacs(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} K`;

@@ -4,7 +4,7 @@ import { findJsonSyntaxError } from './jsonSyntaxError';
 import type { DesignDocument, DesignNode, ParamValues } from './types';
 
 /** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   const lines = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }

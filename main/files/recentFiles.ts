@@ -1,7 +1,7 @@
 /** The recently opened designs, newest first, kept in a small JSON file in the app's data folder. */
 
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
 
 export interface RecentFiles {
   list(): readonly string[];
@@ -11,29 +11,27 @@ export interface RecentFiles {
 
 export const RECENT_LIMIT = 10;
 
-/** The list with `path` moved (or added) to the front. */
-export const withRecent = (paths: readonly string[], path: string): string[] => [path, ...paths.filter((p) => p !== path)].slice(0, RECENT_LIMIT);
-
-export async function loadRecentFiles(storePath: string, onChange: (paths: readonly string[]) => void = () => {}): Promise<RecentFiles> {
-  let paths: string[] = await readFile(storePath, 'utf8')
-    .then((text) => JSON.parse(text) as unknown)
-    .then((value) => (Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string').slice(0, RECENT_LIMIT) : []))
-    .catch(() => []);
-
-  const persist = async (): Promise<void> => {
-    await writeFileAtomic(storePath, JSON.stringify(paths, null, 2));
-    onChange(paths);
+/** A list in memory, newest first and at most `RECENT_LIMIT` long; `persist` runs after each change. */
+export function recentFilesList(initial: readonly string[], persist: (paths: readonly string[]) => Promise<void>): RecentFiles {
+  let paths = initial.slice(0, RECENT_LIMIT);
+  const change = async (next: string[]): Promise<void> => {
+    paths = next;
+    await persist(paths);
   };
-
   return {
     list: () => paths,
-    async add(path) {
-      paths = withRecent(paths, path);
-      await persist();
-    },
-    async clear() {
-      paths = [];
-      await persist();
-    },
+    add: (path) => change([path, ...paths.filter((p) => p !== path)].slice(0, RECENT_LIMIT)),
+    clear: () => change([]),
   };
+}
+
+export async function loadRecentFiles(storePath: string, onChange: (paths: readonly string[]) => void = () => {}): Promise<RecentFiles> {
+  const stored: string[] = await readFile(storePath, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .then((value) => (Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : []))
+    .catch(() => []);
+  return recentFilesList(stored, async (paths) => {
+    await writeFileAtomic(storePath, JSON.stringify(paths, null, 2));
+    onChange(paths);
+  });
 }

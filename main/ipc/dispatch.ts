@@ -22,7 +22,7 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
   }
 }
 
-export function isStudioMethod(name: string): name is StudioMethod {
+function isStudioMethod(name: string): name is StudioMethod {
   return Object.hasOwn(STUDIO_METHODS, name);
 }
 

@@ -6,7 +6,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DirectoryEntry, FileRef, Result, StudioHost, StudioMethod } from '../../app/protocol';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeErrorReason } from '../../app/engine/files/fileWriteError';
+import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
@@ -64,7 +65,7 @@ export function createHandlers(services: HostServices): Handlers {
         await recent.add(chosen.value);
         return { ok: true, value: fileRef(chosen.value) };
       } catch (error) {
-        return fail(`Could not save ${chosen.value}: ${message(error)}`);
+        return fail(`Could not save ${chosen.value}: ${writeErrorReason(error, chosen.value)}`);
       }
     },
 
@@ -75,7 +76,7 @@ export function createHandlers(services: HostServices): Handlers {
         await writeFileAtomic(chosen.value, Buffer.from(base64, 'base64'));
         return { ok: true, value: fileRef(chosen.value) };
       } catch (error) {
-        return fail(`Could not export ${chosen.value}: ${message(error)}`);
+        return fail(`Could not export ${chosen.value}: ${writeErrorReason(error, chosen.value)}`);
       }
     },
 

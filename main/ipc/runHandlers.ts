@@ -6,7 +6,7 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Result } from '../../app/protocol';
-import { writeDirectoryAtomic } from '../../app/engine/modelDir/atomicDirectory';
+import { writeDirectoryAtomic } from '../../app/engine/files/writeDirectoryAtomic';
 import { MODEL_FILES } from '../../app/engine/modelDir/format';
 import { runPaths } from '../../app/engine/train/runRecord';
 import type { TrainEvent } from '../../app/training/types';

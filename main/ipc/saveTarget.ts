@@ -11,7 +11,7 @@ import type { FileDialogs, HostServices } from './hostServices';
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 /** A name in `folder` that does not exist yet: `name`, else `name (2)`, `name (3)`, … */
-export async function freeTargetIn(folder: string, name: string): Promise<string> {
+async function freeTargetIn(folder: string, name: string): Promise<string> {
   const safe = basename(name);
   const dot = safe.indexOf('.', 1);
   const [stem, extension] = dot === -1 ? [safe, ''] : [safe.slice(0, dot), safe.slice(dot)];

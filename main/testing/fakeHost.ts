@@ -23,7 +23,7 @@ export function sampleDesignText(): string {
 }
 
 /** Records every compute call and answers with a fixed, valid result. */
-export function recordingCompute(): ComputeService & { calls: { method: string; request: unknown }[] } {
+function recordingCompute(): ComputeService & { calls: { method: string; request: unknown }[] } {
   const calls: { method: string; request: unknown }[] = [];
   const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
   const record = <R>(method: string, answer: () => Promise<R>) => (request?: unknown): Promise<R> => {

@@ -4,28 +4,15 @@
  */
 
 import './parentPortBridge';
-import type { PredictRequest, Result } from '../../app/protocol';
-import { parseDesign } from '../../app/design/document';
 import { selectBackend } from '../../app/engine/backends/select';
 import { scanDataset } from '../../app/engine/data/scanDataset';
-import type { ImageSource } from '../../app/engine/images';
-import type { ModelSource } from '../../app/engine/predict';
-import { runPrediction } from '../../app/engine/predict';
+import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
 import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
 
 type Answer = { [M in EngineWorkerMethod]: (request: EngineWorkerMethods[M]['request']) => Promise<EngineWorkerMethods[M]['response']> };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function modelSource(model: PredictRequest['model']): Result<ModelSource> {
-  if (model.kind === 'modelDir') return { ok: true, value: model };
-  const parsed = parseDesign(model.design);
-  return parsed.ok ? { ok: true, value: { kind: 'design', design: parsed.document } } : { ok: false, error: parsed.message };
-}
-
-const imageSource = (image: PredictRequest['images'][number]): ImageSource =>
-  'path' in image ? image : { name: image.name, bytes: new Uint8Array(Buffer.from(image.base64, 'base64')) };
 
 const answer: Answer = {
   backends: () => selectBackend(),
@@ -37,11 +24,8 @@ const answer: Answer = {
     }
   },
   async predict(request) {
-    const model = modelSource(request.model);
-    if (!model.ok) return model;
     try {
-      const run = await runPrediction(model.value, request.images.map(imageSource), { top: request.top, backend: request.backend });
-      return { ok: true, value: run.predictions };
+      return await runPredictRequest(request);
     } catch (error) {
       return { ok: false, error: message(error) };
     }

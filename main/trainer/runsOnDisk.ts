@@ -11,7 +11,7 @@ import type { RunRecord } from '../../app/engine/train/runRecord';
 import { runPaths } from '../../app/engine/train/runRecord';
 import type { TrainEvent } from '../../app/training/types';
 
-export function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, lines: readonly string[]): RunSummary {
+function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, lines: readonly string[]): RunSummary {
   const summary: RunSummary = { ...base, epochs: 0, bestValTop1: null, state: 'failed' };
   for (const line of lines) {
     let event: TrainEvent;

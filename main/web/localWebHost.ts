@@ -17,7 +17,7 @@ import { startWebServer } from './webServer';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const webHostPaths = {
+const webHostPaths = {
   rendererDir: join(repoRoot, 'dist/renderer'),
   trainer: join(repoRoot, 'app/engine/train/trainerProcess.ts'),
   engineWorker: join(repoRoot, 'main/trainer/engineWorker.ts'),

@@ -4,7 +4,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
 
 export interface Rectangle {
   x: number;

@@ -1,14 +1,13 @@
 /** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
 
 import { resolve } from 'node:path';
-import { isBackendName } from '../../engine/backends/names';
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
 import type { EvaluationReport } from '../../training/types';
-import { parseCommandArgs } from '../designSource';
-import type { CliCommand, ExitCode } from '../types';
+import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import type { CliCommand } from '../types';
 
 const options = {
   data: { type: 'string' },
@@ -20,7 +19,7 @@ const options = {
 /** Confusion matrices wider than this are left to --json. */
 const maxPrintedClasses = 20;
 
-export function formatConfusion(report: Pick<EvaluationReport, 'classNames' | 'confusion'>): string {
+function formatConfusion(report: Pick<EvaluationReport, 'classNames' | 'confusion'>): string {
   const rowLabels = report.classNames.map((n, i) => `${i} ${n.length > 14 ? `${n.slice(0, 13)}…` : n}`);
   const corner = 'true \\ predicted';
   const labelWidth = Math.max(corner.length, ...rowLabels.map((l) => l.length));
@@ -45,25 +44,23 @@ export const command: CliCommand = {
     '(RUN_DIR/checkpoints/best or last) is a model directory.',
   ].join('\n'),
   async run(args, io) {
-    const fail = (message: string, code: ExitCode = 2): ExitCode => {
-      io.stderr(`evaluate: ${message}\n`);
-      return code;
-    };
+    const fail = commandFailure('evaluate', io);
     const parsed = parseCommandArgs(args, options);
     if (!parsed.ok) return fail(parsed.message);
     const { values, positionals } = parsed.value;
     if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the model directory.' : `unexpected argument '${positionals[1]}'.`);
-    const backend = values.backend;
-    if (backend !== undefined && (typeof backend !== 'string' || !isBackendName(backend))) return fail(`--backend ${String(backend)}: expected tensorflow-gpu, tensorflow, wasm or cpu.`);
-    const batch = values.batch === undefined ? 32 : Number(values.batch);
-    if (!Number.isSafeInteger(batch) || batch < 1) return fail(`--batch ${String(values.batch)}: expected an integer ≥ 1.`);
+    const backendArg = backendFlag(values.backend);
+    if (!backendArg.ok) return fail(backendArg.message);
+    const backend = backendArg.value;
+    const batch = integerFlag(values.batch, 'batch', 1);
+    if (!batch.ok) return fail(batch.message);
     const json = values.json === true;
     let report;
     try {
       report = await evaluateModelDir(resolve(io.cwd, positionals[0]), {
         ...(typeof values.data === 'string' ? { data: resolve(io.cwd, values.data) } : {}),
         ...(backend ? { backend } : {}),
-        batchSize: batch,
+        batchSize: batch.value ?? 32,
         onScan: (scan) => {
           for (const warning of scan.warnings) io.stderr(`warning: ${warning}\n`);
         },

@@ -5,7 +5,8 @@ import { serializeDesign } from '../../design/document';
 import { DESIGN_EXTENSION } from '../../design/types';
 import type { CliCommand } from '../types';
 import { loadDesignFromArgs, PRESET_PREFIX } from '../designSource';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { writeErrorReason } from '../../engine/files/fileWriteError';
+import { writeFileAtomic } from '../../engine/files/writeFileAtomic';
 
 export const command: CliCommand = {
   summary: 'Write a preset as a design file you can open and edit.',
@@ -32,7 +33,7 @@ export const command: CliCommand = {
     try {
       await writeFileAtomic(path, serializeDesign(design.document));
     } catch (error) {
-      io.stderr(`export-preset: cannot write '${positionals[0]}': ${(error as Error).message}\n`);
+      io.stderr(`export-preset: cannot write '${positionals[0]}': ${writeErrorReason(error, path)}\n`);
       return 2;
     }
     io.stdout(`Wrote ${design.document.name} (${design.document.nodes.length} nodes) to ${path}\n`);

@@ -1,13 +1,13 @@
 /** `predict`: top-K classes of images, from a saved model directory or a design with random weights. */
 
-import { isBackendName } from '../../engine/backends/names';
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
-import { designArgOptions, parseCommandArgs } from '../designSource';
-import type { CliCommand, ExitCode } from '../types';
+import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { designArgOptions } from '../designSource';
+import type { CliCommand } from '../types';
 import { predictSource } from './predictSource';
 
 const options = {
@@ -22,12 +22,6 @@ function formatPrediction(prediction: ImagePrediction): string {
   if (prediction.error) return `${prediction.image}\n  error: ${prediction.error}`;
   const rows = prediction.top.map((t, i) => `  ${String(i + 1).padStart(2)}. ${(t.probability * 100).toFixed(2).padStart(6)}%  ${t.label} (#${t.classIndex})`);
   return [prediction.image, ...rows].join('\n');
-}
-
-function integerFlag(text: unknown, flag: string, min: number): { ok: true; value: number | undefined } | { ok: false; message: string } {
-  if (typeof text !== 'string') return { ok: true, value: undefined };
-  const n = Number(text);
-  return Number.isSafeInteger(n) && n >= min ? { ok: true, value: n } : { ok: false, message: `--${flag} ${text}: expected an integer ≥ ${min}.` };
 }
 
 export const command: CliCommand = {
@@ -46,18 +40,16 @@ export const command: CliCommand = {
     '2 unusable input (no image readable, missing model, bad option).',
   ].join('\n'),
   async run(args, io) {
-    const fail = (message: string, code: ExitCode = 2): ExitCode => {
-      io.stderr(`predict: ${message}\n`);
-      return code;
-    };
+    const fail = commandFailure('predict', io);
     const parsed = parseCommandArgs(args, options);
     if (!parsed.ok) return fail(parsed.message);
     const { values, positionals } = parsed.value;
     const [sourceArg, ...images] = positionals;
     if (sourceArg === undefined) return fail('Missing the model: a model directory, a design file or preset:NAME.');
     if (images.length === 0) return fail('Missing the images to classify.');
-    const backend = values.backend;
-    if (backend !== undefined && (typeof backend !== 'string' || !isBackendName(backend))) return fail(`--backend ${String(backend)}: expected tensorflow-gpu, tensorflow, wasm or cpu.`);
+    const backendArg = backendFlag(values.backend);
+    if (!backendArg.ok) return fail(backendArg.message);
+    const backend = backendArg.value;
     const top = integerFlag(values.top, 'top', 1);
     const seed = integerFlag(values.seed, 'seed', 0);
     if (!top.ok) return fail(top.message);

@@ -3,9 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ModelSource } from '../../engine/predict';
-import { designSourceOptions, loadDesignSource, type Outcome } from '../designSource';
-
-type ParsedValues = Parameters<typeof designSourceOptions>[0];
+import type { Outcome, ParsedValues } from '../commandArgs';
+import { designSourceOptions, loadDesignSource } from '../designSource';
 
 async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then(

@@ -2,7 +2,7 @@
 
 import { presets } from '../../presets/index';
 import type { CliCommand } from '../types';
-import { parseCommandArgs } from '../designSource';
+import { parseCommandArgs } from '../commandArgs';
 
 export const command: CliCommand = {
   summary: 'List the built-in presets (the paper architectures).',

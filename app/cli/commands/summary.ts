@@ -1,6 +1,7 @@
 /** `summary`: shapes, parameters and MACs of a design or preset, per stage and in total. */
 
 import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
 import type { CliCommand } from '../types';
 import { loadOnlyDesign } from '../designSource';
 import { formatSummary, summarize } from '../summaryReport';
@@ -23,6 +24,6 @@ export const command: CliCommand = {
     const { design, values } = loaded;
     const summary = summarize(design.document, analyze(design.document));
     io.stdout(values.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-    return summary.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    return hasErrors(summary.diagnostics) ? 1 : 0;
   },
 };

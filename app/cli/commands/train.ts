@@ -1,13 +1,13 @@
 /** `train`: trains a design or preset in a separate trainer process, with progress or JSON lines. */
 
 import { join, resolve } from 'node:path';
-import { isBackendName } from '../../engine/backends/names';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import type { OptimizerName, TrainConfig } from '../../training/types';
-import { designArgOptions, designSourceOptions, loadDesignSource, parseCommandArgs } from '../designSource';
-import type { CliCommand, ExitCode } from '../types';
+import { backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
+import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
+import type { CliCommand } from '../types';
 import { progressPrinter } from './trainProgress';
 
 const options = {
@@ -27,10 +27,8 @@ const options = {
 
 const optimizers: readonly OptimizerName[] = ['rmsprop', 'sgd', 'adam'];
 
-type Flags = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
 /** Numeric flags into config fields; range checks happen in the trainer's config validation. */
-function configFlags(values: Flags): { ok: true; config: Partial<TrainConfig> } | { ok: false; message: string } {
+function configFlags(values: ParsedValues): Outcome<Partial<TrainConfig>> {
   const config: Partial<TrainConfig> = {};
   const numeric: [string, keyof TrainConfig][] = [['epochs', 'epochs'], ['batch', 'batchSize'], ['lr', 'learningRate'], ['seed', 'seed']];
   for (const [flag, key] of numeric) {
@@ -45,7 +43,7 @@ function configFlags(values: Flags): { ok: true; config: Partial<TrainConfig> } 
     if (!(optimizers as readonly string[]).includes(optimizer)) return { ok: false, message: `--optimizer ${optimizer}: expected ${optimizers.join(', ')}.` };
     config.optimizer = optimizer as OptimizerName;
   }
-  return { ok: true, config };
+  return { ok: true, value: config };
 }
 
 const timestamp = (): string => new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
@@ -72,15 +70,13 @@ export const command: CliCommand = {
     'Exit status: 0 finished or stopped, 1 the run failed, 2 unusable input.',
   ].join('\n'),
   async run(args, io) {
-    const fail = (message: string, code: ExitCode = 2): ExitCode => {
-      io.stderr(`train: ${message}\n`);
-      return code;
-    };
+    const fail = commandFailure('train', io);
     const parsed = parseCommandArgs(args, options);
     if (!parsed.ok) return fail(parsed.message);
     const { values, positionals } = parsed.value;
-    const backend = values.backend;
-    if (backend !== undefined && (typeof backend !== 'string' || !isBackendName(backend))) return fail(`--backend ${String(backend)}: expected tensorflow-gpu, tensorflow, wasm or cpu.`);
+    const backendArg = backendFlag(values.backend);
+    if (!backendArg.ok) return fail(backendArg.message);
+    const backend = backendArg.value;
     const flags = configFlags(values);
     if (!flags.ok) return fail(flags.message);
     const resumeDir = typeof values.resume === 'string' ? resolve(io.cwd, values.resume) : undefined;
@@ -91,7 +87,7 @@ export const command: CliCommand = {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
         return fail('--resume continues a run with its own design, data and folder; give only --epochs, --backend and --json with it.');
       }
-      request = { design: '', runDir: resumeDir, resume: true, config: flags.config, ...(backend ? { backend } : {}) };
+      request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}) };
     } else {
       if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the design: a design file or preset:NAME.' : `unexpected argument '${positionals[1]}'.`);
       const sourceOptions = designSourceOptions(values, io.cwd);
@@ -102,7 +98,7 @@ export const command: CliCommand = {
       request = {
         design: serializeDesign(design.value.document),
         runDir: path('out') ?? join(io.cwd, 'runs', `${name}-${timestamp()}`),
-        config: flags.config,
+        config: flags.value,
         ...(path('data') ? { data: path('data') } : {}),
         ...(path('val') ? { validation: path('val') } : {}),
         ...(backend ? { backend } : {}),

@@ -1,6 +1,7 @@
 /** `validate`: the design's diagnostics; the exit status says whether it is usable. */
 
 import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
 import type { CliCommand } from '../types';
 import { loadOnlyDesign } from '../designSource';
 import { diagnosticCounts, formatDiagnostic } from '../summaryReport';
@@ -28,6 +29,6 @@ export const command: CliCommand = {
       lines.push(`${design.document.name}: ${diagnosticCounts(diagnostics)}`);
       io.stdout(`${lines.join('\n')}\n`);
     }
-    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    return hasErrors(diagnostics) ? 1 : 0;
   },
 };

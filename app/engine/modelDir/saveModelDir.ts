@@ -1,12 +1,16 @@
 /** Saving a model directory: design, tfjs topology + weights, labels, metadata, extra files. */
 
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import { labelsFor } from '../labels';
-import { writeDirectoryAtomic, writeFiles, type DirectoryFiles } from './atomicDirectory';
+import { writeDirectoryAtomic } from '../files/writeDirectoryAtomic';
 import { directorySaveHandler } from './fileHandler';
 import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMetadata } from './format';
+
+export type DirectoryFiles = Readonly<Record<string, string | Uint8Array>>;
 
 export interface SaveModelDirOptions {
   model: tf.LayersModel;
@@ -56,4 +60,12 @@ export async function saveModelDir(dir: string, options: SaveModelDirOptions): P
     });
   });
   return metadata!;
+}
+
+/** Writes plain files (no subfolders) into `dir`. */
+async function writeFiles(dir: string, files: DirectoryFiles): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    if (name !== path.basename(name) || name.startsWith('.')) throw new Error(`Model directory file name '${name}' must be a plain file name`);
+    await writeFile(path.join(dir, name), content);
+  }
 }

@@ -5,10 +5,8 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-export type DirectoryFiles = Readonly<Record<string, string | Uint8Array>>;
 
 /** Runs `fill` on a fresh temp directory, then puts that directory in place of `dir`. */
 export async function writeDirectoryAtomic(dir: string, fill: (tempDir: string) => Promise<void>): Promise<void> {
@@ -37,13 +35,5 @@ export async function writeDirectoryAtomic(dir: string, fill: (tempDir: string) 
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
-  }
-}
-
-/** Writes plain files (no subfolders) into `dir`. */
-export async function writeFiles(dir: string, files: DirectoryFiles): Promise<void> {
-  for (const [name, content] of Object.entries(files)) {
-    if (name !== path.basename(name) || name.startsWith('.')) throw new Error(`Model directory file name '${name}' must be a plain file name`);
-    await writeFile(path.join(dir, name), content);
   }
 }
