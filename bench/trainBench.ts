@@ -1,10 +1,13 @@
 /**
  * `npm run bench -- train [--backends a,b] [--steps N] [--batch N] [--large-steps N]
- * [--large-batch N] [--no-large] [--large-on-cpu]`: training throughput (images/s, after one
- * warm-up step; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and
- * of full Inception-v4 at 299×299, on each backend present; plus the data pipeline's decode
- * rate on the bundled dataset. The pure-JS cpu backend skips the full network unless asked
- * (minutes per step).
+ * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes]`: training
+ * throughput (images/s, after one warm-up step; the cpu backend runs batch ≤ 4 for one step) of
+ * the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and of full
+ * Inception-v4 at 299×299, on each backend present; plus the data pipeline's decode rate on the
+ * bundled dataset. The pure-JS cpu backend skips the full network unless asked (minutes per
+ * step). `--profile` prints where the timed steps spent their time, per kernel (self time;
+ * `--profile-shapes` splits each kernel by input shapes). Kernels are timed as they run, which
+ * is exact on wasm and cpu; a GPU kernel returns before it finishes.
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -16,6 +19,7 @@ import { scanDataset } from '../app/engine/data/scanDataset';
 import { createOptimizer, initialiseLikeTf1 } from '../app/engine/train/optimizer';
 import { prepareModel } from '../app/engine/train/prepareModel';
 import { trainableModel, trainStep } from '../app/engine/train/trainStep';
+import { formatKernelTable, profileKernels } from '../app/engine/wasmKernels/kernelProfile';
 import { buildPreset } from '../app/presets/index';
 import { resolveTrainConfig } from '../app/training/defaults';
 
@@ -33,7 +37,12 @@ function randomBatch(size: number, input: readonly [number, number, number], cla
   return { pixels, labels: Int32Array.from({ length: size }, (_, i) => i % classes), size };
 }
 
-async function trainRate(item: Case): Promise<{ imagesPerSecond: number; secondsPerStep: number }> {
+interface Profiling {
+  backend: string;
+  byShape: boolean;
+}
+
+async function trainRate(item: Case, profiling: Profiling | null): Promise<{ imagesPerSecond: number; secondsPerStep: number; profile?: string }> {
   const classNames = Array.from({ length: item.classes }, (_, i) => `c${i}`);
   const { model } = prepareModel(item.build(), classNames, 1);
   const net = trainableModel(model, item.classes);
@@ -42,12 +51,16 @@ async function trainRate(item: Case): Promise<{ imagesPerSecond: number; seconds
   await initialiseLikeTf1(optimizer, config, net.variables);
   const batch = randomBatch(item.batch, net.input, item.classes);
   await trainStep(net, optimizer, config, batch);
+  const profiler = profiling ? profileKernels(profiling.backend, { byShape: profiling.byShape }) : null;
   const start = performance.now();
   for (let i = 0; i < item.steps; i++) await trainStep(net, optimizer, config, batch);
-  const secondsPerStep = (performance.now() - start) / 1000 / item.steps;
+  const elapsedMs = performance.now() - start;
+  const timings = profiler?.stop();
+  const secondsPerStep = elapsedMs / 1000 / item.steps;
   optimizer.dispose();
   model.dispose();
-  return { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep };
+  const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep };
+  return timings ? { ...result, profile: formatKernelTable(timings, elapsedMs, profiling?.byShape ? 40 : 25) } : result;
 }
 
 async function decodeRate(size: number, images: number): Promise<number> {
@@ -70,6 +83,8 @@ export async function run(args: readonly string[]): Promise<void> {
       'large-batch': { type: 'string', default: '1' },
       'no-large': { type: 'boolean', default: false },
       'large-on-cpu': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'profile-shapes': { type: 'boolean', default: false },
     },
   });
   const report = await selectBackend();
@@ -94,11 +109,14 @@ export async function run(args: readonly string[]): Promise<void> {
   console.log(`training throughput (tfjs ${tf.version.tfjs}); backends: ${wanted.join(', ')}`);
   for (const backend of wanted as BackendName[]) {
     const active = await selectBackend({ backend });
+    const byShape = values['profile-shapes'];
+    const profiling = values.profile || byShape ? { backend: tf.getBackend(), byShape } : null;
     for (const item of cases(backend)) {
-      const result = await trainRate(item);
+      const result = await trainRate(item, profiling);
       console.log(
         `${backend.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${result.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${result.secondsPerStep.toFixed(3)} s/step  (${active.device})`,
       );
+      if (result.profile) console.log(`kernel self time over ${item.steps} step(s), slowest first:\n${result.profile}`);
     }
   }
   for (const size of [75, 299]) console.log(`data pipeline (bundled Fashion-MNIST, decode + crop + flip to ${size}×${size}): ${(await decodeRate(size, 640)).toFixed(0)} img/s`);

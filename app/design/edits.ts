@@ -221,7 +221,3 @@ export function insertAfter(doc: DesignDocument, after: string, draft: NodeDraft
   edges.push({ source: after, target: added.id, port: 0 });
   return { document: { ...added.document, edges }, id: added.id };
 }
-
-export function renameDocument(doc: DesignDocument, name: string): DesignDocument {
-  return doc.name === name ? doc : { ...doc, name };
-}

@@ -6,6 +6,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { normalizeBatch } from './batchNormTraining';
 
 export interface BatchNormConfig {
   name?: string;
@@ -49,18 +50,18 @@ export class BatchNorm extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs;
-      // A constant scale of ones where there is no gamma: tfjs cannot differentiate a batch
-      // norm without a scale tensor (it saves the absent input for the backward pass).
+      // A constant scale of ones where there is no gamma: both the training formulation and
+      // tfjs's batchNorm gradient want a scale tensor (tfjs saves the absent input).
       const gamma = (this.gamma?.read() ?? tf.ones([x.shape[x.rank - 1]])) as tf.Tensor1D;
       const beta = this.beta?.read() as tf.Tensor1D | undefined;
       if (kwargs.training !== true) {
         return tf.batchNorm(x, this.movingMean.read() as tf.Tensor1D, this.movingVariance.read() as tf.Tensor1D, beta, gamma, this.epsilon);
       }
-      const axes = Array.from({ length: x.rank - 1 }, (_, i) => i);
-      const { mean, variance } = tf.moments(x, axes);
+      const { output, mean, variance } = normalizeBatch(x, gamma, beta ?? tf.zeros([x.shape[x.rank - 1]]), this.epsilon);
       this.updateMovingAverage(this.movingMean, mean);
       this.updateMovingAverage(this.movingVariance, variance);
-      return tf.batchNorm(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta, gamma, this.epsilon);
+      tf.dispose([mean, variance]);
+      return output;
     });
   }
 

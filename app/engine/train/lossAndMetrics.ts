@@ -14,9 +14,16 @@ export function crossEntropy(probabilities: tf.Tensor2D, labels: tf.Tensor1D, cl
   });
 }
 
-/** TF-slim's weight decay: `weightDecay · Σ ‖kernel‖² / 2` over convolution and dense kernels. */
-export function weightPenalty(kernels: readonly tf.Variable[], weightDecay: number): tf.Scalar {
-  return tf.tidy(() => tf.addN(kernels.map((k) => k.square().sum())).mul(weightDecay / 2) as tf.Scalar);
+/**
+ * Adds the gradient of TF-slim's weight decay, `weightDecay · Σ ‖kernel‖² / 2`, to the
+ * gradients: `weightDecay · kernel` for each kernel. Differentiating the penalty through the
+ * loss instead costs four passes over every kernel per step (a Sum gradient broadcasting a
+ * [1,1,1,1] tensor — a slow path in wasm — times ones, then the Square gradient), and the
+ * penalty's own value is never reported. Returns new tensors; the inputs are left alone.
+ */
+export function addWeightDecay(grads: readonly tf.Tensor[], variables: readonly tf.Variable[], kernels: readonly tf.Variable[], weightDecay: number): tf.Tensor[] {
+  const decayed = new Set(weightDecay > 0 ? kernels : []);
+  return grads.map((g, i) => (decayed.has(variables[i]) ? tf.tidy(() => tf.add(g, tf.mul(variables[i], weightDecay))) : g.clone()));
 }
 
 /** Scales gradients so their global norm is at most `clipNorm` (TF's `clip_by_global_norm`). */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveTrainConfig } from '../../training/defaults';
 import { selectBackend } from '../backends/select';
-import { clipByGlobalNorm } from './lossAndMetrics';
+import { addWeightDecay, clipByGlobalNorm } from './lossAndMetrics';
 import { createOptimizer, initialiseLikeTf1, setLearningRate } from './optimizer';
 import { WeightAverage } from './weightAverage';
 
@@ -37,6 +37,23 @@ describe('clipByGlobalNorm', () => {
     const untouched = clipByGlobalNorm(grads, 10);
     expect([...(await untouched.clipped[1].data())]).toEqual([0, 4]);
     tf.dispose([...grads, ...clipped, ...untouched.clipped]);
+  });
+});
+
+describe('addWeightDecay', () => {
+  it('adds the gradient of weightDecay · Σ‖kernel‖² / 2 to the kernels only', async () => {
+    const kernel = tf.variable(tf.tensor2d([1, -2, 3, 0.5], [2, 2]));
+    const bias = tf.variable(tf.tensor1d([4, -4]));
+    const grads = [tf.tensor2d([0.1, 0.2, 0.3, 0.4], [2, 2]), tf.tensor1d([1, 2])];
+    const penalty = () => tf.sum(tf.square(kernel)).mul(0.01 / 2) as tf.Scalar;
+    const { grads: penaltyGrads } = tf.variableGrads(penalty, [kernel]);
+    const expected = await tf.add(grads[0], penaltyGrads[kernel.name]).data();
+    const total = addWeightDecay(grads, [kernel, bias], [kernel], 0.01);
+    Array.from(await total[0].data()).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+    expect(Array.from(await total[1].data())).toEqual([1, 2]);
+    const none = addWeightDecay(grads, [kernel, bias], [kernel], 0);
+    expect(Array.from(await none[0].data())).toEqual(Array.from(await grads[0].data()));
+    tf.dispose([kernel, bias, ...grads, ...total, ...none, ...Object.values(penaltyGrads)]);
   });
 });
 

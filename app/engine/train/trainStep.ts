@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { topKCorrect } from '../../training/metrics';
 import type { TrainConfig } from '../../training/types';
 import type { Batch } from '../data/batchStream';
-import { clipByGlobalNorm, crossEntropy, weightPenalty } from './lossAndMetrics';
+import { addWeightDecay, clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
 
 export interface TrainableModel {
   model: tf.LayersModel;
@@ -51,11 +51,13 @@ export async function trainStep(net: TrainableModel, optimizer: tf.Optimizer, co
       const output = net.model.apply(x, { training: true }) as tf.Tensor2D;
       probabilities = tf.keep(output);
       crossEntropyValue = tf.keep(crossEntropy(output, labels, net.classes, config.labelSmoothing));
-      return config.weightDecay > 0 ? crossEntropyValue.add(weightPenalty(net.kernels, config.weightDecay)) : crossEntropyValue.clone();
+      return crossEntropyValue.clone();
     }, [...net.variables]);
     const ordered = net.variables.map((v) => grads[v.name]);
-    const { clipped, norm } = clipByGlobalNorm(ordered, config.clipNorm);
+    const total = addWeightDecay(ordered, net.variables, net.kernels, config.weightDecay);
     tf.dispose([value, ...ordered]);
+    const { clipped, norm } = clipByGlobalNorm(total, config.clipNorm);
+    tf.dispose(total);
     optimizer.applyGradients(net.variables.map((v, i) => ({ name: v.name, tensor: clipped[i] })));
     tf.dispose(clipped);
     const [probs, loss] = await Promise.all([(probabilities as unknown as tf.Tensor2D).data(), (crossEntropyValue as unknown as tf.Scalar).data()]);

@@ -26,6 +26,14 @@ for (const kernel of [
     }
   }
 }
+// Strides other than 2 and even kernels: phase splits with several taps per phase, asymmetric padding.
+for (const [kernel, stride] of [
+  [[5, 5], 3],
+  [[2, 2], 2],
+  [[1, 1], 3],
+] as [[number, number], number][]) {
+  for (const padding of ['valid', 'same'] as const) for (const batch of [1, 3]) cases.push({ batch, size: [9, 11], channels: [9, 4], kernel, stride, padding });
+}
 
 /** Gradients of sum(conv(x)²) through the layers API (FusedConv2D) on the current backend. */
 function layerGradients(c: Case): { kernel: Float32Array; input: Float32Array } {

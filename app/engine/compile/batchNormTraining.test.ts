@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { selectBackend } from '../backends/select';
+import { relativeMaxError, seededValues } from '../testing/seededData';
+import { normalizeBatch } from './batchNormTraining';
+
+const epsilon = 1e-3;
+
+/** The same normalisation from tfjs ops, differentiated by tfjs itself. */
+function reference(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D): tf.Tensor {
+  const { mean, variance } = tf.moments(x, Array.from({ length: x.rank - 1 }, (_, i) => i));
+  return tf.batchNorm(x, mean, variance, beta, gamma, epsilon);
+}
+
+function normalized(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D): tf.Tensor {
+  const { output, mean, variance } = normalizeBatch(x, gamma, beta, epsilon);
+  tf.dispose([mean, variance]);
+  return output;
+}
+
+/** Output and gradients of Σ w·f(x, γ, β), with fixed weights w so every gradient is non-trivial. */
+function run(f: typeof reference, shape: number[]): Float32Array[] {
+  return tf.tidy(() => {
+    const channels = shape[shape.length - 1];
+    const size = shape.reduce((a, b) => a * b, 1);
+    // Offset and scaled so the batch mean is far from zero, as after a convolution.
+    const x = tf.tensor(seededValues(size, 5), shape).mul(3).add(2);
+    const weights = tf.tensor(seededValues(size, 6), shape);
+    const gamma = tf.tensor1d(seededValues(channels, 7)).add(1) as tf.Tensor1D;
+    const beta = tf.tensor1d(seededValues(channels, 8)) as tf.Tensor1D;
+    const loss = (xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.sum(tf.mul(f(xi, g as tf.Tensor1D, b as tf.Tensor1D), weights));
+    const grads = tf.grads(loss)([x, gamma, beta]);
+    return [f(x, gamma, beta), ...grads].map((t) => t.dataSync() as Float32Array);
+  });
+}
+
+describe('normalizeBatch', () => {
+  const shapes = [{ shape: [4, 5, 3, 6] }, { shape: [7, 10] }];
+
+  it.each(shapes)('matches tfjs moments + batchNorm and its gradients on cpu and wasm: $shape', async ({ shape }) => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await selectBackend({ backend });
+      const expected = run(reference, shape);
+      const actual = run(normalized, shape);
+      ['output', 'dx', 'dγ', 'dβ'].forEach((what, i) => expect(relativeMaxError(actual[i], expected[i]), `${backend} ${what}`).toBeLessThan(1e-4));
+    }
+  });
+
+  it('returns the batch statistics and leaves no tensors behind', async () => {
+    await selectBackend({ backend: 'wasm' });
+    const x = tf.tensor2d([1, 10, 3, 30, 5, 50], [3, 2]);
+    const gamma = tf.ones([2]) as tf.Tensor1D;
+    const beta = tf.zeros([2]) as tf.Tensor1D;
+    const before = tf.memory().numTensors;
+    const { grads, value } = tf.tidy(() => {
+      const { output, mean, variance } = normalizeBatch(x, gamma, beta, epsilon);
+      expect(Array.from(mean.dataSync())).toEqual([3, 30]);
+      expect(Array.from(variance.dataSync())).toEqual([expect.closeTo(8 / 3, 5), expect.closeTo(800 / 3, 3)]);
+      output.dispose();
+      tf.dispose([mean, variance]);
+      return tf.valueAndGrads((xi: tf.Tensor) => tf.sum(tf.square(normalized(xi, gamma, beta))))([x]);
+    });
+    tf.dispose([...grads, value]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, gamma, beta]);
+  });
+});

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../backends/select';
+import { relativeMaxError, seededValues } from '../testing/seededData';
+
+interface Case {
+  batch: number;
+  size: [number, number];
+  pool: [number, number];
+  stride: number;
+  padding: 'valid' | 'same';
+}
+
+// Inception's 3×3 same pools, even (asymmetrically padded) and global pools, and a strided
+// pool that keeps wasm's own kernel.
+const cases: Case[] = [
+  { batch: 2, size: [7, 9], pool: [3, 3], stride: 1, padding: 'same' },
+  { batch: 1, size: [7, 9], pool: [2, 2], stride: 1, padding: 'same' },
+  { batch: 3, size: [6, 6], pool: [1, 4], stride: 1, padding: 'same' },
+  { batch: 2, size: [5, 5], pool: [5, 5], stride: 1, padding: 'valid' },
+  { batch: 2, size: [8, 7], pool: [3, 2], stride: 1, padding: 'valid' },
+  { batch: 2, size: [9, 9], pool: [3, 3], stride: 2, padding: 'valid' },
+];
+
+/** Input gradient of Σ w·avgPool(x) through the layers API on the current backend. */
+function poolGradient(c: Case): Float32Array {
+  return tf.tidy(() => {
+    const channels = 5;
+    const layer = tf.layers.averagePooling2d({ poolSize: c.pool, strides: c.stride, padding: c.padding });
+    const x = tf.tensor4d(seededValues(c.batch * c.size[0] * c.size[1] * channels, 3), [c.batch, c.size[0], c.size[1], channels]);
+    const outShape = layer.computeOutputShape(x.shape) as number[];
+    const weights = tf.tensor(seededValues(outShape.reduce((a, b) => a * b, 1), 4), outShape);
+    return tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(layer.apply(xi) as tf.Tensor, weights)))(x).dataSync() as Float32Array;
+  });
+}
+
+describe('wasm average-pool gradient', () => {
+  const expected = new Map<Case, Float32Array>();
+
+  beforeAll(async () => {
+    await selectBackend({ backend: 'cpu' });
+    for (const c of cases) expected.set(c, poolGradient(c));
+    await selectBackend({ backend: 'wasm' });
+  });
+
+  it.each(cases)('matches the cpu kernel: batch $batch, size $size, pool $pool, stride $stride, $padding', (c) => {
+    expect(relativeMaxError(poolGradient(c), expected.get(c)!)).toBeLessThan(1e-5);
+  });
+
+  it('leaves no tensors behind', () => {
+    const before = tf.memory().numTensors;
+    poolGradient(cases[1]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
