@@ -5,6 +5,7 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import type { Layer, LayerGraph } from '../../layers/types';
@@ -40,7 +41,7 @@ export function parseDesignText(text: string): DesignDocument {
 
 export function prepareModel(document: DesignDocument, classNames: readonly string[], seed: number): PreparedModel {
   const analysis = analyze(document);
-  if (analysis.diagnostics.some((d) => d.severity === 'error')) throw new DesignErrorsError(document.name, analysis.diagnostics);
+  if (hasErrors(analysis.diagnostics)) throw new DesignErrorsError(document.name, analysis.diagnostics);
   const classifier = classifierLayer(analysis.graph);
   if (!classifier) throw new Error(`Design '${document.name}' does not end in a dense classifier layer, so it cannot be trained to classify images.`);
   if (!endsInProbabilities(analysis.graph)) {

@@ -3,10 +3,11 @@
  * (every event but the per-step ones), and `checkpoints/{last,best}`.
  */
 
-import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendStatus } from '../../protocol';
 import type { TrainConfig, TrainEvent } from '../../training/types';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 
 export const RUN_RECORD_FORMAT = 'inception-studio/run';
 
@@ -43,9 +44,7 @@ export async function claimRunDir(runDir: string): Promise<void> {
 
 export async function writeRunRecord(runDir: string, record: RunRecord): Promise<void> {
   await mkdir(runPaths(runDir).checkpoints, { recursive: true });
-  const target = runPaths(runDir).record;
-  await writeFile(`${target}.tmp`, JSON.stringify(record, null, 2) + '\n');
-  await rename(`${target}.tmp`, target);
+  await writeFileAtomic(runPaths(runDir).record, JSON.stringify(record, null, 2) + '\n');
 }
 
 export async function readRunRecord(runDir: string): Promise<RunRecord> {
