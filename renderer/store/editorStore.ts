@@ -48,6 +48,8 @@ export interface EditorState extends EditorView {
   notice: string | null;
   /** Bumped when the canvas should fit the view to the graph (after open, layout). */
   fitRequest: number;
+  /** Why the design is read-only (a training run uses it); null when it can be edited. */
+  lockReason: string | null;
 }
 
 export interface EditorCommands {
@@ -62,6 +64,8 @@ export interface EditorCommands {
   setNotice(notice: string | null): void;
   requestFit(): void;
   setUi(patch: Partial<UiState>): void;
+  /** Makes the design read-only (edits, undo and redo are refused with this notice) or editable again. */
+  setLockReason(reason: string | null): void;
   onNodesChange(changes: NodeChange<FlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
   /** Ends a drag: the moved positions become one undoable change. */
@@ -133,6 +137,13 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       return true;
     };
 
+    /** While a training run uses the design, says why and refuses the edit. */
+    const refusedWhileLocked = (): boolean => {
+      const reason = get().lockReason;
+      if (reason !== null) set({ notice: reason });
+      return reason !== null;
+    };
+
     return {
       ...initialView,
       file: null,
@@ -142,12 +153,14 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       problem: null,
       notice: null,
       fitRequest: 0,
+      lockReason: null,
       ui: { startScreen: true, fileDialog: null, panelsHidden: false },
 
       run(action, arg) {
         const state = get();
         const result = action.perform(state, arg);
         if (!result) return false;
+        if (result.document !== undefined && result.document !== state.document && refusedWhileLocked()) return false;
         const patch: Partial<EditorState> = {};
         if (result.document !== undefined && result.document !== state.document) {
           patch.document = result.document;
@@ -161,8 +174,8 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
         return true;
       },
 
-      undo: () => restore(undo(get().history, entry(get()))),
-      redo: () => restore(redo(get().history, entry(get()))),
+      undo: () => !refusedWhileLocked() && restore(undo(get().history, entry(get()))),
+      redo: () => !refusedWhileLocked() && restore(redo(get().history, entry(get()))),
 
       load(document, file) {
         apply({
@@ -188,6 +201,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       setNotice: (notice) => set({ notice }),
       requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
       setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
+      setLockReason: (lockReason) => set({ lockReason }),
 
       onNodesChange(changes) {
         const state = get();

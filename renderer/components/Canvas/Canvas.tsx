@@ -26,6 +26,8 @@ export function Canvas() {
   const onNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const fitRequest = useEditor((s) => s.fitRequest);
+  // A training run uses the design: no dragging or connecting (edits are refused by the store too).
+  const locked = useEditor((s) => s.lockReason !== null);
   const flow = useReactFlow();
 
   // Fit after open, preset and layout, once the new graph is on the canvas.
@@ -82,6 +84,8 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={null}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         zoomOnDoubleClick={false}

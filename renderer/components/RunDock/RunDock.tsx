@@ -24,7 +24,7 @@ const TABS: readonly { id: Tab; label: string }[] = [
  * events even while collapsed, so a run's charts are complete whenever it is opened.
  */
 function RunDockView() {
-  const { host } = useEditorContext();
+  const { host, store: editor } = useEditorContext();
   const store = useRunStore();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const designName = useEditor((s) => s.document.name);
@@ -47,6 +47,9 @@ function RunDockView() {
   useEffect(() => {
     latestExport.current = exportDesign;
   });
+
+  // The designer honours the lock: its store refuses edits while a run uses the design.
+  useEffect(() => editor.getState().setLockReason(lockReason), [editor, lockReason]);
 
   useEffect(
     () =>

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildPreset } from '../presets/index';
+import { analyze } from './analyze';
+import { estimateTrainingMemory, optimizerSlots, TRAINING_ACTIVATION_FACTOR, WASM_HEAP_BYTES, type TrainingMemoryInput } from './memoryEstimate';
+
+const MB = 1024 ** 2;
+const base: TrainingMemoryInput = {
+  totals: { trainable: 1_000_000, nonTrainable: 1_000, activationBytes: 10 * MB },
+  input: [75, 75, 3],
+  optimizer: 'rmsprop',
+  momentum: 0.9,
+  emaDecay: 0.9999,
+  batchSize: 8,
+  availableBytes: 4096 * MB,
+};
+
+describe('estimateTrainingMemory', () => {
+  it('adds a per-image part for activations and a fixed part for weights and optimizer state', () => {
+    const estimate = estimateTrainingMemory(base);
+    expect(estimate.perImageBytes).toBe(10 * MB * TRAINING_ACTIVATION_FACTOR + 2 * 75 * 75 * 3 * 4);
+    // weights + gradients + 2 RMSProp slots + moving average, 4 bytes each; BN statistics once.
+    expect(estimate.fixedBytes).toBe(1_000_000 * 4 * 5 + 1_000 * 4);
+    expect(estimate.totalBytes).toBe(estimate.fixedBytes + 8 * estimate.perImageBytes);
+    expect(estimate.fits).toBe(true);
+    expect(estimate.warning).toBeNull();
+  });
+
+  it('finds the largest batch that fits and warns when the chosen one does not', () => {
+    const estimate = estimateTrainingMemory({ ...base, batchSize: 64 });
+    const { largestBatch, perImageBytes, fixedBytes } = estimate;
+    expect(fixedBytes + largestBatch * perImageBytes).toBeLessThanOrEqual(base.availableBytes);
+    expect(fixedBytes + (largestBatch + 1) * perImageBytes).toBeGreaterThan(base.availableBytes);
+    expect(estimate.fits).toBe(false);
+    expect(estimate.warning).toContain(`largest batch that does is ${largestBatch}`);
+  });
+
+  it('says so when not even one image fits', () => {
+    const estimate = estimateTrainingMemory({ ...base, availableBytes: 50 * MB });
+    expect(estimate.largestBatch).toBe(0);
+    expect(estimate.warning).toMatch(/Not even one image/);
+  });
+
+  it('counts optimizer slots per optimizer', () => {
+    expect(optimizerSlots('adam', 0)).toBe(2);
+    expect(optimizerSlots('rmsprop', 0)).toBe(1);
+    expect(optimizerSlots('sgd', 0.9)).toBe(1);
+    expect(optimizerSlots('sgd', 0)).toBe(0);
+  });
+
+  it('matches the measured limit: Inception-v4 at 299×299 trains batch 2 but not batch 4 in the 4 GiB wasm heap', () => {
+    const analysis = analyze(buildPreset('inception-v4'));
+    const estimate = estimateTrainingMemory({ ...base, totals: analysis.totals, input: [299, 299, 3], batchSize: 4, availableBytes: WASM_HEAP_BYTES });
+    expect(estimate.fits).toBe(false);
+    expect(estimate.largestBatch).toBeGreaterThanOrEqual(1);
+    expect(estimate.largestBatch).toBeLessThan(4);
+    // About 1.3 GB per image was measured with TensorFlow.js.
+    expect(estimate.perImageBytes / 1e9).toBeGreaterThan(1);
+    expect(estimate.perImageBytes / 1e9).toBeLessThan(1.6);
+  });
+});

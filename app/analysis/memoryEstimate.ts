@@ -1,0 +1,76 @@
+/**
+ * How much memory a training step needs, before a run starts: the activations TensorFlow.js
+ * keeps for the backward pass grow with the batch, the weights, their gradients and the
+ * optimizer's slots do not. From that: whether the chosen batch fits the memory there is, and
+ * the largest batch that does.
+ */
+
+import type { OptimizerName } from '../training/types';
+import type { Totals } from './types';
+
+/**
+ * Training bytes per image over the analysis' forward activation bytes. TensorFlow.js keeps
+ * every intermediate of the backward pass (batch-norm and activation temporaries, gradients):
+ * Inception-v4 at 299×299 measured about 1.3 GB per image against 110 MB of forward
+ * activations (docs/performance-notes.md), about 12×.
+ */
+export const TRAINING_ACTIVATION_FACTOR = 12;
+
+/** The wasm backend's heap cannot grow past 4 GiB. */
+export const WASM_HEAP_BYTES = 4 * 1024 ** 3;
+
+const FLOAT_BYTES = 4;
+
+export interface TrainingMemoryInput {
+  totals: Pick<Totals, 'trainable' | 'nonTrainable' | 'activationBytes'>;
+  /** Network input `[height, width, channels]`. */
+  input: readonly number[];
+  optimizer: OptimizerName;
+  momentum: number;
+  /** A moving average of the weights keeps one more copy of them when > 0. */
+  emaDecay: number;
+  batchSize: number;
+  availableBytes: number;
+}
+
+export interface TrainingMemoryEstimate {
+  /** Bytes each image of a batch adds. */
+  perImageBytes: number;
+  /** Bytes that do not depend on the batch: weights, gradients, optimizer slots, averages. */
+  fixedBytes: number;
+  /** Estimated peak for the chosen batch. */
+  totalBytes: number;
+  availableBytes: number;
+  fits: boolean;
+  /** The largest batch that fits; 0 when not even one image does. */
+  largestBatch: number;
+  /** Why the design will not train as set up, and what to change; null when it fits. */
+  warning: string | null;
+}
+
+/** Per-weight tensors the optimizer keeps (tfjs: RMSProp mean square + momentum, Adam m + v). */
+export function optimizerSlots(optimizer: OptimizerName, momentum: number): number {
+  if (optimizer === 'adam') return 2;
+  if (optimizer === 'rmsprop') return momentum > 0 ? 2 : 1;
+  return momentum > 0 ? 1 : 0;
+}
+
+export function estimateTrainingMemory(input: TrainingMemoryInput): TrainingMemoryEstimate {
+  const { totals, optimizer, momentum, emaDecay, batchSize, availableBytes } = input;
+  const inputBytes = input.input.reduce((product, size) => product * size, FLOAT_BYTES);
+  // The batch is held twice while it is decoded and augmented.
+  const perImageBytes = totals.activationBytes * TRAINING_ACTIVATION_FACTOR + 2 * inputBytes;
+  const weightCopies = 1 + 1 + optimizerSlots(optimizer, momentum) + (emaDecay > 0 ? 1 : 0);
+  const fixedBytes = totals.trainable * FLOAT_BYTES * weightCopies + totals.nonTrainable * FLOAT_BYTES;
+  const totalBytes = fixedBytes + perImageBytes * batchSize;
+  const largestBatch = perImageBytes > 0 ? Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
+  const fits = totalBytes <= availableBytes;
+  return { perImageBytes, fixedBytes, totalBytes, availableBytes, fits, largestBatch, warning: fits ? null : warningFor(batchSize, largestBatch) };
+}
+
+function warningFor(batchSize: number, largestBatch: number): string {
+  if (largestBatch === 0) {
+    return 'Not even one image fits in the memory available: use a smaller input size, a narrower width or fewer repeated blocks, or a backend with more memory.';
+  }
+  return `Batch ${batchSize} will not fit: the largest batch that does is ${largestBatch}. Lower the batch size (and the learning rate with it) or use a backend with more memory.`;
+}
