@@ -63,7 +63,7 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
 
   const onEvent = (run: Run, event: TrainEvent): void => {
     const { summary } = run;
-    if (event.type === 'checkpoint') run.lastCheckpoint = event.path;
+    if (event.type === 'checkpoint' && event.kind === 'last') run.lastCheckpoint = event.path;
     if (event.type === 'epoch') summary.epochs = event.epoch;
     if (event.type === 'epoch' && event.validation) summary.bestValTop1 = Math.max(summary.bestValTop1 ?? 0, event.validation.top1);
     if (event.type === 'done') {
