@@ -82,6 +82,8 @@ export type TrainEvent =
       epoch: number;
       train: StepMetrics;
       validation: StepMetrics | null;
+      /** `validationConfusion[true][predicted]` image counts of the validation pass, classes in `start.classNames` order; absent without validation and in runs logged before it existed. */
+      validationConfusion?: readonly (readonly number[])[];
       lr: number;
       seconds: number;
     }

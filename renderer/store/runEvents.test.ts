@@ -30,11 +30,12 @@ const step = (globalStep: number, loss = 1): TrainEvent => ({
   top5: 1,
 });
 
-const epoch = (n: number, valTop1: number | null): TrainEvent => ({
+const epoch = (n: number, valTop1: number | null, validationConfusion?: number[][]): TrainEvent => ({
   type: 'epoch',
   epoch: n,
   train: { loss: 1, top1: 0.4, top5: 0.9 },
   validation: valTop1 === null ? null : { loss: 1.2, top1: valTop1, top5: 0.95 },
+  ...(validationConfusion ? { validationConfusion } : {}),
   lr: 0.04,
   seconds: 3,
 });
@@ -62,6 +63,15 @@ describe('foldTrainEvent', () => {
     const view = fold([start(), step(1), epoch(1, null)]);
     expect(ys(view, 'valTop1')).toEqual([]);
     expect(ys(view, 'trainTop1')).toEqual([0.4]);
+  });
+
+  it('keeps the latest epoch’s validation confusion matrix, and none from runs logged without one', () => {
+    expect(fold([start(), epoch(1, 0.5)]).validationConfusion).toBeNull();
+    const view = fold([start(), epoch(1, 0.5, [[2, 0], [1, 1]]), epoch(2, 0.75, [[1, 1], [0, 2]]), epoch(3, null)]);
+    expect(view.validationConfusion).toEqual({ epoch: 2, matrix: [[1, 1], [0, 2]] });
+    // Resuming at epoch 2 drops the matrix of the epoch the new process does again.
+    expect(foldTrainEvent(view, start({ resumedFrom: { epoch: 2, step: 3 } })).validationConfusion).toBeNull();
+    expect(foldTrainEvent(view, start({ resumedFrom: { epoch: 3, step: 0 } })).validationConfusion).toEqual(view.validationConfusion);
   });
 
   it('keeps the best and last checkpoints and the best accuracy', () => {

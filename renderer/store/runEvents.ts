@@ -20,6 +20,11 @@ export interface RunLogLine {
   message: string;
 }
 
+export interface ValidationConfusion {
+  epoch: number;
+  matrix: readonly (readonly number[])[];
+}
+
 export interface RunView {
   runId: string;
   runDir: string;
@@ -39,6 +44,8 @@ export interface RunView {
   bestCheckpoint: string | null;
   bestEpoch: number | null;
   bestValTop1: number | null;
+  /** The latest epoch's confusion matrix on the held-out validation images (`matrix[true][predicted]`, in `classNames` order). */
+  validationConfusion: ValidationConfusion | null;
   /** Why the run failed or its process crashed. */
   failure: string | null;
   logs: readonly RunLogLine[];
@@ -75,6 +82,7 @@ export function newRunView(runId: string, runDir: string): RunView {
     bestCheckpoint: null,
     bestEpoch: null,
     bestValTop1: null,
+    validationConfusion: null,
     failure: null,
     logs: [],
     series,
@@ -120,6 +128,7 @@ export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
         totalSteps: event.totalSteps,
         failure: null,
         series: resumed ? resumeAt(view, event.stepsPerEpoch, resumed) : view.series,
+        validationConfusion: resumed && view.validationConfusion && view.validationConfusion.epoch >= resumed.epoch ? null : view.validationConfusion,
         globalStep: resumed ? (resumed.epoch - 1) * event.stepsPerEpoch + resumed.step : 0,
         epoch: resumed ? resumed.epoch - 1 : 0,
         logs: resumed ? addLog(view, { level: 'info', message: `Resumed at epoch ${resumed.epoch}, step ${resumed.step}.` }) : view.logs,
@@ -139,7 +148,8 @@ export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
       const values: Partial<Record<SeriesName, number>> = { trainLoss: event.train.loss, trainTop1: event.train.top1, trainTop5: event.train.top5 };
       if (event.validation) Object.assign(values, { valLoss: event.validation.loss, valTop1: event.validation.top1, valTop5: event.validation.top5 });
       const best = event.validation && (view.bestValTop1 === null || event.validation.top1 > view.bestValTop1) ? event.validation.top1 : view.bestValTop1;
-      return { ...view, epoch: event.epoch, bestValTop1: best, series: appendAll(view.series, event.epoch, values) };
+      const validationConfusion = event.validationConfusion ? { epoch: event.epoch, matrix: event.validationConfusion } : view.validationConfusion;
+      return { ...view, epoch: event.epoch, bestValTop1: best, validationConfusion, series: appendAll(view.series, event.epoch, values) };
     }
     case 'checkpoint':
       return event.kind === 'last' ? { ...view, lastCheckpoint: event.path } : { ...view, bestCheckpoint: event.path, bestEpoch: event.epoch };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TrainEvent } from '../../training/types';
 import { writeSyntheticDataset } from '../data/syntheticDataset';
 import { eventsOf, recordRun, smallPresetDesign } from './trainFixtures';
 import { useTestFolder } from '../data/testFolders';
@@ -27,6 +28,12 @@ describe('runTraining on wasm', () => {
     expect(epochs).toHaveLength(4);
     expect(epochs[3].train.loss).toBeLessThan(epochs[0].train.loss);
     expect(epochs[3].validation?.top1).toBeGreaterThanOrEqual(2 / 3);
+    // The split holds out round(0.25 × 16) = 4 images of each class; the matrix's diagonal is the top-1 hits.
+    for (const epoch of epochs) {
+      const confusion = epoch.validationConfusion ?? [];
+      expect(confusion.map((row) => row.reduce((sum, count) => sum + count, 0))).toEqual([4, 4, 4]);
+      expect(confusion.reduce((sum, row, truth) => sum + row[truth], 0) / 12).toBeCloseTo(epoch.validation?.top1 ?? -1, 10);
+    }
     const steps = eventsOf(events, 'step');
     expect(steps).toHaveLength(16);
     expect(steps.every((s) => s.imagesPerSecond > 0 && s.lr > 0)).toBe(true);
@@ -34,8 +41,9 @@ describe('runTraining on wasm', () => {
     const done = eventsOf(events, 'done')[0];
     expect(done).toMatchObject({ reason: 'completed', epochs: 4, lastCheckpoint: join(runDir, 'checkpoints', 'last') });
     expect(done.bestValTop1).toBe(Math.max(...epochs.map((e) => e.validation?.top1 ?? 0)));
-    const logged = (await readFile(join(runDir, 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    const logged = (await readFile(join(runDir, 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
     expect(logged.map((e) => e.type)).toContain('done');
+    expect(eventsOf(logged, 'epoch').map((e) => e.validationConfusion)).toEqual(epochs.map((e) => e.validationConfusion));
     expect(logged.some((e) => e.type === 'step')).toBe(false);
     const labels = JSON.parse(await readFile(join(runDir, 'checkpoints', 'best', 'labels.json'), 'utf8')) as string[];
     expect(labels).toEqual(['class0', 'class1', 'class2']);

@@ -152,12 +152,21 @@ async function trainEpochs(
       if (unsaved) await saveLast();
       return finish('cancelled');
     }
-    const validation = await validate(run, geometry, onSkip);
+    const validated = await validate(run, geometry, onSkip);
+    const validation = validated?.metrics ?? null;
     state.epoch++;
     state.batchInEpoch = 0;
     const improved = validation !== null && (state.bestValTop1 === null || validation.top1 > state.bestValTop1);
     if (improved) state.bestValTop1 = validation.top1;
-    emit({ type: 'epoch', epoch: state.epoch, train: metrics.mean(), validation, lr: learningRateAt(config, state.epoch), seconds: (performance.now() - epochStart) / 1000 });
+    emit({
+      type: 'epoch',
+      epoch: state.epoch,
+      train: metrics.mean(),
+      validation,
+      ...(validated ? { validationConfusion: validated.confusion } : {}),
+      lr: learningRateAt(config, state.epoch),
+      seconds: (performance.now() - epochStart) / 1000,
+    });
     await saveLast();
     unsaved = false;
     if (improved) {
@@ -169,10 +178,12 @@ async function trainEpochs(
   return finish('completed');
 }
 
-async function validate(run: OpenedRun, geometry: BatchPlan['geometry'], onSkip: BatchPlan['onSkip']): Promise<StepMetrics | null> {
+/** Metrics of the validation split and its confusion matrix, from the probabilities the metrics read anyway. */
+async function validate(run: OpenedRun, geometry: BatchPlan['geometry'], onSkip: BatchPlan['onSkip']): Promise<{ metrics: StepMetrics; confusion: number[][] } | null> {
   if (!run.validation) return null;
   const plan: BatchPlan = { dataset: run.validation.dataset, indices: run.validation.indices, batchSize: run.config.batchSize, geometry, training: false, seed: run.config.seed, epoch: 0, onSkip };
-  const evaluate = () => evaluateBatches(run.net, streamBatches(plan));
+  const confusion = Array.from({ length: run.net.classes }, () => new Array<number>(run.net.classes).fill(0));
+  const evaluate = () => evaluateBatches(run.net, streamBatches(plan), confusion);
   const { loss, top1, top5 } = run.average ? await run.average.withAveragedWeights(evaluate) : await evaluate();
-  return { loss, top1, top5 };
+  return { metrics: { loss, top1, top5 }, confusion };
 }

@@ -1,14 +1,17 @@
 import type { CSSProperties } from 'react';
-import type { EvaluationReport } from '../../../app/training/types';
+
+interface ConfusionMatrixProps {
+  classNames: readonly string[];
+  confusion: readonly (readonly number[])[];
+  /** What the counts are of: which images, which weights. */
+  caption: string;
+}
 
 /** `confusion[true][predicted]` as a table; each cell's shade is its share of the true class. */
-export function ConfusionMatrix({ report, dataset }: { report: EvaluationReport; dataset: string }) {
-  const { classNames, confusion } = report;
+export function ConfusionMatrix({ classNames, confusion, caption }: ConfusionMatrixProps) {
   return (
     <div className="confusion">
-      <p>
-        Evaluated on {dataset} (every image, centre crops): {report.images} images · top-1 {(report.top1 * 100).toFixed(1)}% · top-5 {(report.top5 * 100).toFixed(1)}% · loss {report.loss.toFixed(3)}
-      </p>
+      <p>{caption}</p>
       <table className="confusion__table" aria-label="Confusion matrix">
         <thead>
           <tr>

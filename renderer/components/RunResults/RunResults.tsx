@@ -3,9 +3,21 @@ import type { EvaluationReport } from '../../../app/training/types';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRunStore } from '../../hooks/useRun';
 import { ask, saveCheckpointAsModel } from '../../store/runCommands';
-import type { RunView } from '../../store/runEvents';
+import type { RunView, ValidationConfusion } from '../../store/runEvents';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import './RunResults.css';
+
+/** The trainer's own counts on the held-out images, with the top-1 they imply. */
+function validationCaption({ epoch, matrix }: ValidationConfusion): string {
+  const images = matrix.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
+  const correct = matrix.reduce((sum, row, truth) => sum + (row[truth] ?? 0), 0);
+  return `Confusion matrix (validation split, epoch ${epoch}): ${images} held-out images · top-1 ${((correct / Math.max(1, images)) * 100).toFixed(1)}%`;
+}
+
+/** Runs logged without a validation matrix are evaluated on their whole data folder, and say so. */
+function evaluationCaption(report: EvaluationReport, dataset: string): string {
+  return `Evaluated on ${dataset} (every image, centre crops): ${report.images} images · top-1 ${(report.top1 * 100).toFixed(1)}% · top-5 ${(report.top5 * 100).toFixed(1)}% · loss ${report.loss.toFixed(3)}`;
+}
 
 interface RunResultsProps {
   run: RunView;
@@ -13,7 +25,7 @@ interface RunResultsProps {
   onPredict(path: string): void;
 }
 
-/** A run's checkpoints (save as a model directory, predict, evaluate), its settings and log. */
+/** A run's checkpoints (save as a model directory, predict, evaluate), its validation confusion matrix, settings and log. */
 function RunResultsView({ run, onPredict }: RunResultsProps) {
   const { host } = useEditorContext();
   const store = useRunStore();
@@ -33,6 +45,7 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
     setEvaluation(result.ok ? { busy: false, report: result.value, error: null } : { busy: false, report: null, error: result.error });
   };
 
+  const validated = run.validationConfusion;
   const checkpoints = [
     { which: 'best', path: run.bestCheckpoint, note: run.bestEpoch !== null ? `epoch ${run.bestEpoch}, validation top-1 ${((run.bestValTop1 ?? 0) * 100).toFixed(1)}%` : '' },
     { which: 'last', path: run.lastCheckpoint, note: '' },
@@ -55,9 +68,11 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
                 <button type="button" onClick={() => onPredict(path)}>
                   Predict with {which}
                 </button>
-                <button type="button" disabled={evaluation.busy} onClick={() => void evaluate(path)}>
-                  Evaluate {which}
-                </button>
+                {validated ? null : (
+                  <button type="button" disabled={evaluation.busy} onClick={() => void evaluate(path)}>
+                    Evaluate {which}
+                  </button>
+                )}
               </span>
             ) : null}
           </li>
@@ -70,7 +85,11 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
           {evaluation.error}
         </p>
       ) : null}
-      {evaluation.report ? <ConfusionMatrix report={evaluation.report} dataset={evaluatedOn ?? 'the bundled sample'} /> : null}
+      {validated ? (
+        <ConfusionMatrix classNames={run.classNames} confusion={validated.matrix} caption={validationCaption(validated)} />
+      ) : evaluation.report ? (
+        <ConfusionMatrix classNames={evaluation.report.classNames} confusion={evaluation.report.confusion} caption={evaluationCaption(evaluation.report, evaluatedOn ?? 'the bundled sample')} />
+      ) : null}
       {run.config ? (
         <details>
           <summary>Run settings</summary>

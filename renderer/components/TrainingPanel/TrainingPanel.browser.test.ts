@@ -84,10 +84,12 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await pastRuns.getByRole('checkbox', { name: /^Compare / }).first().check();
     await poll(() => pastRuns.getByRole('img', { name: /^Top-1 accuracy per epoch: .* validation \d/ }).count(), 10_000).toBe(1);
     const results = page.getByRole('region', { name: 'Run results' });
-    await results.getByRole('button', { name: 'Evaluate best' }).click();
+    // The trainer's own validation matrix is shown; no evaluation of the whole folder is offered.
     const matrix = results.getByRole('table', { name: 'Confusion matrix' });
-    await poll(() => matrix.count(), 60_000).toBe(1);
+    expect(await matrix.count()).toBe(1);
     expect(await matrix.getByRole('row').count()).toBe(TINY_CLASSES + 1);
+    expect(await results.getByText(/^Confusion matrix \(validation split, epoch 2\)/).count()).toBe(1);
+    expect(await results.getByRole('button', { name: 'Evaluate best' }).count()).toBe(0);
     await results.getByRole('button', { name: 'Save best as model…' }).click();
     const saved = results.getByRole('status').filter({ hasText: 'Saved the best model to' });
     await poll(() => saved.count(), 10_000).toBe(1);
@@ -103,6 +105,21 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await poll(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
     await page.getByRole('button', { name: 'Clear images' }).click();
     await page.getByRole('tab', { name: 'Train' }).click();
+  });
+
+  it('evaluates a run without a validation split on its whole folder, and says so', async () => {
+    await setUpRun(1);
+    await setField('Validation split', '0');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    // `epoch 1/1` tells this run from the previous test's two-epoch one.
+    await poll(status).toMatch(/^Completed .* epoch 1\/1 /);
+    const results = page.getByRole('region', { name: 'Run results' });
+    expect(await results.getByRole('table', { name: 'Confusion matrix' }).count()).toBe(0);
+    await results.getByRole('button', { name: 'Evaluate last' }).click();
+    const matrix = results.getByRole('table', { name: 'Confusion matrix' });
+    await poll(() => matrix.count(), 60_000).toBe(1);
+    expect(await matrix.getByRole('row').count()).toBe(TINY_CLASSES + 1);
+    expect(await results.getByText(`Evaluated on ${data} (every image, centre crops): 40 images`, { exact: false }).count()).toBe(1);
   });
 
   it('pauses, continues, stops, and resumes a run from its checkpoint', async () => {
