@@ -1,12 +1,17 @@
 /**
- * The native menu as data: File, Edit, View, Presets, Run, Help with each platform's usual
- * accelerators. Pure (no Electron at run time), so its shape and its clicks are tested in Node;
+ * The native menu: the shared model (app/menu) turned into Electron's template, with each
+ * platform's accelerators and the native-only parts (app menu, Open Recent, Quit, roles). Pure
+ * (no Electron at run time), so its shape and its clicks are tested in Node;
  * `applicationMenu.ts` hands it to `Menu.buildFromTemplate`.
  */
 
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuEntry, MenuSlotName } from '../../app/menu/menuModel';
+import { buildMenuModel, keysFor, menuForHost } from '../../app/menu/menuModel';
 import type { MenuCommand } from '../../app/protocol';
 import type { PresetInfo } from '../../app/presets';
+
+export { PAPER_URL, PROJECT_URL } from '../../app/menu/menuModel';
 
 export interface MenuActions {
   /** A command for the renderer (after any unsaved-changes prompt the host adds). */
@@ -25,102 +30,70 @@ export interface MenuContext {
   development: boolean;
 }
 
-export const PAPER_URL = 'https://arxiv.org/abs/1602.07261';
-export const PROJECT_URL = 'https://github.com/inception-studio/inception-studio#readme';
-
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-export function buildMenuTemplate(context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
+/** 'Mod' in the model is Electron's 'CmdOrCtrl'. */
+const accelerator = (keys: string): string => keys.replace(/\bMod\b/g, 'CmdOrCtrl');
+
+function slotItems(slot: MenuSlotName, context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = context.platform === 'darwin';
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => actions.command(command),
-  });
+  switch (slot) {
+    case 'recent':
+      return [
+        {
+          label: 'Open Recent',
+          submenu: context.recent.length
+            ? [
+                ...context.recent.map((path) => ({ label: fileName(path), sublabel: path, click: () => actions.openRecent(path) })),
+                { type: 'separator' },
+                { label: 'Clear Recent', click: () => actions.clearRecent() },
+              ]
+            : [{ label: 'No Recent Designs', enabled: false }],
+        },
+      ];
+    case 'quit':
+      return mac ? [] : [{ type: 'separator' }, { label: 'Quit', role: 'quit', accelerator: 'Ctrl+Q' }];
+    case 'fullscreen':
+      return [{ role: 'togglefullscreen' }];
+    case 'devTools':
+      return context.development ? [{ role: 'toggleDevTools' }] : [];
+    case 'about':
+      return mac ? [] : [{ type: 'separator' }, { role: 'about', label: `About ${context.appName}` }];
+  }
+}
 
-  const recentItems: MenuItemConstructorOptions[] = context.recent.length
-    ? [
-        ...context.recent.map((path) => ({ label: fileName(path), sublabel: path, click: () => actions.openRecent(path) })),
-        { type: 'separator' },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
-      ]
-    : [{ label: 'No Recent Designs', enabled: false }];
+function nativeItems(entry: MenuEntry, context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
+  switch (entry.type) {
+    case 'separator':
+      return [{ type: 'separator' }];
+    case 'link':
+      return [{ label: entry.label, click: () => actions.openExternal(entry.url) }];
+    case 'slot':
+      return slotItems(entry.slot, context, actions);
+    case 'command': {
+      // The desktop menu holds only host commands (the model marks designer commands web-only).
+      const command = entry.command as MenuCommand;
+      const item: MenuItemConstructorOptions = { label: entry.label, click: () => actions.command(command) };
+      if (entry.shortcut) item.accelerator = accelerator(keysFor(entry.shortcut, context.platform === 'darwin'));
+      if (entry.tooltip) item.toolTip = entry.tooltip;
+      return [item];
+    }
+  }
+}
 
-  const file: MenuItemConstructorOptions = {
-    label: '&File',
-    submenu: [
-      item('New Design', 'new', 'CmdOrCtrl+N'),
-      item('Open…', 'open', 'CmdOrCtrl+O'),
-      { label: 'Open Recent', submenu: recentItems },
-      { type: 'separator' },
-      item('Save', 'save', 'CmdOrCtrl+S'),
-      item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
-      item('Export…', 'export', 'CmdOrCtrl+E'),
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', role: 'quit', accelerator: 'Ctrl+Q' } as const]),
-    ],
-  };
-
-  const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
-    submenu: [
-      item('Undo', 'undo', 'CmdOrCtrl+Z'),
-      item('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
-      { type: 'separator' },
-      item('Cut', 'cut', 'CmdOrCtrl+X'),
-      item('Copy', 'copy', 'CmdOrCtrl+C'),
-      item('Paste', 'paste', 'CmdOrCtrl+V'),
-      item('Delete', 'delete', mac ? 'Backspace' : 'Delete'),
-      { type: 'separator' },
-      item('Select All', 'selectAll', 'CmdOrCtrl+A'),
-    ],
-  };
-
-  const view: MenuItemConstructorOptions = {
-    label: '&View',
-    submenu: [
-      item('Zoom In', 'zoomIn', 'CmdOrCtrl+='),
-      item('Zoom Out', 'zoomOut', 'CmdOrCtrl+-'),
-      item('Fit to Window', 'fitView', 'CmdOrCtrl+0'),
-      { type: 'separator' },
-      item('Toggle Panels', 'togglePanels', 'CmdOrCtrl+\\'),
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...(context.development ? [{ role: 'toggleDevTools' } as const] : []),
-    ],
-  };
-
-  const presetsMenu: MenuItemConstructorOptions = {
-    label: '&Presets',
-    submenu: context.presets.map((preset) => ({ label: preset.title, toolTip: preset.note, click: () => actions.command(`preset:${preset.name}`) })),
-  };
-
-  const run: MenuItemConstructorOptions = {
-    label: '&Run',
-    submenu: [
-      item('Validate', 'validate', 'CmdOrCtrl+Shift+V'),
-      item('Train…', 'train', 'F5'),
-      item('Stop', 'stop', 'Shift+F5'),
-      { type: 'separator' },
-      item('Predict…', 'predict', 'CmdOrCtrl+Shift+P'),
-    ],
-  };
-
-  const help: MenuItemConstructorOptions = {
-    label: '&Help',
-    role: 'help',
-    submenu: [
-      { label: 'Inception-v4 and Inception-ResNet (paper)', click: () => actions.openExternal(PAPER_URL) },
-      { label: 'Documentation', click: () => actions.openExternal(PROJECT_URL) },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about', label: `About ${context.appName}` } as const]),
-    ],
-  };
+export function buildMenuTemplate(context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
+  const sections: MenuItemConstructorOptions[] = menuForHost(buildMenuModel(context.presets), 'desktop').map((section) => ({
+    label: `&${section.label}`,
+    ...(section.id === 'help' ? { role: 'help' as const } : {}),
+    submenu: section.entries.flatMap((entry) => nativeItems(entry, context, actions)),
+  }));
 
   const appMenu: MenuItemConstructorOptions = {
     label: context.appName,
     submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
   };
 
-  return [...(mac ? [appMenu] : []), file, edit, view, presetsMenu, run, help];
+  return [...(context.platform === 'darwin' ? [appMenu] : []), ...sections];
 }
 
 /** Edit commands the host also performs natively in the focused page, so text fields keep working. */

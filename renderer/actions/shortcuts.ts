@@ -58,26 +58,3 @@ export function commandForKey(press: KeyPress): EditorCommand | null {
 export function appliesWhileTyping(command: EditorCommand): boolean {
   return command === 'save' || command === 'saveAs' || command === 'open';
 }
-
-/** What the menus show next to a command. */
-export const shortcutLabels: Partial<Record<EditorCommand, string>> = {
-  undo: 'Ctrl+Z',
-  redo: 'Ctrl+Shift+Z',
-  cut: 'Ctrl+X',
-  copy: 'Ctrl+C',
-  paste: 'Ctrl+V',
-  delete: 'Del',
-  selectAll: 'Ctrl+A',
-  save: 'Ctrl+S',
-  saveAs: 'Ctrl+Shift+S',
-  open: 'Ctrl+O',
-  new: 'Ctrl+Alt+N',
-  zoomIn: '+',
-  zoomOut: '−',
-  fitView: 'F',
-  autoLayout: 'L',
-  toggleExpand: 'E',
-  expandAll: 'Ctrl+Shift+E',
-  collapseAll: 'Ctrl+Alt+E',
-  togglePanels: 'Ctrl+B',
-};

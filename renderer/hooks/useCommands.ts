@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import type { DesignerCommand } from '../../app/menu/menuModel';
 import type { MenuCommand } from '../../app/protocol';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
 import { expandAllAction, selectAllAction, toggleExpandAction } from '../actions/selectionActions';
@@ -10,7 +11,7 @@ import { useEditorContext } from './useEditorContext';
 import { useFitGraph } from './useFitGraph';
 
 /** Host menu commands plus the designer's own. */
-export type EditorCommand = MenuCommand | 'autoLayout' | 'toggleExpand' | 'expandAll' | 'collapseAll' | 'startScreen';
+export type EditorCommand = MenuCommand | DesignerCommand;
 
 const PRESET = 'preset:';
 

@@ -1,5 +1,4 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { shortcutLabels } from '../../actions/shortcuts';
 import type { EditorCommand } from '../../hooks/useCommands';
 import { useEditor } from '../../hooks/useEditor';
 import { isDirty } from '../../store/editorStore';
@@ -66,7 +65,7 @@ function MenuBarView({ run }: MenuBarProps) {
                       }}
                     >
                       <span>{labelOf(item.command, item.label)}</span>
-                      <span className="menu-bar__shortcut">{shortcutLabels[item.command] ?? ''}</span>
+                      <span className="menu-bar__shortcut">{item.shortcut}</span>
                     </button>
                   </li>
                 ))}

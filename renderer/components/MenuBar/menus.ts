@@ -1,11 +1,14 @@
-/** The designer's menus; the desktop host's native menu sends the same commands. */
+/** The designer's menus: the web host's part of the shared menu model (app/menu), with shortcut text for this platform. */
 
+import { buildMenuModel, menuForHost, shortcutText } from '../../../app/menu/menuModel';
 import { presets } from '../../../app/presets/index';
 import type { EditorCommand } from '../../hooks/useCommands';
 
 export interface MenuItem {
   command: EditorCommand;
   label: string;
+  /** Shown beside the label; '' when the command has no key. */
+  shortcut: string;
 }
 
 export interface Menu {
@@ -13,44 +16,15 @@ export interface Menu {
   items: readonly MenuItem[];
 }
 
-export const menus: readonly Menu[] = [
-  {
-    label: 'File',
-    items: [
-      { command: 'new', label: 'New' },
-      { command: 'open', label: 'Open…' },
-      { command: 'save', label: 'Save' },
-      { command: 'saveAs', label: 'Save As…' },
-      { command: 'startScreen', label: 'Start screen' },
-    ],
-  },
-  {
-    label: 'Edit',
-    items: [
-      { command: 'undo', label: 'Undo' },
-      { command: 'redo', label: 'Redo' },
-      { command: 'cut', label: 'Cut' },
-      { command: 'copy', label: 'Copy' },
-      { command: 'paste', label: 'Paste' },
-      { command: 'delete', label: 'Delete' },
-      { command: 'selectAll', label: 'Select all' },
-    ],
-  },
-  {
-    label: 'View',
-    items: [
-      { command: 'zoomIn', label: 'Zoom in' },
-      { command: 'zoomOut', label: 'Zoom out' },
-      { command: 'fitView', label: 'Fit view' },
-      { command: 'autoLayout', label: 'Auto layout' },
-      { command: 'toggleExpand', label: 'Expand / collapse selected' },
-      { command: 'expandAll', label: 'Expand all blocks' },
-      { command: 'collapseAll', label: 'Collapse all blocks' },
-      { command: 'togglePanels', label: 'Show / hide panels' },
-    ],
-  },
-  {
-    label: 'Presets',
-    items: presets.map((preset) => ({ command: `preset:${preset.name}` as EditorCommand, label: preset.title })),
-  },
-];
+export function pageMenus(mac: boolean): readonly Menu[] {
+  return menuForHost(buildMenuModel(presets), 'web').map((section) => ({
+    label: section.label,
+    items: section.entries.flatMap((entry) => {
+      if (entry.type !== 'command') return [];
+      const keys = entry.pageShortcut ?? entry.shortcut;
+      return [{ command: entry.command, label: entry.label, shortcut: keys ? shortcutText(keys, mac) : '' }];
+    }),
+  }));
+}
+
+export const menus: readonly Menu[] = pageMenus(typeof navigator !== 'undefined' && /Mac/.test(navigator.platform));
