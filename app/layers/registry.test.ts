@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../design/resolveParams';
 import { layerDefinitions } from './registry';
-import type { Conv2dParams, LayerKind } from './types';
-
-const conv = (over: Partial<Conv2dParams>): Conv2dParams => ({
-  filters: 32,
-  kernel: [3, 3],
-  strides: [2, 2],
-  padding: 'valid',
-  activation: 'relu',
-  batchNorm: true,
-  bnGamma: false,
-  bias: false,
-  ...over,
-});
+import { conv2dParams } from './testing/conv2dParams';
+import type { LayerKind } from './types';
 
 describe('layerDefinitions', () => {
   it('declares each kind under its own name with defaults that resolve cleanly', () => {
@@ -30,7 +19,7 @@ describe('layerDefinitions', () => {
 
   it('types resolved values into layer params', () => {
     const { values } = resolveParams(layerDefinitions.conv2d.info, { filters: 96, kernel: [1, 7] });
-    expect(layerDefinitions.conv2d.toParams(values)).toEqual(conv({ filters: 96, kernel: [1, 7], strides: [1, 1], padding: 'same' }));
+    expect(layerDefinitions.conv2d.toParams(values)).toEqual(conv2dParams({ filters: 96, kernel: [1, 7], strides: [1, 1], padding: 'same' }));
   });
 });
 
@@ -38,12 +27,12 @@ describe('conv2d cost', () => {
   const cost = layerDefinitions.conv2d.cost;
 
   it('counts kh·kw·Cin·Cout weights, BN beta and moving statistics, Ho·Wo·kh·kw·Cin·Cout MACs', () => {
-    expect(cost([[299, 299, 3]], [149, 149, 32], conv({}))).toEqual({ trainable: 864 + 32, nonTrainable: 64, macs: 149 * 149 * 864 });
+    expect(cost([[299, 299, 3]], [149, 149, 32], conv2dParams({}))).toEqual({ trainable: 864 + 32, nonTrainable: 64, macs: 149 * 149 * 864 });
   });
 
   it('adds gamma when BN has a scale, and a bias', () => {
-    expect(cost([[299, 299, 3]], [149, 149, 32], conv({ bnGamma: true })).trainable).toBe(864 + 64);
-    expect(cost([[8, 8, 448]], [8, 8, 2144], conv({ kernel: [1, 1], filters: 2144, batchNorm: false, bias: true }))).toEqual({
+    expect(cost([[299, 299, 3]], [149, 149, 32], conv2dParams({ bnGamma: true })).trainable).toBe(864 + 64);
+    expect(cost([[8, 8, 448]], [8, 8, 2144], conv2dParams({ kernel: [1, 1], filters: 2144, batchNorm: false, bias: true }))).toEqual({
       trainable: 448 * 2144 + 2144,
       nonTrainable: 0,
       macs: 64 * 448 * 2144,
@@ -51,8 +40,8 @@ describe('conv2d cost', () => {
   });
 
   it('treats 1×7 and 7×1 alike', () => {
-    const a = cost([[17, 17, 192]], [17, 17, 224], conv({ kernel: [1, 7], filters: 224 }));
-    const b = cost([[17, 17, 192]], [17, 17, 224], conv({ kernel: [7, 1], filters: 224 }));
+    const a = cost([[17, 17, 192]], [17, 17, 224], conv2dParams({ kernel: [1, 7], filters: 224 }));
+    const b = cost([[17, 17, 192]], [17, 17, 224], conv2dParams({ kernel: [7, 1], filters: 224 }));
     expect(a).toEqual(b);
     expect(a.trainable).toBe(7 * 192 * 224 + 224);
   });

@@ -178,7 +178,7 @@ export function foldCrash(view: RunView, crash: { message: string; lastCheckpoin
     ...view,
     status: 'crashed',
     failure: crash.message,
-    // The run's own `last` checkpoint events are the resumable ones; the host's guess comes second.
+    // The run's own `last` checkpoint events come first; the host's report covers a run whose events this window missed.
     lastCheckpoint: view.lastCheckpoint ?? crash.lastCheckpoint,
     logs: addLog(view, { level: 'error', message: crash.message }),
   };
