@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // One command runs every test: unit tests next to the code, browser tests under renderer/ and
@@ -8,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // What the engine learns about the machine (the doctor's measurements) stays out of the user's folder.
+    env: { INCEPTION_STUDIO_USER_DATA: join(tmpdir(), `inception-studio-tests-${process.pid}`) },
     maxWorkers: 2,
   },
 });

@@ -34,17 +34,61 @@ export interface OpenedDesign {
 }
 
 export interface BackendStatus {
-  name: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  name: 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
   available: boolean;
-  /** Why it is not available and what to install, when it is not. */
+  /** Why it is not available and what to install, when it is not; why it was not chosen, when it was passed over. */
   reason?: string;
   device?: string;
+  /** The GPU it computes on, where it computes on one. */
+  gpu?: GpuInfo;
+}
+
+/** What is known of a GPU: TensorFlow's device and nvidia-smi for CUDA, the adapter for WebGPU. */
+export interface GpuInfo {
+  name: string;
+  /** The NVIDIA driver version (nvidia-smi). */
+  driver?: string;
+  /** The WebGPU adapter's vendor and architecture ("nvidia ampere"). */
+  adapter?: string;
+  /** Device memory where the driver tells it (TensorFlow's device, nvidia-smi); WebGPU does not. */
+  memoryBytes?: number;
+  /** WebGPU limits: the largest buffer and the largest storage binding; each caps one tensor. */
+  maxBufferSize?: number;
+  maxStorageBufferBindingSize?: number;
+  /** A CPU renderer standing in for a GPU (SwiftShader, lavapipe): never chosen automatically. */
+  software?: boolean;
 }
 
 export interface BackendReport {
   active: BackendStatus['name'];
   device: string;
   backends: readonly BackendStatus[];
+  /** Why the active backend is not the first available in the preference order (a measurement said so). */
+  note?: string;
+}
+
+/** One backend's run of the doctor's fixed workload (a small Inception block, forward and backward). */
+export interface BackendBenchmark {
+  name: BackendStatus['name'];
+  device: string;
+  /** Training throughput of the workload; absent when the run failed. */
+  imagesPerSecond?: number;
+  msPerStep?: number;
+  steps?: number;
+  error?: string;
+}
+
+/** `doctor`: what will compute on this machine, why the rest will not, and how fast each is. */
+export interface DoctorReport {
+  createdAt: string;
+  versions: { node: string; electron: string | null; tfjs: string; platform: string; cpu: string };
+  backends: readonly BackendStatus[];
+  /** The benchmark, when it ran: the workload in words and one result per available backend. */
+  benchmark: { workload: string; results: readonly BackendBenchmark[] } | null;
+  /** The backend a run uses when none is named, after this report. */
+  automatic: BackendStatus['name'];
+  /** Why `automatic` is not the first available in the preference order, when it is not. */
+  automaticReason?: string;
 }
 
 export interface TrainRequest {
@@ -127,6 +171,12 @@ export interface StudioHost {
   setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
   exportFile(request: { suggestedName: string; base64: string }): Promise<Result<FileRef | null>>;
   backends(): Promise<BackendReport>;
+  /**
+   * Every backend with why it is (un)available, the device, the versions, and with `benchmark`
+   * a few seconds of the doctor's workload per available backend; the fastest measured becomes
+   * the automatic choice (`inception-studio doctor` does the same).
+   */
+  doctor(request: { benchmark: boolean }): Promise<Result<DoctorReport>>;
   scanDataset(request: { path?: string; inputSize: number }): Promise<Result<ScanReport>>;
   startTraining(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
   pauseTraining(request: { runId: string }): Promise<Result<null>>;
@@ -165,6 +215,7 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   setDocumentState: true,
   exportFile: true,
   backends: true,
+  doctor: true,
   scanDataset: true,
   startTraining: true,
   pauseTraining: true,

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   predict: () => import('./commands/predict'),
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),
+  doctor: () => import('./commands/doctor'),
 };
 
 async function printHelp(io: CliIo): Promise<void> {

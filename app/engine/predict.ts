@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, ImagePrediction } from '../protocol';
 import type { DesignDocument } from '../design/types';
 import { selectBackend } from './backends/select';
+import { checkWebGpuErrors } from './backends/webgpu';
 import type { BackendName } from './backends/names';
 import { compileDesign } from './compile/compileDesign';
 import { loadImageBatch, type ImageSource } from './images';
@@ -34,14 +35,20 @@ export async function predictImages(model: tf.LayersModel, sources: readonly Ima
   const results: ImagePrediction[] = new Array(sources.length);
   for (const failure of batch.failures) results[failure.index] = { image: failure.image, top: [], error: failure.error };
   if (batch.images.length > 0) {
-    const probabilities = tf.tidy(() => {
+    const rows = tf.tidy(() => {
       const output = model.predict(tf.tensor4d(batch.data, [batch.images.length, input.height, input.width, input.channels])) as tf.Tensor;
-      const rows = output.reshape([batch.images.length, -1]) as tf.Tensor2D;
-      return rowsAreDistributions(rows.dataSync(), rows.shape[1]) ? rows : tf.softmax(rows);
+      return output.reshape([batch.images.length, -1]) as tf.Tensor2D;
     });
-    const classes = probabilities.shape[1];
-    const values = await probabilities.data();
-    probabilities.dispose();
+    const classes = rows.shape[1];
+    // Read asynchronously: the webgpu backend cannot read a tensor synchronously in Node.
+    let values = await rows.data();
+    if (!rowsAreDistributions(values, classes)) {
+      const probabilities = tf.softmax(rows);
+      values = await probabilities.data();
+      probabilities.dispose();
+    }
+    rows.dispose();
+    checkWebGpuErrors();
     batch.images.forEach((image, i) => {
       results[batch.indices[i]] = { image, top: topK(values.subarray(i * classes, (i + 1) * classes), options.top ?? 5, options.labels) };
     });

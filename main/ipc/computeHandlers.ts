@@ -7,7 +7,7 @@ import type { PredictRequest, Result, TrainRequest } from '../../app/protocol';
 import type { HostServices } from './hostServices';
 import type { Handlers } from './handlers';
 
-type ComputeHandlers = Pick<Handlers, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+type ComputeHandlers = Pick<Handlers, 'backends' | 'doctor' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
 
 export function computeHandlers({ paths, compute }: HostServices): ComputeHandlers {
   /** Checks every present path; returns the request with real paths, or the first refusal. */
@@ -27,6 +27,7 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
 
   return {
     backends: () => compute.backends(),
+    doctor: (request) => compute.doctor(request),
     async scanDataset(request) {
       const checked = await checkAll([request.path], ([path]) => ({ ...request, path }));
       return checked.ok ? compute.scanDataset(checked.value) : checked;

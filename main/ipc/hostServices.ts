@@ -18,7 +18,7 @@ export interface FileDialogs {
 }
 
 /** Training, inference and dataset work: backed by the trainer processes. */
-export type ComputeService = Pick<StudioHost, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+export type ComputeService = Pick<StudioHost, 'backends' | 'doctor' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;

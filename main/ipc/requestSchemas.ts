@@ -15,7 +15,7 @@ const NAME = string({ maxLength: 255, nonEmpty: true });
 /** Designs of the largest presets serialise to well under this. */
 const DOCUMENT = string({ maxLength: 20_000_000 });
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
-const BACKEND = literal('tensorflow-gpu', 'tensorflow', 'wasm', 'cpu');
+const BACKEND = literal('tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu');
 const positive = number({ min: 0 });
 
 const trainConfig: Check<Partial<TrainConfig>> = object({
@@ -46,6 +46,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
   exportFile: object({ suggestedName: NAME, base64: string({ maxLength: 200_000_000 }) }),
   backends: nothing,
+  doctor: object({ benchmark: boolean }),
   scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
   startTraining: object({
     design: DOCUMENT,

@@ -33,6 +33,7 @@ function recordingCompute(): ComputeService & { calls: { method: string; request
   return {
     calls,
     backends: record('backends', async () => ({ active: 'cpu' as const, device: 'test CPU', backends: [{ name: 'cpu' as const, available: true }] })),
+    doctor: record('doctor', () => Promise.resolve({ ok: false as const, error: 'fake doctor' })),
     scanDataset: record('scanDataset', () => Promise.resolve({ ok: false as const, error: 'fake scan' })),
     startTraining: record('startTraining', () => ok({ runId: 'run-1', runDir: '/runs/run-1' })),
     pauseTraining: record('pauseTraining', () => ok(null)),

@@ -14,6 +14,7 @@ const failed = (what: string, error: unknown): { ok: false; error: string } => (
 export function createComputeService(trainer: TrainerHost, engine: EngineWorkerClient, runsRoot: string): ComputeService {
   return {
     backends: () => engine.call('backends', null),
+    doctor: (request) => engine.call('doctor', request).catch((error: unknown) => failed('The compute check failed', error)),
     scanDataset: (request) => engine.call('scanDataset', request).catch((error: unknown) => failed('Dataset scan failed', error)),
     predict: (request) => engine.call('predict', request).catch((error: unknown) => failed('Prediction failed', error)),
     evaluate: (request) => engine.call('evaluate', request).catch((error: unknown) => failed('Evaluation failed', error)),

@@ -6,6 +6,7 @@
 import './parentPortBridge';
 import { selectBackend } from '../../app/engine/backends/select';
 import { scanDataset } from '../../app/engine/data/scanDataset';
+import { runDoctor } from '../../app/engine/doctor/runDoctor';
 import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
 import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
@@ -16,6 +17,13 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 const answer: Answer = {
   backends: () => selectBackend(),
+  async doctor({ benchmark }) {
+    try {
+      return { ok: true, value: await runDoctor({ benchmark }) };
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    }
+  },
   async scanDataset({ path, inputSize }) {
     try {
       return { ok: true, value: (await scanDataset(path, inputSize)).report };

@@ -3,11 +3,12 @@
  * prediction requests, so TensorFlow.js never loads in the Electron main process.
  */
 
-import type { BackendReport, BackendStatus, ImagePrediction, PredictRequest, Result } from '../../app/protocol';
+import type { BackendReport, BackendStatus, DoctorReport, ImagePrediction, PredictRequest, Result } from '../../app/protocol';
 import type { EvaluationReport, ScanReport } from '../../app/training/types';
 
 export interface EngineWorkerMethods {
   backends: { request: null; response: BackendReport };
+  doctor: { request: { benchmark: boolean }; response: Result<DoctorReport> };
   scanDataset: { request: { path?: string; inputSize: number }; response: Result<ScanReport> };
   predict: { request: PredictRequest; response: Result<readonly ImagePrediction[]> };
   evaluate: { request: { model: string; data?: string; backend?: BackendStatus['name'] }; response: Result<EvaluationReport> };

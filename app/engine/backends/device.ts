@@ -1,6 +1,6 @@
-/** A human name for the device a backend computes on. */
+/** Human names for the devices the backends compute on. */
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import os from 'node:os';
 
 export function cpuDescription(): string {
@@ -9,16 +9,34 @@ export function cpuDescription(): string {
   return `${model} (${cpus.length} ${cpus.length === 1 ? 'core' : 'cores'})`;
 }
 
-/** The GPU name from nvidia-smi; tfjs-node-gpu itself does not expose it. */
-export function gpuDescription(): string {
-  try {
-    const names = execFileSync('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], { encoding: 'utf8', timeout: 5000 })
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    if (names.length > 0) return `${names.join(', ')} (CUDA)`;
-  } catch {
-    // nvidia-smi is absent on some driver installs; fall through to the generic name.
-  }
-  return 'CUDA GPU';
+export interface NvidiaGpu {
+  name: string;
+  driver: string;
+  memoryMB: number;
+}
+
+export interface NvidiaSmiReport {
+  gpus: NvidiaGpu[];
+  /** The newest CUDA version the driver supports (nvidia-smi's header). */
+  cuda?: string;
+}
+
+const run = (args: string[]): Promise<string | null> =>
+  new Promise((resolve) => execFile('nvidia-smi', args, { encoding: 'utf8', timeout: 10_000 }, (error, stdout) => resolve(error ? null : stdout)));
+
+/** The NVIDIA GPUs and driver as nvidia-smi reports them; null where it is absent or fails. */
+export async function queryNvidiaSmi(): Promise<NvidiaSmiReport | null> {
+  const [rows, header] = await Promise.all([run(['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits']), run([])]);
+  if (rows === null) return null;
+  return parseNvidiaSmi(rows, header ?? '');
+}
+
+export function parseNvidiaSmi(rows: string, header: string): NvidiaSmiReport {
+  const gpus = rows
+    .split('\n')
+    .map((line) => line.split(',').map((cell) => cell.trim()))
+    .filter((cells) => cells.length >= 3 && cells[0] !== '')
+    .map(([name, driver, memory]) => ({ name, driver, memoryMB: Number(memory) || 0 }));
+  const cuda = /CUDA Version:\s*([\d.]+)/.exec(header)?.[1];
+  return { gpus, ...(cuda ? { cuda } : {}) };
 }

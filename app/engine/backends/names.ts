@@ -4,11 +4,12 @@ import type { BackendStatus } from '../../protocol';
 
 export type BackendName = BackendStatus['name'];
 
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'];
 
 /** Both native packages register themselves as the tfjs backend `tensorflow`. */
 export const TFJS_BACKEND: Readonly<Record<BackendName, string>> = {
   'tensorflow-gpu': 'tensorflow',
+  webgpu: 'webgpu',
   tensorflow: 'tensorflow',
   wasm: 'wasm',
   cpu: 'cpu',

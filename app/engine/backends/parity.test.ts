@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compileDesign } from '../compile/compileDesign';
-import { readWeights, writeWeights, type WeightValues } from '../testing/backendRuns';
+import { forwardValues, readWeights, writeWeights, type WeightValues } from '../testing/backendRuns';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 import { smallDesign } from '../testing/smallDesign';
 import { BACKEND_PREFERENCE, type BackendName } from './names';
@@ -20,13 +20,15 @@ async function presentBackends(): Promise<BackendName[]> {
   return present;
 }
 
-function forward(preset: string, weights: WeightValues | null): { out: Float32Array; weights: WeightValues } {
+async function forward(preset: string, weights: WeightValues | null): Promise<{ out: Float32Array; weights: WeightValues }> {
   const { model } = compileDesign(smallDesign(10, preset), { seed: 8 });
+  const input = tf.tensor4d(seededValues(2 * 75 * 75 * 3, 12), [2, 75, 75, 3]);
   try {
     if (weights) writeWeights(model, weights);
-    const out = tf.tidy(() => (model.predict(tf.tensor4d(seededValues(2 * 75 * 75 * 3, 12), [2, 75, 75, 3])) as tf.Tensor).dataSync() as Float32Array);
-    return { out, weights: weights ?? readWeights(model) };
+    const out = await forwardValues(model, input);
+    return { out, weights: weights ?? (await readWeights(model)) };
   } finally {
+    input.dispose();
     model.dispose();
   }
 }
@@ -37,10 +39,10 @@ describe('backend parity', () => {
     expect(backends).toContain('wasm');
     expect(backends).toContain('cpu');
     await selectBackend({ backend: backends[0] });
-    const reference = forward(preset, null);
+    const reference = await forward(preset, null);
     for (const name of backends.slice(1)) {
       await selectBackend({ backend: name });
-      const { out } = forward(preset, reference.weights);
+      const { out } = await forward(preset, reference.weights);
       expect(relativeMaxError(out, reference.out), `${name} vs ${backends[0]}`).toBeLessThan(1e-4);
     }
     await selectBackend({ backend: 'wasm' });

@@ -1,14 +1,15 @@
 /**
  * Running the same model with the same weights on two backends: weights travel as plain
- * arrays, so nothing depends on a tensor living on the other backend.
+ * arrays, so nothing depends on a tensor living on the other backend. Reads are asynchronous:
+ * the webgpu backend cannot read a tensor synchronously in Node.
  */
 
 import * as tf from '@tensorflow/tfjs';
 
 export type WeightValues = { shape: number[]; values: Float32Array }[];
 
-export function readWeights(model: tf.LayersModel): WeightValues {
-  return model.getWeights().map((w) => ({ shape: w.shape, values: w.dataSync() as Float32Array }));
+export async function readWeights(model: tf.LayersModel): Promise<WeightValues> {
+  return Promise.all(model.getWeights().map(async (w) => ({ shape: w.shape, values: (await w.data()) as Float32Array })));
 }
 
 export function writeWeights(model: tf.LayersModel, weights: WeightValues): void {
@@ -18,10 +19,19 @@ export function writeWeights(model: tf.LayersModel, weights: WeightValues): void
 }
 
 /** Gradients of `sum(output²)` (training mode) for every trainable weight, in weight order. */
-export function weightGradients(model: tf.LayersModel, input: tf.Tensor): Float32Array[] {
-  return tf.tidy(() => {
-    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { grads } = tf.variableGrads(() => tf.square(model.apply(input, { training: true }) as tf.Tensor).sum() as tf.Scalar, variables);
-    return variables.map((v) => grads[v.name].dataSync() as Float32Array);
-  });
+export async function weightGradients(model: tf.LayersModel, input: tf.Tensor): Promise<Float32Array[]> {
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const { value, grads } = tf.variableGrads(() => tf.tidy(() => tf.square(model.apply(input, { training: true }) as tf.Tensor).sum() as tf.Scalar), variables);
+  const ordered = variables.map((v) => grads[v.name]);
+  const values = await Promise.all(ordered.map(async (g) => (await g.data()) as Float32Array));
+  tf.dispose([value, ...ordered]);
+  return values;
+}
+
+/** The model's output in inference mode, read asynchronously. */
+export async function forwardValues(model: tf.LayersModel, input: tf.Tensor): Promise<Float32Array> {
+  const output = model.predict(input) as tf.Tensor;
+  const values = (await output.data()) as Float32Array;
+  output.dispose();
+  return values;
 }

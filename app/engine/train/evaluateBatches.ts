@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { addToConfusion, MetricsAccumulator, topKCorrect } from '../../training/metrics';
 import type { StepMetrics } from '../../training/types';
 import type { Batch } from '../data/batchStream';
+import { checkWebGpuErrors } from '../backends/webgpu';
 import { crossEntropy } from './lossAndMetrics';
 import { batchTensor, type TrainableModel } from './trainStep';
 
@@ -16,6 +17,7 @@ export async function evaluateBatches(net: TrainableModel, batches: AsyncIterabl
     });
     const [p, l] = await Promise.all([probs.data(), loss.data()]);
     tf.dispose([probs, loss]);
+    checkWebGpuErrors();
     metrics.add(l[0], topKCorrect(p, batch.labels, net.classes, 1), topKCorrect(p, batch.labels, net.classes, 5), batch.size);
     if (confusion) addToConfusion(confusion, p, batch.labels, net.classes);
   }

@@ -26,10 +26,13 @@ export function addWeightDecay(grads: readonly tf.Tensor[], variables: readonly 
   return grads.map((g, i) => (decayed.has(variables[i]) ? tf.tidy(() => tf.add(g, tf.mul(variables[i], weightDecay))) : g.clone()));
 }
 
-/** Scales gradients so their global norm is at most `clipNorm` (TF's `clip_by_global_norm`). */
-export function clipByGlobalNorm(grads: readonly tf.Tensor[], clipNorm: number): { clipped: tf.Tensor[]; norm: number } {
+/**
+ * Scales gradients so their global norm is at most `clipNorm` (TF's `clip_by_global_norm`).
+ * The norm is read asynchronously: the webgpu backend cannot read a tensor synchronously in Node.
+ */
+export async function clipByGlobalNorm(grads: readonly tf.Tensor[], clipNorm: number): Promise<{ clipped: tf.Tensor[]; norm: number }> {
   const normTensor = tf.tidy(() => tf.addN(grads.map((g) => g.square().sum())).sqrt());
-  const norm = normTensor.dataSync()[0];
+  const norm = (await normTensor.data())[0];
   normTensor.dispose();
   if (clipNorm <= 0 || !(norm > clipNorm)) return { clipped: grads.map((g) => g.clone()), norm };
   const scale = clipNorm / norm;

@@ -31,10 +31,10 @@ describe('RMSProp as TF1 ran it', () => {
 describe('clipByGlobalNorm', () => {
   it('scales all gradients together down to the threshold and leaves small ones alone', async () => {
     const grads = [tf.tensor1d([3, 0]), tf.tensor1d([0, 4])];
-    const { clipped, norm } = clipByGlobalNorm(grads, 2);
+    const { clipped, norm } = await clipByGlobalNorm(grads, 2);
     expect(norm).toBeCloseTo(5);
     expect([...(await clipped[0].data()), ...(await clipped[1].data())].map((v) => +v.toFixed(5))).toEqual([1.2, 0, 0, 1.6]);
-    const untouched = clipByGlobalNorm(grads, 10);
+    const untouched = await clipByGlobalNorm(grads, 10);
     expect([...(await untouched.clipped[1].data())]).toEqual([0, 4]);
     tf.dispose([...grads, ...clipped, ...untouched.clipped]);
   });

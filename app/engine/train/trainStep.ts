@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { topKCorrect } from '../../training/metrics';
 import type { TrainConfig } from '../../training/types';
 import type { Batch } from '../data/batchStream';
+import { checkWebGpuErrors } from '../backends/webgpu';
 import { addWeightDecay, clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
 
 export interface TrainableModel {
@@ -56,11 +57,14 @@ export async function trainStep(net: TrainableModel, optimizer: tf.Optimizer, co
     const ordered = net.variables.map((v) => grads[v.name]);
     const total = addWeightDecay(ordered, net.variables, net.kernels, config.weightDecay);
     tf.dispose([value, ...ordered]);
-    const { clipped, norm } = clipByGlobalNorm(total, config.clipNorm);
+    const { clipped, norm } = await clipByGlobalNorm(total, config.clipNorm);
     tf.dispose(total);
+    // A GPU failure in the backward pass must stop the step before it touches the weights.
+    checkWebGpuErrors();
     optimizer.applyGradients(net.variables.map((v, i) => ({ name: v.name, tensor: clipped[i] })));
     tf.dispose(clipped);
     const [probs, loss] = await Promise.all([(probabilities as unknown as tf.Tensor2D).data(), (crossEntropyValue as unknown as tf.Scalar).data()]);
+    checkWebGpuErrors();
     return {
       loss: loss[0],
       top1Correct: topKCorrect(probs, batch.labels, net.classes, 1),

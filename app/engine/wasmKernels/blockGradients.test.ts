@@ -33,14 +33,14 @@ function blockGraph({ type, params, channels }: BlockCase): LayerGraph {
   return { input: [9, 9, channels], layers: [{ id: 'input', nodeId: 'input', kind: 'input', params: {}, inputs: [] }, ...expanded.layers], output: expanded.output };
 }
 
-function gradientsOn(c: BlockCase, weights: WeightValues | null): { grads: Float32Array[]; weights: WeightValues } {
+async function gradientsOn(c: BlockCase, weights: WeightValues | null): Promise<{ grads: Float32Array[]; weights: WeightValues }> {
   const model = compileGraph(blockGraph(c), { seed: 4 });
   try {
     if (weights) writeWeights(model, weights);
     const input = tf.tensor4d(seededValues(2 * 9 * 9 * c.channels, 3), [2, 9, 9, c.channels]);
-    const grads = weightGradients(model, input);
+    const grads = await weightGradients(model, input);
     input.dispose();
-    return { grads, weights: weights ?? readWeights(model) };
+    return { grads, weights: weights ?? (await readWeights(model)) };
   } finally {
     model.dispose();
   }
@@ -52,15 +52,15 @@ describe('whole-block gradients on wasm match cpu', () => {
 
   beforeAll(async () => {
     await selectBackend({ backend: 'cpu' });
-    for (const c of blocks) reference.set(c.type, gradientsOn(c, null));
+    for (const c of blocks) reference.set(c.type, await gradientsOn(c, null));
     await selectBackend({ backend: 'wasm' });
     startTensors = tf.memory().numTensors;
   });
   afterAll(() => expect(tf.memory().numTensors).toBe(startTensors));
 
-  it.each(blocks)('$type', (c) => {
+  it.each(blocks)('$type', async (c) => {
     const expected = reference.get(c.type)!;
-    const { grads } = gradientsOn(c, expected.weights);
+    const { grads } = await gradientsOn(c, expected.weights);
     expect(grads).toHaveLength(expected.grads.length);
     grads.forEach((g, i) => expect(relativeMaxError(g, expected.grads[i])).toBeLessThan(1e-4));
   });

@@ -9,6 +9,7 @@ import { avgPoolGradWasm } from './avgPoolGrad';
 import { broadcastBatchNormGradient } from './batchNormGradient';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
+import { replaceKernel } from '../backends/replaceKernel';
 
 let registered = false;
 
@@ -16,15 +17,8 @@ export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
   if (!tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')) tf.registerKernel(conv2dBackpropFilterWasm);
-  replaceKernel(tf.Conv2DBackpropInput, conv2dBackpropInputWasm);
-  replaceKernel(tf.AvgPoolGrad, avgPoolGradWasm);
+  replaceKernel(tf.Conv2DBackpropInput, 'wasm', conv2dBackpropInputWasm);
+  replaceKernel(tf.AvgPoolGrad, 'wasm', avgPoolGradWasm);
   tf.registerGradient(broadcastBatchNormGradient);
 }
 
-/** Wraps wasm's own kernel, which the replacement falls back to where it is faster. */
-function replaceKernel(name: string, wrap: (original: tf.KernelConfig) => tf.KernelConfig): void {
-  const original = tf.getKernel(name, 'wasm');
-  if (!original) return;
-  tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel(wrap(original));
-}

@@ -8,6 +8,7 @@ import { useRun, useRunStore } from '../../hooks/useRun';
 
 const BACKEND_TITLES: Readonly<Record<BackendStatus['name'], string>> = {
   'tensorflow-gpu': 'TensorFlow native, GPU (CUDA)',
+  webgpu: 'WebGPU (any GPU: Vulkan, Metal, D3D12)',
   tensorflow: 'TensorFlow native, CPU',
   wasm: 'WebAssembly (XNNPACK)',
   cpu: 'Plain JavaScript (slowest)',
