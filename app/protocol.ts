@@ -99,6 +99,8 @@ export interface TrainRequest {
   validation?: string;
   config: Partial<TrainConfig>;
   backend?: BackendStatus['name'];
+  /** The memory the user says the run may use (a GPU's, which WebGPU cannot read): the trainer's batch advice uses it. */
+  memoryBytes?: number;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
 }

@@ -27,7 +27,7 @@ export function analyze(doc: DesignDocument): Analysis {
 
   const layers: Record<string, LayerAnalysis> = {};
   const activationBytes = new Map<string, number>();
-  const totals: Totals = { trainable: 0, nonTrainable: 0, macs: 0, total: 0, activationBytes: 0 };
+  const totals: Totals = { trainable: 0, nonTrainable: 0, macs: 0, total: 0, activationBytes: 0, largestActivationBytes: 0 };
   for (const layer of graph.layers) {
     const output = shapes.outputs.get(layer.id);
     const inputs = shapes.inputs.get(layer.id);
@@ -38,6 +38,7 @@ export function analyze(doc: DesignDocument): Analysis {
     activationBytes.set(layer.id, bytes);
     addCost(totals, cost);
     totals.activationBytes += bytes;
+    totals.largestActivationBytes = Math.max(totals.largestActivationBytes, bytes);
   }
   totals.total = totals.trainable + totals.nonTrainable;
 

@@ -5,7 +5,7 @@ import { estimateTrainingMemory, optimizerSlots, TRAINING_ACTIVATION_FACTOR, WAS
 
 const MB = 1024 ** 2;
 const base: TrainingMemoryInput = {
-  totals: { trainable: 1_000_000, nonTrainable: 1_000, activationBytes: 10 * MB },
+  totals: { trainable: 1_000_000, nonTrainable: 1_000, activationBytes: 10 * MB, largestActivationBytes: 2 * MB },
   input: [75, 75, 3],
   optimizer: 'rmsprop',
   momentum: 0.9,
@@ -38,6 +38,17 @@ describe('estimateTrainingMemory', () => {
     const estimate = estimateTrainingMemory({ ...base, availableBytes: 50 * MB });
     expect(estimate.largestBatch).toBe(0);
     expect(estimate.warning).toMatch(/Not even one image/);
+  });
+
+  it('caps the batch by the largest single GPU buffer when that binds first, and says so', () => {
+    const roomy = estimateTrainingMemory({ ...base, batchSize: 16, maxTensorBytes: 1024 * MB });
+    expect(roomy).toMatchObject({ fits: true, limitedBy: 'memory', warning: null });
+    const estimate = estimateTrainingMemory({ ...base, batchSize: 16, maxTensorBytes: 20 * MB });
+    expect(estimate).toMatchObject({ fits: false, largestBatch: 10, limitedBy: 'buffer' });
+    expect(estimate.totalBytes).toBeLessThan(base.availableBytes);
+    expect(estimate.warning).toBe("Batch 16 will not fit: one layer's output takes 2 MiB per image and the GPU holds at most 20 MiB in one buffer, so the largest batch is 10. Lower the batch size (and the learning rate with it).");
+    expect(estimateTrainingMemory({ ...base, batchSize: 10, maxTensorBytes: 20 * MB }).fits).toBe(true);
+    expect(estimateTrainingMemory({ ...base, maxTensorBytes: MB }).warning).toMatch(/^Not even one image fits: one layer's output takes 2 MiB/);
   });
 
   it('counts optimizer slots per optimizer', () => {

@@ -22,7 +22,7 @@ export const WASM_HEAP_BYTES = 4 * 1024 ** 3;
 const FLOAT_BYTES = 4;
 
 export interface TrainingMemoryInput {
-  totals: Pick<Totals, 'trainable' | 'nonTrainable' | 'activationBytes'>;
+  totals: Pick<Totals, 'trainable' | 'nonTrainable' | 'activationBytes' | 'largestActivationBytes'>;
   /** Network input `[height, width, channels]`. */
   input: readonly number[];
   optimizer: OptimizerName;
@@ -31,6 +31,8 @@ export interface TrainingMemoryInput {
   emaDecay: number;
   batchSize: number;
   availableBytes: number;
+  /** The largest single buffer the backend can hold (WebGPU: its buffer and binding limits); one layer's output for the whole batch must fit. */
+  maxTensorBytes?: number;
 }
 
 export interface TrainingMemoryEstimate {
@@ -44,6 +46,8 @@ export interface TrainingMemoryEstimate {
   fits: boolean;
   /** The largest batch that fits; 0 when not even one image does. */
   largestBatch: number;
+  /** What caps the batch: the memory there is, or the largest single GPU buffer. */
+  limitedBy: 'memory' | 'buffer';
   /** Why the design will not train as set up, and what to change; null when it fits. */
   warning: string | null;
 }
@@ -56,16 +60,28 @@ export function optimizerSlots(optimizer: OptimizerName, momentum: number): numb
 }
 
 export function estimateTrainingMemory(input: TrainingMemoryInput): TrainingMemoryEstimate {
-  const { totals, optimizer, momentum, emaDecay, batchSize, availableBytes } = input;
+  const { totals, optimizer, momentum, emaDecay, batchSize, availableBytes, maxTensorBytes } = input;
   const inputBytes = input.input.reduce((product, size) => product * size, FLOAT_BYTES);
   // The batch is held twice while it is decoded and augmented.
   const perImageBytes = totals.activationBytes * TRAINING_ACTIVATION_FACTOR + 2 * inputBytes;
   const weightCopies = 1 + 1 + optimizerSlots(optimizer, momentum) + (emaDecay > 0 ? 1 : 0);
   const fixedBytes = totals.trainable * FLOAT_BYTES * weightCopies + totals.nonTrainable * FLOAT_BYTES;
   const totalBytes = fixedBytes + perImageBytes * batchSize;
-  const largestBatch = perImageBytes > 0 ? Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
-  const fits = totalBytes <= availableBytes;
-  return { perImageBytes, fixedBytes, totalBytes, availableBytes, fits, largestBatch, warning: fits ? null : warningFor(batchSize, largestBatch) };
+  const byMemory = perImageBytes > 0 ? Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
+  const byBuffer = maxTensorBytes !== undefined && totals.largestActivationBytes > 0 ? Math.floor(maxTensorBytes / totals.largestActivationBytes) : Number.POSITIVE_INFINITY;
+  const limitedBy = byBuffer < byMemory ? 'buffer' : 'memory';
+  const largestBatch = Math.min(byMemory, byBuffer);
+  const fits = totalBytes <= availableBytes && batchSize <= byBuffer;
+  const warning = fits ? null : limitedBy === 'buffer' ? bufferWarning(batchSize, largestBatch, totals.largestActivationBytes, maxTensorBytes ?? 0) : warningFor(batchSize, largestBatch);
+  return { perImageBytes, fixedBytes, totalBytes, availableBytes, fits, largestBatch, limitedBy, warning };
+}
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+function bufferWarning(batchSize: number, largestBatch: number, perImage: number, maxTensorBytes: number): string {
+  const what = `one layer's output takes ${mib(perImage)} per image and the GPU holds at most ${mib(maxTensorBytes)} in one buffer`;
+  if (largestBatch === 0) return `Not even one image fits: ${what}. Use a smaller input size or a narrower width, or another backend.`;
+  return `Batch ${batchSize} will not fit: ${what}, so the largest batch is ${largestBatch}. Lower the batch size (and the learning rate with it).`;
 }
 
 function warningFor(batchSize: number, largestBatch: number): string {

@@ -61,6 +61,8 @@ export interface LayerAnalysis {
 export interface Totals extends LayerCost {
   total: number;
   activationBytes: number;
+  /** The largest single layer output for one image (float32): what one GPU buffer must hold per image. */
+  largestActivationBytes: number;
 }
 
 export interface Analysis {

@@ -19,7 +19,7 @@ describe('command arguments', () => {
   it('accepts the known backends only, listing them when refusing', () => {
     expect(backendFlag(undefined)).toEqual({ ok: true, value: undefined });
     expect(backendFlag('wasm')).toEqual({ ok: true, value: 'wasm' });
-    expect(backendFlag('cuda')).toEqual({ ok: false, message: '--backend cuda: expected tensorflow-gpu, tensorflow, wasm or cpu.' });
+    expect(backendFlag('cuda')).toEqual({ ok: false, message: '--backend cuda: expected tensorflow-gpu, webgpu, tensorflow, wasm or cpu.' });
   });
 
   it('prints failures as `command: problem` and gives 2 unless told otherwise', () => {

@@ -4,6 +4,7 @@
  * Commands load lazily so that `summary` never pays for TensorFlow.js start-up.
  */
 
+import { releaseProcessResources } from '../engine/processRelease';
 import type { CliCommand, CliIo, ExitCode } from './types';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -54,13 +55,16 @@ if (isEntry) {
     isTty: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
   };
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      io.stderr(`inception-studio: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  main(process.argv.slice(2), io)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        io.stderr(`inception-studio: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    )
+    // A GPU device would keep the process alive after its output is written.
+    .finally(releaseProcessResources);
 }

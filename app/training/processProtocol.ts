@@ -18,6 +18,8 @@ export interface TrainerStartRequest {
   validation?: string;
   config: Partial<TrainConfig>;
   backend?: BackendStatus['name'];
+  /** The memory the user says the run may use (WebGPU cannot read a GPU's): for the batch advice. */
+  memoryBytes?: number;
   /** Where checkpoints and the metrics log go; a new run creates it. */
   runDir: string;
   /** Continue the run in `runDir` from its last checkpoint (config and data come from it). */
@@ -51,6 +53,7 @@ export function parseTrainerCommand(value: unknown): { ok: true; command: Traine
       }
       if (!isRecord(request.config)) return { ok: false, error: 'start: "request.config" must be an object' };
       if (request.resume !== undefined && typeof request.resume !== 'boolean') return { ok: false, error: 'start: "request.resume" must be true or false' };
+      if (request.memoryBytes !== undefined && !(typeof request.memoryBytes === 'number' && request.memoryBytes > 0)) return { ok: false, error: 'start: "request.memoryBytes" must be a positive number of bytes' };
       return { ok: true, command: { type: 'start', request: request as unknown as TrainerStartRequest } };
     }
     default:

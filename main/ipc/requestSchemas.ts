@@ -54,6 +54,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
     validation: optional(PATH),
     config: trainConfig,
     backend: optional(BACKEND),
+    memoryBytes: optional(number({ min: 1 })),
     resumeRunDir: optional(PATH),
   }),
   pauseTraining: object({ runId: RUN_ID }),

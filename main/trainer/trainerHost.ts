@@ -129,6 +129,7 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
           validation: request.validation,
           config: request.config,
           backend: request.backend,
+          memoryBytes: request.memoryBytes,
           runDir,
           resume: request.resumeRunDir !== undefined,
         },

@@ -14,6 +14,8 @@ export interface TrainSetup {
   data?: string;
   config: Partial<TrainConfig>;
   backend?: BackendStatus['name'];
+  /** The memory the user states for the run (the Compute section's field). */
+  memoryBytes?: number;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

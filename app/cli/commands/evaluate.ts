@@ -6,7 +6,7 @@ import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
 import type { EvaluationReport } from '../../training/types';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import type { CliCommand } from '../types';
 
 const options = {
@@ -37,7 +37,7 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads; see doctor)`,
     '  --json             print the report as JSON',
     '',
     'Images are central crops (87.5%), as in Inception evaluation. A training checkpoint',

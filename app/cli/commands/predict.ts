@@ -5,7 +5,7 @@ import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { designArgOptions } from '../designSource';
 import type { CliCommand } from '../types';
 import { predictSource } from './predictSource';
@@ -30,7 +30,7 @@ export const command: CliCommand = {
     'Usage: inception-studio predict <model dir | design file | preset:NAME> <image>... [options]',
     '',
     '  --top K          classes to show per image (default 5)',
-    '  --backend NAME   tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME   ${BACKEND_CHOICES} (default: the first that loads; see doctor)`,
     '  --json           print the predictions as JSON',
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',

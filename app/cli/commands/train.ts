@@ -5,7 +5,7 @@ import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import type { OptimizerName, TrainConfig } from '../../training/types';
-import { backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
 import type { CliCommand } from '../types';
 import { progressPrinter } from './trainProgress';
@@ -20,6 +20,7 @@ const options = {
   optimizer: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  memory: { type: 'string' },
   out: { type: 'string' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
@@ -60,7 +61,8 @@ export const command: CliCommand = {
     '  --lr X             initial learning rate (default 0.045; adam 0.001), × 0.94 every 2 epochs',
     '  --optimizer NAME   rmsprop (default: decay 0.9, ε 1.0, momentum 0.9), sgd (momentum), adam',
     '  --seed N           data order, augmentation, initial weights (default 1)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads; see doctor)`,
+    '  --memory GiB       memory the run may use (a GPU\'s: WebGPU cannot read it), for the batch advice',
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',
@@ -79,15 +81,18 @@ export const command: CliCommand = {
     const backend = backendArg.value;
     const flags = configFlags(values);
     if (!flags.ok) return fail(flags.message);
+    const memoryGiB = typeof values.memory === 'string' ? Number(values.memory) : undefined;
+    if (memoryGiB !== undefined && !(memoryGiB > 0)) return fail(`--memory ${String(values.memory)}: expected a positive number of GiB.`);
+    const memory = memoryGiB === undefined ? {} : { memoryBytes: Math.round(memoryGiB * 2 ** 30) };
     const resumeDir = typeof values.resume === 'string' ? resolve(io.cwd, values.resume) : undefined;
     const path = (flag: string): string | undefined => (typeof values[flag] === 'string' ? resolve(io.cwd, values[flag] as string) : undefined);
 
     let request: TrainerStartRequest;
     if (resumeDir) {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
-        return fail('--resume continues a run with its own design, data and folder; give only --epochs, --backend and --json with it.');
+        return fail('--resume continues a run with its own design, data and folder; give only --epochs, --backend, --memory and --json with it.');
       }
-      request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}) };
+      request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}), ...memory };
     } else {
       if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the design: a design file or preset:NAME.' : `unexpected argument '${positionals[1]}'.`);
       const sourceOptions = designSourceOptions(values, io.cwd);
@@ -102,6 +107,7 @@ export const command: CliCommand = {
         ...(path('data') ? { data: path('data') } : {}),
         ...(path('val') ? { validation: path('val') } : {}),
         ...(backend ? { backend } : {}),
+        ...memory,
       };
     }
 

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { WebGpuAdapter } from './webgpuAdapter';
 import { describeAdapter, webGpuAdapterSummary } from './webgpuAdapter';
+import { onProcessRelease } from '../processRelease';
 import { registerWebGpuTrainingKernels } from '../webgpuKernels/register';
 
 interface WebGpuSession {
@@ -107,6 +108,7 @@ export async function loadWebGpuBackend(options: { allowSoftware: boolean }): Pr
   tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info));
   registerWebGpuTrainingKernels();
   session = current;
+  onProcessRelease(releaseWebGpu);
   return described;
 }
 

@@ -20,6 +20,7 @@ import type { RunControl } from './runControl';
 import { claimRunDir, logEvent, runPaths } from './runRecord';
 import { trainStep } from './trainStep';
 import { describeFailure } from './failure';
+import { memoryAdvice } from './memoryAdvice';
 
 export type RunOutcome = 'completed' | 'cancelled' | 'failed';
 
@@ -38,12 +39,16 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
     if (dir) logged = logged.then(() => logEvent(dir, event)).catch(() => undefined);
   };
   let outcome: RunOutcome;
+  let batchAdvice: string | undefined;
   try {
     if (!request.resume) await claimRunDir(request.runDir);
     logDir = request.runDir;
     const backend = await selectBackend(request.backend === undefined ? {} : { backend: request.backend });
     const run = await openRun(request, emit);
     lastCheckpoint = await findCheckpoint(runPaths(run.runDir).last);
+    const advice = memoryAdvice(run.document, run.config, backend, request.memoryBytes);
+    batchAdvice = advice.suggestion;
+    if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${backend.active}: ${advice.estimate.warning}` });
     try {
       outcome = await trainEpochs(run, backend.active, backend.device, emit, control, (path) => (lastCheckpoint = path));
     } finally {
@@ -52,7 +57,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
       run.net.model.dispose();
     }
   } catch (error) {
-    emit({ type: 'error', message: describeFailure(error, lastCheckpoint), lastCheckpoint });
+    emit({ type: 'error', message: describeFailure(error, lastCheckpoint, batchAdvice), lastCheckpoint });
     outcome = 'failed';
   }
   await logged;

@@ -26,7 +26,8 @@ function RunControlsView() {
   const setupFor = (): TrainSetup => {
     const { setup } = store.getState();
     const data = setup.dataPath.trim();
-    return { design: serializeDesign(editor.getState().document), config: setup.config, ...(data ? { data } : {}), ...(setup.backend ? { backend: setup.backend } : {}) };
+    const memoryBytes = setup.memoryGiB > 0 ? Math.round(setup.memoryGiB * 2 ** 30) : undefined;
+    return { design: serializeDesign(editor.getState().document), config: setup.config, ...(data ? { data } : {}), ...(setup.backend ? { backend: setup.backend } : {}), ...(memoryBytes ? { memoryBytes } : {}) };
   };
 
   const active = run !== null && isRunActive(run.status);
