@@ -55,6 +55,23 @@ export async function stopRun(host: StudioHost, store: RunStore, runId: string):
   if (result.ok) store.getState().markStopping(runId);
 }
 
+/**
+ * Runs the doctor (with the benchmark: a few seconds per backend) and takes its view of the
+ * backends, whose automatic choice may have moved to the one measured fastest.
+ */
+export async function checkCompute(host: StudioHost, store: RunStore, benchmark: boolean): Promise<void> {
+  store.getState().setDoctor({ running: benchmark ? 'benchmark' : 'check', error: null });
+  const result = await ask(() => host.doctor({ benchmark }));
+  if (!result.ok) {
+    store.getState().setDoctor({ running: null, error: result.error });
+    return;
+  }
+  const report = result.value;
+  const automatic = report.backends.find((b) => b.name === report.automatic);
+  store.getState().setDoctor({ report, running: null });
+  store.getState().setBackends({ active: report.automatic, device: automatic?.device ?? '', backends: report.backends, ...(report.automaticReason ? { note: report.automaticReason } : {}) });
+}
+
 export async function refreshPastRuns(host: StudioHost, store: RunStore, designName: string): Promise<void> {
   const result = await ask(() => host.listRuns({ designName }));
   if (result.ok) store.getState().setPastRuns(result.value);

@@ -6,7 +6,7 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BackendReport, BackendStatus, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
+import type { BackendReport, BackendStatus, DoctorReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
@@ -35,6 +35,14 @@ export interface TrainingSetup {
   memoryGiB: number;
 }
 
+/** The compute check (the doctor) as the Compute section shows it. */
+export interface DoctorState {
+  report: DoctorReport | null;
+  /** Which check is running: the quick one or the benchmark. */
+  running: 'check' | 'benchmark' | null;
+  error: string | null;
+}
+
 /** The dataset scan for the current `dataPath`. */
 export interface ScanState {
   path: string;
@@ -47,6 +55,7 @@ export interface RunState {
   setup: TrainingSetup;
   scan: ScanState | null;
   backends: BackendReport | null;
+  doctor: DoctorState;
   runs: Readonly<Record<string, RunView>>;
   /** The run the training panel shows. */
   currentRunId: string | null;
@@ -69,6 +78,7 @@ export interface RunCommands {
   setConfig(patch: Partial<TrainConfig>): void;
   setScan(scan: ScanState | null): void;
   setBackends(report: BackendReport): void;
+  setDoctor(patch: Partial<DoctorState>): void;
   applyHostEvent(event: HostEvent): void;
   /** The host accepted a start: the run becomes current (events may already have arrived). */
   runStarted(runId: string, runDir: string): void;
@@ -114,6 +124,7 @@ export function createRunStore(): RunStore {
       setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
       scan: null,
       backends: null,
+      doctor: { report: null, running: null, error: null },
       runs: {},
       currentRunId: null,
       pastRuns: [],
@@ -128,6 +139,7 @@ export function createRunStore(): RunStore {
       setConfig: (patch) => set((state) => ({ setup: { ...state.setup, config: { ...state.setup.config, ...patch } } })),
       setScan: (scan) => set({ scan }),
       setBackends: (backends) => set({ backends }),
+      setDoctor: (patch) => set((state) => ({ doctor: { ...state.doctor, ...patch } })),
       applyHostEvent(event) {
         if (event.type === 'train') updateRun(event.runId, (view) => foldTrainEvent(view, event.event as TrainEvent));
         if (event.type === 'trainer-crashed') {

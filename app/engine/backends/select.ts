@@ -52,7 +52,11 @@ function webGpuAdapterProbe(): ReturnType<typeof probeWebGpuAdapter> {
 export async function selectBackend(options: SelectBackendOptions = {}): Promise<BackendReport> {
   const wanted = options.backend;
   const reusable = wanted === undefined ? currentIsAutomatic : wanted === current?.active;
-  if (current && reusable && tf.getBackend() === TFJS_BACKEND[current.active]) return current;
+  if (current && reusable && tf.getBackend() === TFJS_BACKEND[current.active]) {
+    // Named, it is no longer the automatic choice: the next plain call looks again.
+    if (wanted !== undefined) currentIsAutomatic = false;
+    return current;
+  }
   const measured = wanted === undefined ? await measuredPreference() : null;
   const order = measured ? [measured.name, ...BACKEND_PREFERENCE.filter((name) => name !== measured.name)] : BACKEND_PREFERENCE;
   const statuses = new Map<BackendName, BackendStatus>();
@@ -154,7 +158,7 @@ async function activateWebGpu(forced: boolean): Promise<Attempt> {
   return { status: webGpuStatus(adapter), activated: true };
 }
 
-const SOFTWARE_PASSED_OVER = 'a software adapter (a CPU renderer, far slower than wasm): not chosen automatically; --backend webgpu uses it';
+const SOFTWARE_PASSED_OVER = 'a software adapter (a CPU renderer, far slower than wasm): not chosen automatically, only when named (--backend webgpu)';
 
 /** Status of a backend that was not tried, without loading it. */
 async function untried(name: BackendName, active: BackendStatus | null, wanted: BackendName | undefined): Promise<BackendStatus> {

@@ -1,7 +1,8 @@
 /**
- * Training end to end on the webgpu backend: a tiny Inception-ResNet design learns, epoch for
- * epoch like the wasm backend; a device failure mid-run stops it with its last checkpoint and
- * the batch to use, and the run resumes from that checkpoint.
+ * Training end to end on the webgpu backend: in a trainer process, a tiny Inception-ResNet
+ * design learns, epoch for epoch like the wasm backend, and the process exits; in this process
+ * a device failure mid-run stops a run with its last checkpoint and the batch to use, and the
+ * run resumes from that checkpoint.
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -12,6 +13,8 @@ import { serializeDesign } from '../../design/document';
 import { releaseWebGpu } from '../backends/webgpu';
 import { useTestFolder } from '../data/testFolders';
 import { webGpuSkipReason } from '../testing/webgpuTesting';
+import type { TrainEvent } from '../../training/types';
+import { startTrainer } from './trainerClient';
 import { eventsOf, recordRun } from './trainFixtures';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 
@@ -43,13 +46,16 @@ const request = (runDir: string, backend: 'webgpu' | 'wasm', epochs: number): Tr
 describe.skipIf(skip !== null)(`training on webgpu${skip ? ` (skipped: ${skip})` : ''}`, () => {
   afterAll(() => releaseWebGpu());
 
-  it('learns, with the same losses as the wasm backend', async () => {
-    const gpu = await recordRun(request('gpu', 'webgpu', 4));
+  it('learns in a trainer process, with the same losses as the wasm backend, and the process exits', async () => {
+    // The child inherits this process's environment, and with it the test adapter.
+    const events: TrainEvent[] = [];
+    const trainer = startTrainer(request('gpu', 'webgpu', 4), { onEvent: (event) => events.push(event), onOutput: () => undefined });
+    const exit = await trainer.exited;
+    expect(exit).toMatchObject({ code: 0, final: { type: 'done', reason: 'completed' } });
+    expect(eventsOf(events, 'start')[0].backend).toBe('webgpu');
     const cpu = await recordRun(request('cpu', 'wasm', 4));
-    expect(gpu.outcome).toBe('completed');
-    expect(eventsOf(gpu.events, 'start')[0].backend).toBe('webgpu');
-    const losses = (run: typeof gpu) => eventsOf(run.events, 'epoch').map((e) => [e.train.loss, e.validation?.loss ?? NaN]);
-    const [gpuLosses, cpuLosses] = [losses(gpu), losses(cpu)];
+    const losses = (list: readonly TrainEvent[]) => eventsOf(list, 'epoch').map((e) => [e.train.loss, e.validation?.loss ?? NaN]);
+    const [gpuLosses, cpuLosses] = [losses(events), losses(cpu.events)];
     expect(gpuLosses).toHaveLength(4);
     expect(gpuLosses[3][0]).toBeLessThan(gpuLosses[0][0] * 0.75);
     gpuLosses.flat().forEach((loss, i) => expect(Math.abs(loss - cpuLosses.flat()[i]) / cpuLosses.flat()[i]).toBeLessThan(1e-3));

@@ -5,6 +5,7 @@ import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
+import { ComputeDoctor } from '../ComputeDoctor/ComputeDoctor';
 
 const BACKEND_TITLES: Readonly<Record<BackendStatus['name'], string>> = {
   'tensorflow-gpu': 'TensorFlow native, GPU (CUDA)',
@@ -32,9 +33,15 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
     );
   }, [host, store]);
 
+  const doctorReport = useRun((s) => s.doctor.report);
   const chosen = setup.backend ?? report?.active ?? null;
+  const chosenStatus = report?.backends.find((b) => b.name === chosen);
+  const gpu = chosenStatus?.gpu;
   const heapLimited = chosen === 'wasm';
   const availableBytes = heapLimited ? WASM_HEAP_BYTES : setup.memoryGiB * GiB;
+  // WebGPU holds one tensor in one buffer: the largest layer output for the batch must fit it.
+  const bufferLimits = [gpu?.maxBufferSize, gpu?.maxStorageBufferBindingSize].filter((n): n is number => n !== undefined);
+  const maxTensorBytes = bufferLimits.length > 0 ? Math.min(...bufferLimits) : undefined;
   const estimate = useMemo(
     () =>
       estimateTrainingMemory({
@@ -45,8 +52,9 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
         emaDecay: setup.config.emaDecay,
         batchSize: Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1,
         availableBytes,
+        ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
       }),
-    [totals, input, setup.config, availableBytes],
+    [totals, input, setup.config, availableBytes, maxTensorBytes],
   );
   const faster = report?.backends.filter((backend) => !backend.available) ?? [];
 
@@ -70,9 +78,12 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
             </select>
           </div>
           <p aria-label="Training device">
-            Runs on <strong>{report.backends.find((b) => b.name === chosen)?.device ?? report.device}</strong>
+            Runs on <strong>{chosenStatus?.device ?? report.device}</strong>
+            {gpu?.memoryBytes !== undefined ? ` · ${formatBytes(gpu.memoryBytes)} GPU memory` : ''}
           </p>
-          {faster.length > 0 ? (
+          {chosenStatus?.reason && chosenStatus.available ? <p className="training-panel__warning">{chosenStatus.reason}</p> : null}
+          {report.note && chosen === report.active ? <p aria-label="Why this backend">Chosen automatically: {report.note}.</p> : null}
+          {faster.length > 0 && doctorReport === null ? (
             <ul className="training-panel__unavailable" aria-label="Backends not available">
               {faster.map((backend) => (
                 <li key={backend.name}>
@@ -81,6 +92,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
               ))}
             </ul>
           ) : null}
+          <ComputeDoctor disabled={disabled} onUse={(name) => store.getState().setSetup({ backend: name })} />
         </>
       )}
       <div className="memory-estimate" aria-label="Memory estimate">
@@ -88,13 +100,14 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
           <p>Memory limit: {formatBytes(WASM_HEAP_BYTES)} (the WebAssembly heap cannot grow further).</p>
         ) : (
           <div className="training-panel__row">
-            <label htmlFor="training-memory">Memory for training (GiB)</label>
+            <label htmlFor="training-memory">{chosen === 'webgpu' ? 'GPU memory for training (GiB; WebGPU cannot read it)' : 'Memory for training (GiB)'}</label>
             <input id="training-memory" type="number" min={0.5} step={0.5} value={setup.memoryGiB} onChange={(event) => store.getState().setSetup({ memoryGiB: Number(event.target.value) || 0 })} />
           </div>
         )}
         <p>
           About <strong>{formatBytes(estimate.totalBytes)}</strong> for batch {setup.config.batchSize} ({formatBytes(estimate.perImageBytes)} per image + {formatBytes(estimate.fixedBytes)} for weights and optimizer state).
-          Largest batch that fits: <strong aria-label="Largest batch that fits">{Number.isFinite(estimate.largestBatch) ? estimate.largestBatch : 'any'}</strong>.
+          Largest batch that fits: <strong aria-label="Largest batch that fits">{Number.isFinite(estimate.largestBatch) ? estimate.largestBatch : 'any'}</strong>
+          {estimate.limitedBy === 'buffer' && maxTensorBytes !== undefined ? ` (capped by the GPU's largest buffer, ${formatBytes(maxTensorBytes)})` : ''}.
         </p>
         {estimate.warning ? (
           <p role="alert" className="training-panel__warning">
