@@ -1,15 +1,17 @@
 /**
  * `npm run bench -- infer [--models a,b] [--batches 1,8] [--reps N] [--input N] [--no-cpu]
- * [--workers N]`: forward-pass latency of the paper networks on each backend present, with
- * peak memory, and batch inference split over one wasm worker per core against one thread.
- * The pure-JS cpu backend (~37 s per Inception-v4 forward at 299) runs batch 1 once.
+ * [--backends a,b] [--workers N]`: forward-pass latency of the paper networks on each backend
+ * present (or those named; a named one that cannot load is reported and skipped), with peak
+ * memory, and batch inference split over one wasm worker per core against one thread. The
+ * pure-JS cpu backend (~37 s per Inception-v4 forward at 299) runs batch 1 once; a software
+ * WebGPU adapter runs only when named.
  */
 
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { BACKEND_PREFERENCE, type BackendName } from '../app/engine/backends/names';
+import { BACKEND_PREFERENCE, isBackendName, type BackendName } from '../app/engine/backends/names';
 import { selectBackend } from '../app/engine/backends/select';
 import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
@@ -21,6 +23,8 @@ interface Options {
   reps: number;
   input: number;
   cpu: boolean;
+  /** Named backends only; absent: every backend that loads (no software adapter). */
+  backends?: BackendName[];
   workers: number;
 }
 
@@ -33,6 +37,7 @@ function options(args: readonly string[]): Options {
       reps: { type: 'string', default: '3' },
       input: { type: 'string', default: '299' },
       'no-cpu': { type: 'boolean', default: false },
+      backends: { type: 'string' },
       workers: { type: 'string', default: String(os.availableParallelism()) },
     },
   });
@@ -47,8 +52,16 @@ function options(args: readonly string[]): Options {
     reps: numbers(values.reps, 'reps')[0],
     input: numbers(values.input, 'input')[0],
     cpu: !values['no-cpu'],
+    ...(values.backends ? { backends: backendList(values.backends) } : {}),
     workers: numbers(values.workers, 'workers')[0],
   };
+}
+
+function backendList(text: string): BackendName[] {
+  const names = text.split(',');
+  const bad = names.find((name) => !isBackendName(name));
+  if (bad) throw new Error(`--backends: unknown backend '${bad}'`);
+  return names as BackendName[];
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -61,18 +74,18 @@ interface Timing {
   tensorBytes: number;
 }
 
-function timeForward(model: tf.LayersModel, batch: number, input: number, reps: number, warmup: boolean): Timing {
+/** Reads the output asynchronously: the webgpu backend cannot read synchronously in Node. */
+async function timeForward(model: tf.LayersModel, batch: number, input: number, reps: number, warmup: boolean): Promise<Timing> {
   const x = tf.randomUniform([batch, input, input, 3], -1, 1, 'float32', 7);
   const times: number[] = [];
   let peakRss = 0;
   let tensorBytes = 0;
   for (let i = warmup ? -1 : 0; i < reps; i++) {
     const start = performance.now();
-    tf.tidy(() => {
-      const y = model.predict(x) as tf.Tensor;
-      tensorBytes = Math.max(tensorBytes, tf.memory().numBytes);
-      y.dataSync();
-    });
+    const y = model.predict(x) as tf.Tensor;
+    tensorBytes = Math.max(tensorBytes, tf.memory().numBytes);
+    await y.data();
+    y.dispose();
     if (i >= 0) times.push(performance.now() - start);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
@@ -113,10 +126,17 @@ async function timeWorkers(preset: string, input: number, batch: number, count: 
 export async function run(args: readonly string[]): Promise<void> {
   const opts = options(args);
   const backends: BackendName[] = [];
-  for (const name of BACKEND_PREFERENCE) {
+  for (const name of opts.backends ?? BACKEND_PREFERENCE) {
     if (name === 'cpu' && !opts.cpu) continue;
-    if (await selectBackend({ backend: name }).then(() => true, () => false)) backends.push(name);
+    const loaded = await selectBackend({ backend: name }).then(
+      (report) => report,
+      (error: unknown) => console.log(`${name}: unavailable — ${error instanceof Error ? error.message : String(error)}`),
+    );
+    if (!loaded) continue;
+    if (!opts.backends && loaded.backends.find((b) => b.name === name)?.gpu?.software) continue;
+    backends.push(name);
   }
+  if (backends.length === 0) return;
   const report = await selectBackend({ backend: backends[0] });
   console.log(`infer: ${opts.models.join(', ')} at ${opts.input}×${opts.input}; backends ${backends.join(', ')}; device ${report.device}; Node ${process.version}`);
   console.log('backend  model                           batch   median ms    images/s   peak RSS  tensors held');
@@ -127,7 +147,7 @@ export async function run(args: readonly string[]): Promise<void> {
       // The cpu backend takes ~37 s per Inception-v4 forward: batch 1, one run, no warm-up.
       const batches = backend === 'cpu' ? [1] : opts.batches;
       for (const batch of batches) {
-        const t = timeForward(model, batch, opts.input, backend === 'cpu' ? 1 : opts.reps, backend !== 'cpu');
+        const t = await timeForward(model, batch, opts.input, backend === 'cpu' ? 1 : opts.reps, backend !== 'cpu');
         console.log(
           `${backend.padEnd(8)} ${preset.padEnd(31)} ${String(batch).padStart(5)} ${t.medianMs.toFixed(0).padStart(11)} ${((batch * 1000) / t.medianMs).toFixed(2).padStart(11)} ${mb(t.peakRss).padStart(10)} ${mb(t.tensorBytes).padStart(13)}`,
         );

@@ -2,7 +2,7 @@
  * `npm run bench -- <name> [options]`: benchmarks print their numbers; they are never tests.
  */
 
-export {};
+import { releaseProcessResources } from '../app/engine/processRelease';
 
 const benches: Record<string, () => Promise<{ run(args: readonly string[]): Promise<void> }>> = {
   analysis: () => import('./analysisBench'),
@@ -17,5 +17,10 @@ if (!load) {
   console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
   process.exitCode = 2;
 } else {
-  await (await load()).run(rest);
+  try {
+    await (await load()).run(rest);
+  } finally {
+    // A GPU device would keep the process alive after the numbers are printed.
+    releaseProcessResources();
+  }
 }

@@ -88,10 +88,19 @@ export async function run(args: readonly string[]): Promise<void> {
     },
   });
   const report = await selectBackend();
-  const present = report.backends.filter((b) => b.available && !(b.reason ?? '').startsWith('installed, not loaded')).map((b) => b.name);
-  const wanted = values.backends ? values.backends.split(',') : present;
-  const bad = wanted.find((name) => !isBackendName(name));
+  // By default every backend that loads here, but not a software WebGPU adapter (name it to time it).
+  const present = report.backends.filter((b) => b.available && !b.gpu?.software && !(b.reason ?? '').startsWith('installed, not loaded')).map((b) => b.name);
+  const named = values.backends ? values.backends.split(',') : present;
+  const bad = named.find((name) => !isBackendName(name));
   if (bad) throw new Error(`--backends: unknown backend '${bad}'`);
+  const wanted: BackendName[] = [];
+  for (const name of named as BackendName[]) {
+    const loaded = await selectBackend({ backend: name }).then(
+      () => true,
+      (error: unknown) => console.log(`${name}: unavailable — ${error instanceof Error ? error.message : String(error)}`),
+    );
+    if (loaded) wanted.push(name);
+  }
   // The pure-JS backend is 30–40× slower than wasm: one small step tells its rate.
   const slow = (backend: BackendName): boolean => backend === 'cpu';
   const cases = (backend: BackendName): Case[] => [
@@ -107,7 +116,7 @@ export async function run(args: readonly string[]): Promise<void> {
       : [{ name: 'inception-v4 299×299', build: () => buildPreset('inception-v4', { input: 299, classes: 1000 }), classes: 1000, batch: Number(values['large-batch']), steps: Number(values['large-steps']) }]),
   ];
   console.log(`training throughput (tfjs ${tf.version.tfjs}); backends: ${wanted.join(', ')}`);
-  for (const backend of wanted as BackendName[]) {
+  for (const backend of wanted) {
     const active = await selectBackend({ backend });
     const byShape = values['profile-shapes'];
     const profiling = values.profile || byShape ? { backend: tf.getBackend(), byShape } : null;

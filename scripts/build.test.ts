@@ -46,14 +46,21 @@ describe('npm run build from a clean clone', () => {
     expect(preload).toContain('exposeInMainWorld("studio"');
   });
 
-  it('the built engine worker runs and answers a request', async () => {
+  it('the built engine worker runs and answers requests, the backend report among them', async () => {
     const child = fork(join(clone, 'dist/trainer/engineWorker.js'), [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const reply = await new Promise<unknown>((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`engine worker exited with ${code}`)));
-      child.send({ id: 1, method: 'scanDataset', request: { path: join(clone, 'no-such-folder'), inputSize: 75 } });
-    });
+    const ask = (id: number, method: string, request: unknown) =>
+      new Promise<unknown>((resolve, reject) => {
+        child.once('message', resolve);
+        child.once('exit', (code) => reject(new Error(`engine worker exited with ${code}`)));
+        child.send({ id, method, request });
+      });
+    const scan = await ask(1, 'scanDataset', { path: join(clone, 'no-such-folder'), inputSize: 75 });
+    // The bundle finds the WebGPU adapter probe and the native packages from dist/ as from the sources.
+    const backends = (await ask(2, 'backends', null)) as { id: number; ok: boolean; value: { backends: { name: string; reason?: string }[] } };
     child.kill();
-    expect(reply).toEqual({ id: 1, ok: true, value: { ok: false, error: expect.stringMatching(/Dataset not found/) } });
-  });
+    expect(scan).toEqual({ id: 1, ok: true, value: { ok: false, error: expect.stringMatching(/Dataset not found/) } });
+    expect(backends.ok).toBe(true);
+    expect(backends.value.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(backends.value.backends.find((b) => b.name === 'webgpu')?.reason ?? '').not.toMatch(/package is missing|probe failed/);
+  }, 60_000);
 });

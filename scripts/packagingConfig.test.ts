@@ -46,10 +46,11 @@ describe('electron-builder.yml', () => {
     expect(existsSync(join(repo, config.directories.buildResources, config.linux.icon))).toBe(true);
   });
 
-  it('keeps the native TensorFlow.js bindings and sharp out of the asar archive', () => {
+  it('keeps the native TensorFlow.js bindings, Dawn and sharp out of the asar archive', () => {
     for (const module of ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'sharp', '@img']) {
       expect(config.asarUnpack, module).toContain(`node_modules/${module}/**`);
     }
+    expect(config.asarUnpack).toContain('node_modules/webgpu/dist/**');
   });
 
   it('packages the built bundles and assets, and the package main points into them', () => {

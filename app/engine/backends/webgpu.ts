@@ -81,8 +81,10 @@ export async function loadWebGpuBackend(options: { allowSoftware: boolean }): Pr
   const described = describeAdapter(adapter.info, adapter.limits);
   if (described.software && !options.allowSoftware) throw new Error(softwareRefusal(described));
   const limits = adapter.limits;
-  // The limits tfjs itself asks for in a browser: the adapter's own, not WebGPU's defaults.
+  // The limits tfjs itself asks for in a browser: the adapter's own, not WebGPU's defaults; and
+  // timestamps where there are any, for kernel timings (tf.profile, the train bench's profile).
   const device = await adapter.requestDevice({
+    requiredFeatures: adapter.features.has('timestamp-query') ? ['timestamp-query'] : [],
     requiredLimits: {
       maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
       maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
