@@ -4,7 +4,7 @@ import type { BackendBenchmark } from '../protocol';
 
 export type MeasuredBenchmark = BackendBenchmark & { imagesPerSecond: number };
 
-export function measured(results: readonly BackendBenchmark[]): MeasuredBenchmark[] {
+function measured(results: readonly BackendBenchmark[]): MeasuredBenchmark[] {
   return results.filter((r): r is MeasuredBenchmark => r.imagesPerSecond !== undefined);
 }
 

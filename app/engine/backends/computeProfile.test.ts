@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useUserDataDir } from '../testing/tempDir';
 import { computeProfilePath, loadComputeProfile, machineFingerprint, preferenceFromProfile, saveComputeProfile, type ComputeProfile } from './computeProfile';
 import { selectBackend } from './select';
 
@@ -33,19 +33,10 @@ describe('preferenceFromProfile', () => {
 });
 
 describe('the automatic choice after a measurement', () => {
-  const saved = process.env.INCEPTION_STUDIO_USER_DATA;
-  let folder = '';
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'compute-profile-'));
-    process.env.INCEPTION_STUDIO_USER_DATA = folder;
-  });
-  afterAll(async () => {
-    process.env.INCEPTION_STUDIO_USER_DATA = saved;
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = useUserDataDir('compute-profile');
 
   it('follows a saved profile that measured a later backend faster, and says why', async () => {
-    expect(computeProfilePath()).toBe(join(folder, 'compute-profile.json'));
+    expect(computeProfilePath()).toBe(join(folder(), 'compute-profile.json'));
     const before = await selectBackend();
     expect(before.active).not.toBe('cpu');
     // Made-up numbers: a cpu backend faster than every other, to see the choice move.

@@ -77,7 +77,7 @@ function roleOf(library: string): string | null | undefined {
 }
 
 /** The libraries whose absence keeps TensorFlow off the GPU (TensorRT's do not). */
-export function blockingLibraries(log: TensorflowGpuLog): MissingLibrary[] {
+function blockingLibraries(log: TensorflowGpuLog): MissingLibrary[] {
   return log.missingLibraries.filter((m) => roleOf(m.library) !== null);
 }
 

@@ -40,11 +40,6 @@ let session: WebGpuSession | null = null;
 /** The `navigator` this module created (Node 20 has none); removed again on release. */
 let ownNavigator = false;
 
-/** The adapter of the loaded backend, or null before `loadWebGpuBackend`. */
-export function webGpuAdapter(): WebGpuAdapter | null {
-  return session?.adapter ?? null;
-}
-
 /**
  * Throws the first error the device reported since the last call (out of memory, an invalid
  * kernel, a lost device) and forgets the rest. Called after each training step and inference
@@ -52,7 +47,7 @@ export function webGpuAdapter(): WebGpuAdapter | null {
  */
 export function checkWebGpuErrors(): void {
   if (!session) return;
-  if (session.lost !== null) throw new WebGpuError(`The GPU device was lost (${session.lost}); restart the run.`, 'device-lost');
+  if (session.lost !== null) throw new WebGpuError(`the GPU device was lost (${session.lost})`, 'device-lost');
   const [first] = session.errors;
   session.errors = [];
   if (first) throw first;

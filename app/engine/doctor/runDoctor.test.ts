@@ -1,27 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fastestBenchmark } from '../../compute/benchmarks';
 import { isPackageInstalled } from '../backends/nativePackages';
 import { loadComputeProfile } from '../backends/computeProfile';
 import { probeWebGpuAdapter } from '../backends/webgpuAdapter';
+import { useUserDataDir } from '../testing/tempDir';
 import { runDoctor } from './runDoctor';
 
 const nativeInstalled = isPackageInstalled('@tensorflow/tfjs-node') || isPackageInstalled('@tensorflow/tfjs-node-gpu');
 const gpuAdapter = (await probeWebGpuAdapter()).ok;
 
 describe('runDoctor', () => {
-  const saved = process.env.INCEPTION_STUDIO_USER_DATA;
-  let folder = '';
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'doctor-'));
-    process.env.INCEPTION_STUDIO_USER_DATA = folder;
-  });
-  afterAll(async () => {
-    process.env.INCEPTION_STUDIO_USER_DATA = saved;
-    await rm(folder, { recursive: true, force: true });
-  });
+  useUserDataDir('doctor');
 
   it('reports every backend and the versions without timing anything when asked', async () => {
     const report = await runDoctor({ benchmark: false });

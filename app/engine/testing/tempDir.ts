@@ -15,3 +15,16 @@ export function useTempDir(prefix: string): () => string {
   });
   return () => dir;
 }
+
+/** A fresh `INCEPTION_STUDIO_USER_DATA` folder for this test file: what the engine learns about the machine goes there. */
+export function useUserDataDir(prefix: string): () => string {
+  const dir = useTempDir(prefix);
+  const saved = process.env.INCEPTION_STUDIO_USER_DATA;
+  beforeAll(() => {
+    process.env.INCEPTION_STUDIO_USER_DATA = dir();
+  });
+  afterAll(() => {
+    process.env.INCEPTION_STUDIO_USER_DATA = saved;
+  });
+  return dir;
+}
