@@ -28,21 +28,21 @@ export default tseslint.config(
   },
   {
     files: ['app/**/*.ts'],
-    ignores: ['app/engine/**', 'app/cli/**'],
+    ignores: ['app/node/**', 'app/engine/**', 'app/cli/**'],
     rules: {
       ...restrict(['**/main/**', '**/renderer/**', ...uiAndHost, ...nodeBuiltins, '@tensorflow/*', 'sharp', 'ws'], 'app/ model code is pure TypeScript: no UI, host, Node or TensorFlow.js imports.'),
       'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'app/ model code is runtime-neutral.' }, { name: 'Buffer', message: 'app/ model code is runtime-neutral.' }],
     },
   },
   {
-    files: ['app/engine/**/*.ts', 'app/cli/**/*.ts'],
+    files: ['app/node/**/*.ts', 'app/engine/**/*.ts', 'app/cli/**/*.ts'],
     rules: {
       ...restrict(['**/main/**', '**/renderer/**', ...uiAndHost], 'app/ imports nothing from main/ or renderer/ and no UI or Electron API.'),
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
   {
-    files: ['app/cli/**/*.ts'],
+    files: ['app/node/**/*.ts', 'app/cli/**/*.ts'],
     rules: {
       ...restrict(['**/main/**', '**/renderer/**', ...uiAndHost, '@tensorflow/*'], 'Only app/engine imports TensorFlow.js; the CLI goes through the engine.'),
     },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../design/document';
 import { buildPreset } from '../presets/index';
 import { loadDesignFromArgs, loadDesignSource } from './designSource';
-import { useTempDir } from '../engine/testing/tempDir';
+import { useTempDir } from '../node/testing/tempDir';
 
 const dir = useTempDir('design-source');
 

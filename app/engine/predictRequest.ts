@@ -5,7 +5,7 @@ import type { ImagePrediction, PredictRequest, Result } from '../protocol';
 import { BackendUnavailableError } from './backends/select';
 import { DesignErrorsError } from './compile/errors';
 import type { ImageSource } from './images';
-import { ModelDirError } from './modelDir/format';
+import { ModelDirError } from '../node/modelDir/format';
 import { runPrediction, type ModelSource } from './predict';
 
 function imageSources(images: PredictRequest['images']): ImageSource[] {

@@ -5,7 +5,7 @@
 
 import type { PredictRequest, Result, TrainRequest } from '../../app/protocol';
 import type { HostServices } from './hostServices';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 type ComputeHandlers = Pick<Handlers, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
 

@@ -6,7 +6,7 @@
 
 import type { StudioMethod } from '../../app/protocol';
 import { STUDIO_METHODS } from '../../app/protocol';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import { requestSchemas } from './requestSchemas';
 
 export type Dispatched = { status: 'ok'; value: unknown } | { status: 'refused'; reason: 'method' | 'sender' | 'payload'; message: string };

@@ -5,15 +5,14 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { DirectoryEntry, FileRef, Result, StudioHost, StudioMethod } from '../../app/protocol';
-import { writeErrorReason } from '../../app/engine/files/fileWriteError';
-import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
+import type { DirectoryEntry, FileRef, Result } from '../../app/protocol';
+import { writeErrorReason } from '../../app/node/files/fileWriteError';
+import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
+import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
 import { saveTarget } from './saveTarget';
-
-export type Handlers = { [M in StudioMethod]: (...request: Parameters<StudioHost[M]>) => ReturnType<StudioHost[M]> };
 
 /** Designs are small; anything larger is not one and is refused before reading. */
 export const MAX_DESIGN_BYTES = 20_000_000;

@@ -6,11 +6,11 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Result } from '../../app/protocol';
-import { writeDirectoryAtomic } from '../../app/engine/files/writeDirectoryAtomic';
-import { MODEL_FILES } from '../../app/engine/modelDir/format';
-import { runPaths } from '../../app/engine/train/runRecord';
+import { writeDirectoryAtomic } from '../../app/node/files/writeDirectoryAtomic';
+import { MODEL_FILES } from '../../app/node/modelDir/format';
+import { runPaths } from '../../app/node/runs/runRecord';
 import type { TrainEvent } from '../../app/training/types';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { saveTarget } from './saveTarget';
 

@@ -9,7 +9,7 @@ import { parseDesign } from '../../app/design/document';
 import type { PathPolicy } from '../files/pathPolicy';
 import { createPathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 import { createHandlers } from '../ipc/handlers';
 import type { FileDialogs } from '../ipc/hostServices';
 import { createComputeService } from '../trainer/computeService';

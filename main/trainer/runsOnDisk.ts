@@ -7,8 +7,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../app/protocol';
-import type { RunRecord } from '../../app/engine/train/runRecord';
-import { runPaths } from '../../app/engine/train/runRecord';
+import type { RunRecord } from '../../app/node/runs/runRecord';
+import { runPaths } from '../../app/node/runs/runRecord';
 import type { TrainEvent } from '../../app/training/types';
 
 function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, lines: readonly string[]): RunSummary {

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { HostEvent } from '../../app/protocol';
 import { dispatchRequest } from '../ipc/dispatch';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
 import { cookieName, tokenSource } from './tokenAuth';

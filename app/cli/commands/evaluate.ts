@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DatasetError } from '../../engine/data/types';
-import { ModelDirError } from '../../engine/modelDir/format';
+import { ModelDirError } from '../../node/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
 import type { EvaluationReport } from '../../training/types';
 import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';

@@ -5,8 +5,8 @@ import { serializeDesign } from '../../design/document';
 import { DESIGN_EXTENSION } from '../../design/types';
 import type { CliCommand } from '../types';
 import { loadDesignFromArgs, PRESET_PREFIX } from '../designSource';
-import { writeErrorReason } from '../../engine/files/fileWriteError';
-import { writeFileAtomic } from '../../engine/files/writeFileAtomic';
+import { writeErrorReason } from '../../node/files/fileWriteError';
+import { writeFileAtomic } from '../../node/files/writeFileAtomic';
 
 export const command: CliCommand = {
   summary: 'Write a preset as a design file you can open and edit.',

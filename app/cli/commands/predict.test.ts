@@ -5,7 +5,7 @@ import { compileDesign } from '../../engine/compile/compileDesign';
 import { saveModelDir } from '../../engine/modelDir/saveModelDir';
 import { buildPreset } from '../../presets/index';
 import { runCli } from '../testing/captureIo';
-import { useTempDir } from '../../engine/testing/tempDir';
+import { useTempDir } from '../../node/testing/tempDir';
 
 const dir = useTempDir('predict');
 const samples = fileURLToPath(new URL('../../../assets/samples/', import.meta.url));

@@ -2,7 +2,7 @@
 
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DesignErrorsError } from '../../engine/compile/errors';
-import { ModelDirError } from '../../engine/modelDir/format';
+import { ModelDirError } from '../../node/modelDir/format';
 import { runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
 import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';

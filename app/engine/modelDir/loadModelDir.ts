@@ -11,7 +11,7 @@ import type { Analysis } from '../../analysis/types';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import { compileDesign } from '../compile/compileDesign';
-import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, ModelDirError, type ModelMetadata } from './format';
+import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, ModelDirError, type ModelMetadata } from '../../node/modelDir/format';
 import { assignWeights } from './weightMatching';
 
 export interface LoadedModelDir {

@@ -8,7 +8,7 @@ import { selectBackend } from '../backends/select';
 import { compileDesign } from '../compile/compileDesign';
 import { seededValues } from '../testing/seededData';
 import { smallDesign } from '../testing/smallDesign';
-import { MODEL_FILES } from './format';
+import { MODEL_FILES } from '../../node/modelDir/format';
 import { loadModelDir } from './loadModelDir';
 import { saveModelDir } from './saveModelDir';
 

@@ -6,9 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import { labelsFor } from '../labels';
-import { writeDirectoryAtomic } from '../files/writeDirectoryAtomic';
+import { writeDirectoryAtomic } from '../../node/files/writeDirectoryAtomic';
 import { directorySaveHandler } from './fileHandler';
-import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMetadata } from './format';
+import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMetadata } from '../../node/modelDir/format';
 
 export type DirectoryFiles = Readonly<Record<string, string | Uint8Array>>;
 

@@ -17,7 +17,7 @@ import { DatasetError, type Dataset } from '../data/types';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
 import { createOptimizer, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
-import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from './runRecord';
+import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from '../../node/runs/runRecord';
 import { trainableModel, type TrainableModel } from './trainStep';
 import { WeightAverage } from './weightAverage';
 
