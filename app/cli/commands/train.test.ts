@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainEvent } from '../../training/types';
 import { main } from '../main';
 import type { CliIo } from '../types';
-import { useTestFolder } from '../../engine/data/testFolders';
+import { useTestFolder } from '../../engine/testing/testFolders';
 
 const folder = useTestFolder('cli-train-', { classes: 2, perClass: 6, size: 80 });
 

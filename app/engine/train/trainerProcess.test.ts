@@ -6,7 +6,7 @@ import { loadModelDir } from '../modelDir/loadModelDir';
 import { findCheckpoint, loadResumableCheckpoint } from './checkpoint';
 import { eventsOf, smallPresetDesign } from './trainFixtures';
 import { startTrainer, type TrainerHandle } from './trainerClient';
-import { useTestFolder } from '../data/testFolders';
+import { useTestFolder } from '../testing/testFolders';
 
 const folder = useTestFolder('trainer-', { classes: 2, perClass: 8, size: 80 });
 
