@@ -1,12 +1,15 @@
 /**
  * The one contract between the UI and its host. Two hosts implement it: the Electron preload
- * bridge (desktop) and the local web host (HTTP + WebSocket). Types only: every payload is
- * validated on the host side (`main/ipc/validate*`) before a handler runs.
+ * bridge (desktop) and the local web host (HTTP + WebSocket). Types plus the method lists the
+ * bridges iterate: every payload is validated on the host side (`main/ipc/dispatch.ts` with the
+ * schemas of `main/ipc/requestSchemas.ts`) before a handler runs.
  */
 
+import type { BackendName } from './compute/backends';
+import type { Result } from './result';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Result } from './result';
 
 export interface HostInfo {
   kind: 'electron' | 'web';
@@ -34,7 +37,7 @@ export interface OpenedDesign {
 }
 
 export interface BackendStatus {
-  name: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  name: BackendName;
   available: boolean;
   /** Why it is not available and what to install, when it is not. */
   reason?: string;
@@ -42,19 +45,21 @@ export interface BackendStatus {
 }
 
 export interface BackendReport {
-  active: BackendStatus['name'];
+  active: BackendName;
   device: string;
   backends: readonly BackendStatus[];
 }
 
+/** What to train: the renderer's request, and with the run folder decided, the trainer process's (`TrainerStartRequest`). */
 export interface TrainRequest {
-  /** The design document as text (the renderer serialises it). */
+  /** The design document as text (the renderer serialises it; a preset is first turned into its document). Unused when resuming. */
   design: string;
-  /** Dataset folder or CSV; absent means the bundled sample. */
+  /** Dataset folder or CSV manifest; absent means the bundled Fashion-MNIST sample. */
   data?: string;
+  /** A separate validation folder or CSV; absent means a seeded split of `data`. */
   validation?: string;
   config: Partial<TrainConfig>;
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
 }
@@ -75,7 +80,7 @@ export interface PredictRequest {
   /** Images as file paths on the host, or encoded bytes (base64) dropped into the window. */
   images: readonly ({ path: string } | { name: string; base64: string })[];
   top: number;
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
 }
 
 export interface ImagePrediction {
@@ -144,13 +149,16 @@ export interface StudioHost {
    * A model directory evaluated on a dataset (the engine's `evaluateModelDir`; central crops, no
    * augmentation): loss, top-1, top-5 and the confusion matrix. `data` absent: the bundled sample.
    */
-  evaluate(request: { model: string; data?: string; backend?: BackendStatus['name'] }): Promise<Result<EvaluationReport>>;
+  evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<EvaluationReport>>;
   /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
   runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
 export type StudioMethod = Exclude<keyof StudioHost, 'onEvent'>;
+
+/** The request a method takes (undefined for those without one). */
+export type RequestOf<M extends StudioMethod> = Parameters<StudioHost[M]>[0];
 
 /**
  * Every contract method, as data: the preload, the IPC registration and the web client iterate
@@ -178,3 +186,10 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
 };
 
 export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];
+
+/**
+ * The methods that do compute work (training, datasets, inference): each host hands them to its
+ * trainer processes and its engine worker, after checking the paths they name.
+ */
+export const COMPUTE_METHODS = ['backends', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate'] as const satisfies readonly StudioMethod[];
+export type ComputeMethod = (typeof COMPUTE_METHODS)[number];

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { BACKEND_PREFERENCE, type BackendName } from '../app/engine/backends/names';
+import { BACKEND_NAMES, type BackendName } from '../app/compute/backends';
 import { selectBackend } from '../app/engine/backends/select';
 import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
@@ -113,7 +113,7 @@ async function timeWorkers(preset: string, input: number, batch: number, count: 
 export async function run(args: readonly string[]): Promise<void> {
   const opts = options(args);
   const backends: BackendName[] = [];
-  for (const name of BACKEND_PREFERENCE) {
+  for (const name of BACKEND_NAMES) {
     if (name === 'cpu' && !opts.cpu) continue;
     if (await selectBackend({ backend: name }).then(() => true, () => false)) backends.push(name);
   }

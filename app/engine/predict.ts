@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, ImagePrediction } from '../protocol';
 import type { DesignDocument } from '../design/types';
 import { selectBackend } from './backends/select';
-import type { BackendName } from './backends/names';
+import type { BackendName } from '../compute/backends';
 import { compileDesign } from './compile/compileDesign';
 import { loadImageBatch, type ImageSource } from './images';
 import { labelsFor } from './labels';

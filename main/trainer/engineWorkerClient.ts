@@ -48,7 +48,7 @@ export function createEngineWorkerClient(launch: LaunchProcess, entry: string, o
     call(method, request) {
       channel ??= start();
       const id = nextId++;
-      const message: EngineWorkerRequest = { id, method, request };
+      const message: EngineWorkerRequest<typeof method> = { id, method, request };
       const answer = new Promise<EngineWorkerMethods[typeof method]['response']>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
       channel.send(message);
       return answer;

@@ -3,17 +3,16 @@
  * prediction requests, so TensorFlow.js never loads in the Electron main process.
  */
 
-import type { BackendReport, BackendStatus, ImagePrediction, PredictRequest, Result } from '../../app/protocol';
-import type { EvaluationReport, ScanReport } from '../../app/training/types';
+import type { ComputeMethod, RequestOf, StudioHost } from '../../app/protocol';
 
-export interface EngineWorkerMethods {
-  backends: { request: null; response: BackendReport };
-  scanDataset: { request: { path?: string; inputSize: number }; response: Result<ScanReport> };
-  predict: { request: PredictRequest; response: Result<readonly ImagePrediction[]> };
-  evaluate: { request: { model: string; data?: string; backend?: BackendStatus['name'] }; response: Result<EvaluationReport> };
-}
+/** The compute methods the engine worker answers (the rest go to trainer processes or the runs folder). */
+export const ENGINE_WORKER_METHODS = ['backends', 'scanDataset', 'predict', 'evaluate'] as const satisfies readonly ComputeMethod[];
+export type EngineWorkerMethod = (typeof ENGINE_WORKER_METHODS)[number];
 
-export type EngineWorkerMethod = keyof EngineWorkerMethods;
+/** Each method's request and answer, as the contract states them; a method without a request sends null. */
+export type EngineWorkerMethods = {
+  [M in EngineWorkerMethod]: { request: RequestOf<M> extends undefined ? null : RequestOf<M>; response: Awaited<ReturnType<StudioHost[M]>> };
+};
 
 export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorkerMethod> {
   id: number;

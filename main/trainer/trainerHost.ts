@@ -121,18 +121,8 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
       runs.set(runId, run);
       exits.set(runId, new Promise((resolve) => channel.onExit((code) => (onExit(run, code), resolve()))));
       channel.onMessage((message) => isTrainEvent(message) && onEvent(run, message));
-      const command: TrainerCommand = {
-        type: 'start',
-        request: {
-          design: request.design,
-          data: request.data,
-          validation: request.validation,
-          config: request.config,
-          backend: request.backend,
-          runDir,
-          resume: request.resumeRunDir !== undefined,
-        },
-      };
+      const { resumeRunDir, ...shared } = request;
+      const command: TrainerCommand = { type: 'start', request: { ...shared, runDir, resume: resumeRunDir !== undefined } };
       channel.send(command);
       return { ok: true, value: { runId, runDir } };
     },

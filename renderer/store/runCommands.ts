@@ -3,18 +3,12 @@
  * a refusal (or a host that throws) into a message the panel shows.
  */
 
-import type { BackendStatus, FileRef, Result, StudioHost } from '../../app/protocol';
-import type { TrainConfig } from '../../app/training/types';
+import type { FileRef, Result, StudioHost, TrainRequest } from '../../app/protocol';
 import { foldTrainEvent, newRunView } from './runEvents';
 import type { PredictionImage, PredictionModel, RunStore } from './runStore';
 
-export interface TrainSetup {
-  design: string;
-  /** Dataset folder or CSV; absent means the bundled sample. */
-  data?: string;
-  config: Partial<TrainConfig>;
-  backend?: BackendStatus['name'];
-}
+/** A run as the panel sets it up; `startRun` adds the folder to continue when resuming. */
+export type TrainSetup = Omit<TrainRequest, 'resumeRunDir'>;
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -6,7 +6,8 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BackendReport, BackendStatus, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
+import type { BackendName } from '../../app/compute/backends';
+import type { BackendReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
@@ -30,7 +31,7 @@ export interface TrainingSetup {
   dataPath: string;
   config: TrainConfig;
   /** Null: the host's active backend. */
-  backend: BackendStatus['name'] | null;
+  backend: BackendName | null;
   /** Memory the run may use, for backends whose limit the app cannot know (native CPU, GPU). */
   memoryGiB: number;
 }

@@ -5,8 +5,10 @@ import { BackendUnavailableError, describeBackends } from '../../engine/backends
 import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../node/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
+import { METRICS, metricText } from '../../training/hyperparameters';
 import type { EvaluationReport } from '../../training/types';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_NAMES } from '../../compute/backends';
+import { backendFlag, choices, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import type { CliCommand } from '../types';
 
 const options = {
@@ -37,7 +39,7 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME     ${choices(BACKEND_NAMES)} (default: the first that loads)`,
     '  --json             print the report as JSON',
     '',
     'Images are central crops (87.5%), as in Inception evaluation. A training checkpoint',
@@ -46,14 +48,14 @@ export const command: CliCommand = {
   async run(args, io) {
     const fail = commandFailure('evaluate', io);
     const parsed = parseCommandArgs(args, options);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail(parsed.error);
     const { values, positionals } = parsed.value;
     if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the model directory.' : `unexpected argument '${positionals[1]}'.`);
     const backendArg = backendFlag(values.backend);
-    if (!backendArg.ok) return fail(backendArg.message);
+    if (!backendArg.ok) return fail(backendArg.error);
     const backend = backendArg.value;
     const batch = integerFlag(values.batch, 'batch', 1);
-    if (!batch.ok) return fail(batch.message);
+    if (!batch.ok) return fail(batch.error);
     const json = values.json === true;
     let report;
     try {
@@ -77,9 +79,7 @@ export const command: CliCommand = {
     const lines = [
       describeBackends(backendReport),
       `images: ${result.images}`,
-      `loss:   ${result.loss.toFixed(4)}`,
-      `top-1:  ${(result.top1 * 100).toFixed(2)}%`,
-      `top-5:  ${(result.top5 * 100).toFixed(2)}%`,
+      ...METRICS.map((metric) => `${`${metric.label}:`.padEnd(8)}${metricText(metric, result[metric.name], 2)}`),
     ];
     if (result.classNames.length <= maxPrintedClasses) lines.push('', formatConfusion(result));
     else lines.push('', `(confusion matrix of ${result.classNames.length} classes: use --json)`);

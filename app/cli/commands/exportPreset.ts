@@ -21,7 +21,7 @@ export const command: CliCommand = {
     const name = first === undefined || first.startsWith('-') || first.startsWith(PRESET_PREFIX) ? first : `${PRESET_PREFIX}${first}`;
     const loaded = await loadDesignFromArgs(name === undefined ? rest : [name, ...rest], io.cwd);
     if (!loaded.ok) {
-      io.stderr(`export-preset: ${loaded.message}\n`);
+      io.stderr(`export-preset: ${loaded.error}\n`);
       return 2;
     }
     const { design, positionals } = loaded.value;

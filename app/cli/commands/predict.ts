@@ -5,7 +5,8 @@ import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../node/modelDir/format';
 import { runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_NAMES } from '../../compute/backends';
+import { backendFlag, choices, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { designArgOptions } from '../designSource';
 import type { CliCommand } from '../types';
 import { predictSource } from './predictSource';
@@ -30,7 +31,7 @@ export const command: CliCommand = {
     'Usage: inception-studio predict <model dir | design file | preset:NAME> <image>... [options]',
     '',
     '  --top K          classes to show per image (default 5)',
-    '  --backend NAME   tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME   ${choices(BACKEND_NAMES)} (default: the first that loads)`,
     '  --json           print the predictions as JSON',
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
@@ -42,20 +43,20 @@ export const command: CliCommand = {
   async run(args, io) {
     const fail = commandFailure('predict', io);
     const parsed = parseCommandArgs(args, options);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail(parsed.error);
     const { values, positionals } = parsed.value;
     const [sourceArg, ...images] = positionals;
     if (sourceArg === undefined) return fail('Missing the model: a model directory, a design file or preset:NAME.');
     if (images.length === 0) return fail('Missing the images to classify.');
     const backendArg = backendFlag(values.backend);
-    if (!backendArg.ok) return fail(backendArg.message);
+    if (!backendArg.ok) return fail(backendArg.error);
     const backend = backendArg.value;
     const top = integerFlag(values.top, 'top', 1);
     const seed = integerFlag(values.seed, 'seed', 0);
-    if (!top.ok) return fail(top.message);
-    if (!seed.ok) return fail(seed.message);
+    if (!top.ok) return fail(top.error);
+    if (!seed.ok) return fail(seed.error);
     const source = await predictSource(sourceArg, values, io.cwd, seed.value);
-    if (!source.ok) return fail(source.message);
+    if (!source.ok) return fail(source.error);
 
     let run;
     try {

@@ -15,7 +15,7 @@ export const command: CliCommand = {
   async run(args, io) {
     const parsed = parseCommandArgs(args, { json: { type: 'boolean' } });
     if (!parsed.ok || parsed.value.positionals.length > 0) {
-      io.stderr(`presets: ${parsed.ok ? `unexpected argument '${parsed.value.positionals[0]}'` : parsed.message}\n`);
+      io.stderr(`presets: ${parsed.ok ? `unexpected argument '${parsed.value.positionals[0]}'` : parsed.error}\n`);
       return 2;
     }
     if (parsed.value.values.json === true) {

@@ -3,7 +3,8 @@
  * epoch (and per tenth of an epoch) in a pipe, JSON lines with `--json`.
  */
 
-import type { TrainEvent } from '../../training/types';
+import { METRICS, metricText } from '../../training/hyperparameters';
+import type { StepMetrics, TrainEvent } from '../../training/types';
 import type { CliIo } from '../types';
 
 export function formatDuration(seconds: number): string {
@@ -15,6 +16,9 @@ export function formatDuration(seconds: number): string {
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** 'loss 2.2000 top-1 37.5% top-5 62.5%'. */
+const metricsText = (metrics: StepMetrics): string => METRICS.map((metric) => `${metric.label} ${metricText(metric, metrics[metric.name])}`).join(' ');
 
 export function progressBar(done: number, total: number, width = 20): string {
   const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : 0;
@@ -61,8 +65,8 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
         return;
       }
       case 'epoch': {
-        const val = event.validation ? `  val loss ${event.validation.loss.toFixed(4)} top-1 ${percent(event.validation.top1)} top-5 ${percent(event.validation.top5)}` : '';
-        line(`epoch ${event.epoch}/${epochs} done in ${formatDuration(event.seconds)}: loss ${event.train.loss.toFixed(4)} top-1 ${percent(event.train.top1)} top-5 ${percent(event.train.top5)}${val}`);
+        const val = event.validation ? `  val ${metricsText(event.validation)}` : '';
+        line(`epoch ${event.epoch}/${epochs} done in ${formatDuration(event.seconds)}: ${metricsText(event.train)}${val}`);
         return;
       }
       case 'checkpoint':

@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, BackendStatus } from '../../protocol';
 import { cpuDescription, gpuDescription } from './device';
-import { BACKEND_PREFERENCE, TFJS_BACKEND, type BackendName } from './names';
+import { BACKEND_NAMES, type BackendName } from '../../compute/backends';
+import { TFJS_BACKEND } from './names';
 import { explainLoadFailure, importNativePackage, isPackageInstalled, NATIVE_PACKAGE, notInstalledReason, type NativeBackend } from './nativePackages';
 import { loadWasmBackend } from './wasm';
 
@@ -40,7 +41,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   if (current && (wanted === undefined || wanted === current.active) && tf.getBackend() === TFJS_BACKEND[current.active]) return current;
   const statuses: BackendStatus[] = [];
   let active: BackendStatus | null = null;
-  for (const name of BACKEND_PREFERENCE) {
+  for (const name of BACKEND_NAMES) {
     if (active || (wanted !== undefined && wanted !== name)) {
       statuses.push(probe(name, active, wanted));
       continue;

@@ -1,6 +1,7 @@
 /** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
 
-import type { BackendReport, BackendStatus } from '../../protocol';
+import type { BackendName } from '../../compute/backends';
+import type { BackendReport } from '../../protocol';
 import type { EvaluationReport, ScanReport } from '../../training/types';
 import { selectBackend } from '../backends/select';
 import { streamBatches } from '../data/batchStream';
@@ -13,7 +14,7 @@ import { trainableModel } from './trainStep';
 export interface EvaluateOptions {
   /** Dataset folder or CSV; absent means the bundled sample. */
   data?: string;
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
   batchSize?: number;
   onScan?: (report: ScanReport) => void;
 }

@@ -5,7 +5,7 @@
 
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackendStatus } from '../../protocol';
+import type { BackendName } from '../../compute/backends';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { writeFileAtomic } from '../files/writeFileAtomic';
 
@@ -23,7 +23,7 @@ export interface RunRecord {
   validation?: string;
   config: TrainConfig;
   classNames: readonly string[];
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
 }
 
 export const runPaths = (runDir: string) => ({

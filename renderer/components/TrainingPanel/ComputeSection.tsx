@@ -1,17 +1,11 @@
 import { memo, useEffect, useMemo } from 'react';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
-import type { BackendStatus } from '../../../app/protocol';
+import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
 
-const BACKEND_TITLES: Readonly<Record<BackendStatus['name'], string>> = {
-  'tensorflow-gpu': 'TensorFlow native, GPU (CUDA)',
-  tensorflow: 'TensorFlow native, CPU',
-  wasm: 'WebAssembly (XNNPACK)',
-  cpu: 'Plain JavaScript (slowest)',
-};
 const GiB = 1024 ** 3;
 
 /** The backend and device that will train, why faster ones are missing, and whether the design fits in memory. */
@@ -58,12 +52,12 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
         <>
           <div className="training-panel__row">
             <label htmlFor="training-backend">Backend</label>
-            <select id="training-backend" value={chosen ?? ''} onChange={(event) => store.getState().setSetup({ backend: event.target.value as BackendStatus['name'] })}>
+            <select id="training-backend" value={chosen ?? ''} onChange={(event) => isBackendName(event.target.value) && store.getState().setSetup({ backend: event.target.value })}>
               {report.backends
                 .filter((backend) => backend.available)
                 .map((backend) => (
                   <option key={backend.name} value={backend.name}>
-                    {BACKEND_TITLES[backend.name]}
+                    {backendTitle(backend.name)}
                   </option>
                 ))}
             </select>
@@ -75,7 +69,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
             <ul className="training-panel__unavailable" aria-label="Backends not available">
               {faster.map((backend) => (
                 <li key={backend.name}>
-                  {BACKEND_TITLES[backend.name]}: {backend.reason ?? 'not available'}
+                  {backendTitle(backend.name)}: {backend.reason ?? 'not available'}
                 </li>
               ))}
             </ul>
