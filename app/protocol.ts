@@ -72,6 +72,8 @@ export interface RunSummary {
   epochs: number;
   bestValTop1: number | null;
   state: 'running' | 'completed' | 'cancelled' | 'failed';
+  /** Why the run's event log could not be read (the summary then comes from `run.json` alone). */
+  problem?: string;
 }
 
 export interface PredictRequest {

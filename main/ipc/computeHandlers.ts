@@ -20,7 +20,7 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
       }
       const checked = await paths.check(path);
       if (!checked.ok) return checked;
-      real.push(checked.path);
+      real.push(checked.value);
     }
     return { ok: true, value: rebuild(real) };
   };

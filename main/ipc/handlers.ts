@@ -34,7 +34,7 @@ export function createHandlers(services: HostServices): Handlers {
       if (path !== undefined) {
         const checked = await paths.check(path);
         if (!checked.ok) return checked;
-        chosen = checked.path;
+        chosen = checked.value;
       } else if (dialogs) {
         chosen = await dialogs.chooseDesignToOpen();
       } else {
@@ -83,14 +83,14 @@ export function createHandlers(services: HostServices): Handlers {
       const checked = await paths.check(path);
       if (!checked.ok) return checked;
       try {
-        const entries = await readdir(checked.path, { withFileTypes: true });
+        const entries = await readdir(checked.value, { withFileTypes: true });
         const listed: DirectoryEntry[] = entries
           .filter((entry) => (entry.isFile() || entry.isDirectory()) && !entry.name.startsWith('.'))
-          .map((entry) => ({ name: entry.name, path: join(checked.path, entry.name), kind: entry.isDirectory() ? 'directory' : 'file' }));
+          .map((entry) => ({ name: entry.name, path: join(checked.value, entry.name), kind: entry.isDirectory() ? 'directory' : 'file' }));
         listed.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
         return { ok: true, value: listed };
       } catch (error) {
-        return fail(`Could not list ${checked.path}: ${message(error)}`);
+        return fail(`Could not list ${checked.value}: ${message(error)}`);
       }
     },
 

@@ -52,9 +52,15 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
   return { train: { dataset: train, indices: all }, validation: { dataset: validation, indices: validation.samples.map((_, i) => i) } };
 }
 
+async function resumableRecord(runDir: string): Promise<RunRecord> {
+  const record = await readRunRecord(runDir);
+  if (!record.ok) throw new Error(`Cannot resume: ${record.error}`);
+  return record.value;
+}
+
 export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void): Promise<OpenedRun> {
   const runDir = resolve(request.runDir);
-  const previous = request.resume ? await readRunRecord(runDir) : null;
+  const previous = request.resume ? await resumableRecord(runDir) : null;
   const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
   const document = parseDesignText(previous?.design ?? request.design);
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };

@@ -1,11 +1,13 @@
 /**
  * A run folder: `run.json` (what was trained on what, written once at the start), `events.jsonl`
- * (every event but the per-step ones), and `checkpoints/{last,best}`.
+ * (every event but the per-step ones), and `checkpoints/{last,best}`. The one writer and the one
+ * reader of each file.
  */
 
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendName } from '../../compute/backends';
+import { errorMessage, type Result } from '../../result';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { writeFileAtomic } from '../files/writeFileAtomic';
 
@@ -47,17 +49,50 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
   await writeFileAtomic(runPaths(runDir).record, JSON.stringify(record, null, 2) + '\n');
 }
 
-export async function readRunRecord(runDir: string): Promise<RunRecord> {
+/** The run's `run.json`, or why it cannot be read (missing, not JSON, not a run record), naming the file. */
+export async function readRunRecord(runDir: string): Promise<Result<RunRecord>> {
   const path = runPaths(runDir).record;
-  let text: string;
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return { ok: false, error: `${path} not found — is ${runDir} a training run folder?` };
+  let record: unknown;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new Error(`Cannot resume: ${path} not found — is ${runDir} a training run folder?`);
+    record = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `${path} is not JSON: ${errorMessage(error)}` };
   }
-  const record = JSON.parse(text) as RunRecord;
-  if (record.format !== RUN_RECORD_FORMAT) throw new Error(`Cannot resume: ${path} is not a training run record.`);
-  return record;
+  if ((record as Partial<RunRecord> | null)?.format !== RUN_RECORD_FORMAT) return { ok: false, error: `${path} is not a training run record.` };
+  return { ok: true, value: record as RunRecord };
+}
+
+/**
+ * The events a run logged, in order. One policy for damage: the last line without its newline
+ * was cut off by a crash mid-write and is dropped; any other line that is not a JSON event makes
+ * the log unreadable, and the error names the file and the line.
+ */
+export async function readRunEvents(runDir: string): Promise<Result<TrainEvent[]>> {
+  const path = runPaths(runDir).events;
+  const log = await readFile(path, 'utf8').catch(() => null);
+  if (log === null) return { ok: false, error: `${runDir} has no event log: is it a training run folder?` };
+  const lines = log.split('\n');
+  const torn = lines.pop() ?? '';
+  const events: TrainEvent[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const event = parseEvent(line);
+    if (event === null) return { ok: false, error: `${path}, line ${index + 1}: not a JSON event` };
+    events.push(event);
+  }
+  const last = torn.trim() === '' ? null : parseEvent(torn);
+  return { ok: true, value: last === null ? events : [...events, last] };
+}
+
+function parseEvent(line: string): TrainEvent | null {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? (value as TrainEvent) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Appends an event to the run's log; per-step events are left out to keep it small. */
