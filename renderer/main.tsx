@@ -1,5 +1,6 @@
 /** Renderer entry: pick the host, create the editor store, mount the app. */
 
+import { errorMessage } from '../app/result';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import { StrictMode } from 'react';
@@ -22,6 +23,6 @@ try {
   );
 } catch (error) {
   // Opened without a host (e.g. the web address without its token): say so instead of a blank page.
-  root.textContent = error instanceof Error ? error.message : String(error);
+  root.textContent = errorMessage(error);
   root.className = 'no-host';
 }

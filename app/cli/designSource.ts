@@ -5,6 +5,7 @@
  * user mistakes come back as messages, never as exceptions.
  */
 
+import { errorMessage } from '../result';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -85,22 +86,22 @@ async function loadFile(arg: string, options: DesignSourceOptions): Promise<Resu
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' && isPresetName(arg) ? ` To use the preset, write ${PRESET_PREFIX}${arg}.` : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : errorMessage(error);
     return { ok: false, error: `Cannot read design file '${arg}': ${why}.${hint}` };
   }
   const parsed = parseDesign(text);
-  if (!parsed.ok) return { ok: false, error: `${arg}: ${parsed.message}` };
+  if (!parsed.ok) return { ok: false, error: `${arg}: ${parsed.error.message}` };
   if (options.params !== undefined && options.params.length > 0) {
     return { ok: false, error: `--param applies to presets (${PRESET_PREFIX}NAME) only; edit the design file instead.` };
   }
-  let document = options.input === undefined ? parsed.document : withInputSize(parsed.document, options.input);
+  let document = options.input === undefined ? parsed.value.document : withInputSize(parsed.value.document, options.input);
   if (options.classes !== undefined) {
     const changed = withClasses(document, options.classes);
     if (!changed) return { ok: false, error: `--classes: ${arg} has no dense (fully connected) layer to set.` };
     document = changed;
   }
   const loaded: LoadedDesign = { document, origin: 'file', source: path };
-  return { ok: true, value: parsed.migratedFrom === undefined ? loaded : { ...loaded, migratedFrom: parsed.migratedFrom } };
+  return { ok: true, value: parsed.value.migratedFrom === undefined ? loaded : { ...loaded, migratedFrom: parsed.value.migratedFrom } };
 }
 
 /** Loads `arg` (a design file path or `preset:NAME`) with the overrides in `options`. */

@@ -4,6 +4,7 @@
  * Commands load lazily so that `summary` never pays for TensorFlow.js start-up.
  */
 
+import { errorMessage } from '../result';
 import type { CliCommand, CliIo, ExitCode } from './types';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -58,7 +59,7 @@ if (isEntry) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      io.stderr(`inception-studio: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`inception-studio: ${errorMessage(error)}\n`);
       process.exitCode = 1;
     },
   );

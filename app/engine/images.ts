@@ -5,6 +5,7 @@
  * network gets luminance.
  */
 
+import { errorMessage } from '../result';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -50,7 +51,7 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise
     bytes = 'path' in source ? await readFile(source.path) : source.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImageReadError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message);
+    throw new ImageReadError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : errorMessage(error));
   }
   try {
     const pipeline = sharp(bytes, { failOn: 'error' }).rotate();
@@ -59,7 +60,7 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise
     const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
     return decoded.channels === channels ? decoded : expandGray(decoded, channels);
   } catch (error) {
-    throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${(error as Error).message}`);
+    throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${errorMessage(error)}`);
   }
 }
 

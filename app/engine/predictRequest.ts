@@ -17,8 +17,8 @@ export async function runPredictRequest(request: PredictRequest): Promise<Result
   let source: ModelSource;
   if (request.model.kind === 'design') {
     const parsed = parseDesign(request.model.design);
-    if (!parsed.ok) return { ok: false, error: `The design cannot be read: ${parsed.message}` };
-    source = { kind: 'design', design: parsed.document };
+    if (!parsed.ok) return { ok: false, error: `The design cannot be read: ${parsed.error.message}` };
+    source = { kind: 'design', design: parsed.value.document };
   } else {
     source = { kind: 'modelDir', path: request.model.path };
   }

@@ -3,6 +3,7 @@
  * the desktop host from `ipcMain.handle`, the web host from `POST /api/<method>`.
  */
 
+import { errorMessage } from '../../app/result';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DirectoryEntry, FileRef, Result } from '../../app/protocol';
@@ -19,7 +20,6 @@ export const MAX_DESIGN_BYTES = 20_000_000;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createHandlers(services: HostServices): Handlers {
   const { paths, dialogs, recent } = services;
@@ -46,17 +46,17 @@ export function createHandlers(services: HostServices): Handlers {
         if (size > MAX_DESIGN_BYTES) return fail(`${chosen}: ${size} bytes is too large for a design file`);
         const text = await readFile(chosen, 'utf8');
         const parsed = services.parseDesign(text);
-        if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.message}`);
+        if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.error.message}`);
         await recent.add(chosen);
         return { ok: true, value: { file: fileRef(chosen), text } };
       } catch (error) {
-        return fail(`Could not read ${chosen}: ${message(error)}`);
+        return fail(`Could not read ${chosen}: ${errorMessage(error)}`);
       }
     },
 
     async saveDesign({ path, suggestedName, text }) {
       const parsed = services.parseDesign(text);
-      if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.message}`);
+      if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.error.message}`);
       const chosen = await saveTarget(services, path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
@@ -90,7 +90,7 @@ export function createHandlers(services: HostServices): Handlers {
         listed.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
         return { ok: true, value: listed };
       } catch (error) {
-        return fail(`Could not list ${checked.value}: ${message(error)}`);
+        return fail(`Could not list ${checked.value}: ${errorMessage(error)}`);
       }
     },
 

@@ -3,6 +3,7 @@
  * back the events a run logged. Both paths pass the host's path policy.
  */
 
+import { errorMessage } from '../../app/result';
 import { cp, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Result } from '../../app/protocol';
@@ -32,7 +33,7 @@ export function runHandlers(services: HostServices): RunHandlers {
         await writeDirectoryAtomic(target.value, (temp) => cp(from.value, temp, { recursive: true }));
         return { ok: true, value: { path: target.value, name: basename(target.value) } };
       } catch (error) {
-        return fail(`Could not save the model to ${target.value}: ${(error as Error).message}`);
+        return fail(`Could not save the model to ${target.value}: ${errorMessage(error)}`);
       }
     },
 

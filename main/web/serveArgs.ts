@@ -1,6 +1,7 @@
 /** `npm run serve -- [--host H] [--port P] [--root DIR]...`: parsed, or a message naming the problem. */
 
 import { resolve } from 'node:path';
+import type { Result } from '../../app/result';
 
 export interface ServeOptions {
   host: string;
@@ -12,7 +13,7 @@ export interface ServeOptions {
 export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]...';
 export const DEFAULT_PORT = 4780;
 
-export function parseServeArgs(args: readonly string[], cwd: string): { ok: true; options: ServeOptions } | { ok: false; error: string } {
+export function parseServeArgs(args: readonly string[], cwd: string): Result<ServeOptions> {
   const options: ServeOptions = { host: '127.0.0.1', port: DEFAULT_PORT, roots: [] };
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i];
@@ -29,5 +30,5 @@ export function parseServeArgs(args: readonly string[], cwd: string): { ok: true
     }
   }
   if (options.roots.length === 0) options.roots.push(resolve(cwd));
-  return { ok: true, options };
+  return { ok: true, value: options };
 }

@@ -5,6 +5,7 @@
  * (no DNS rebinding) and a browser Origin must be this server's.
  */
 
+import { errorMessage } from '../../app/result';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -78,14 +79,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const text = await readBody(request);
       payload = text.trim() === '' ? null : JSON.parse(text);
     } catch (error) {
-      return send(response, 400, { error: `request body is not JSON: ${(error as Error).message}` });
+      return send(response, 400, { error: `request body is not JSON: ${errorMessage(error)}` });
     }
     try {
       const result = await dispatchRequest(options.handlers, method, payload, true);
       if (result.status === 'ok') return send(response, 200, result.value);
       return send(response, REFUSAL_STATUS[result.reason], { error: result.message });
     } catch (error) {
-      return send(response, 500, { error: `${method} failed: ${(error as Error).message}` });
+      return send(response, 500, { error: `${method} failed: ${errorMessage(error)}` });
     }
   };
 

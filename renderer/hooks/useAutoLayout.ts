@@ -1,3 +1,4 @@
+import { errorMessage } from '../../app/result';
 import { useCallback } from 'react';
 import { layoutAction } from '../actions/editActions';
 import { layoutGraph } from '../layout/layoutClient';
@@ -25,7 +26,7 @@ export function useAutoLayout(): () => Promise<void> {
       latest.run(layoutAction, new Map(Object.entries(positions).map(([id, at]) => [id, toDocument(at, offsets.get(id))])));
       latest.requestFit();
     } catch (error) {
-      store.getState().setNotice(error instanceof Error ? error.message : String(error));
+      store.getState().setNotice(errorMessage(error));
     }
   }, [store]);
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../app/result';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { DesignerCommand } from '../../app/menu/menuModel';
@@ -35,7 +36,7 @@ export function useCommands(): (command: EditorCommand) => void {
   return useCallback(
     (command: EditorCommand) => {
       const state = store.getState();
-      const report = (error: unknown) => state.setNotice(error instanceof Error ? error.message : String(error));
+      const report = (error: unknown) => state.setNotice(errorMessage(error));
       const discardOk = () => confirmDiscard(store, (message) => window.confirm(message));
       const action = selectionCommands[command];
       if (action) {

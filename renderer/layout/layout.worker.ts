@@ -1,5 +1,6 @@
 /** Runs ELK off the UI thread: one request in, positions (or an error message) out. */
 
+import { errorMessage } from '../../app/result';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { fromElkGraph, toElkGraph, type LayoutRequest } from './elkGraph';
 
@@ -17,6 +18,6 @@ scope.onmessage = async (event: MessageEvent<{ id: number; request: LayoutReques
     const positions = fromElkGraph(await elk.layout(toElkGraph(request)));
     scope.postMessage({ id, positions });
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ id, error: errorMessage(error) });
   }
 };

@@ -3,6 +3,7 @@
  * a refusal (or a host that throws) into a message the panel shows.
  */
 
+import { errorMessage } from '../../app/result';
 import type { FileRef, Result, StudioHost, TrainRequest } from '../../app/protocol';
 import { foldTrainEvent, newRunView } from './runEvents';
 import type { PredictionImage, PredictionModel, RunStore } from './runStore';
@@ -10,14 +11,13 @@ import type { PredictionImage, PredictionModel, RunStore } from './runStore';
 /** A run as the panel sets it up; `startRun` adds the folder to continue when resuming. */
 export type TrainSetup = Omit<TrainRequest, 'resumeRunDir'>;
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The host's answer, or a failed result when the call itself threw. */
 export async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await call();
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 

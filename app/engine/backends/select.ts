@@ -3,6 +3,7 @@
  * first that loads active, and report every backend with the reason it was skipped.
  */
 
+import { errorMessage } from '../../result';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, BackendStatus } from '../../protocol';
 import { cpuDescription, gpuDescription } from './device';
@@ -74,7 +75,7 @@ async function tryActivate(name: BackendName): Promise<BackendStatus> {
     await tf.ready();
     return { name, available: true, device: name === 'tensorflow-gpu' ? gpuDescription() : cpuDescription() };
   } catch (error) {
-    const reason = name === 'tensorflow-gpu' || name === 'tensorflow' ? explainLoadFailure(name, error) : `failed to load: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = name === 'tensorflow-gpu' || name === 'tensorflow' ? explainLoadFailure(name, error) : `failed to load: ${errorMessage(error)}`;
     return { name, available: false, reason };
   }
 }

@@ -1,5 +1,6 @@
 /** Which files count as images, and a header-only check that one is readable and big enough. */
 
+import { errorMessage } from '../../result';
 import sharp from 'sharp';
 import type { DatasetProblem } from '../../training/types';
 
@@ -24,7 +25,7 @@ export async function checkImage(file: string, inputSize: number): Promise<Image
     if (Math.min(width, height) < inputSize) return { smaller: { file, problem: `${width}×${height} is smaller than the ${inputSize}×${inputSize} input` } };
     return {};
   } catch (error) {
-    return { unreadable: { file, problem: error instanceof Error ? error.message : String(error) } };
+    return { unreadable: { file, problem: errorMessage(error) } };
   }
 }
 

@@ -4,6 +4,7 @@
  * named, and a truncated weights file is caught before any tensor is made.
  */
 
+import { errorMessage } from '../../result';
 import type * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,7 +29,7 @@ async function readText(dir: string, file: string): Promise<string> {
     return await readFile(path.join(dir, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ModelDirError(dir, file, code === 'ENOENT' ? 'missing' : (error as Error).message);
+    throw new ModelDirError(dir, file, code === 'ENOENT' ? 'missing' : errorMessage(error));
   }
 }
 
@@ -37,7 +38,7 @@ async function readJson(dir: string, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ModelDirError(dir, file, `not valid JSON (${(error as Error).message})`);
+    throw new ModelDirError(dir, file, `not valid JSON (${errorMessage(error)})`);
   }
 }
 
@@ -58,7 +59,7 @@ interface WeightsManifest {
 export async function loadModelDir(dir: string): Promise<LoadedModelDir> {
   const metadata = checkMetadata(dir, await readJson(dir, MODEL_FILES.metadata));
   const parsed = parseDesign(await readText(dir, MODEL_FILES.design));
-  if (!parsed.ok) throw new ModelDirError(dir, MODEL_FILES.design, parsed.message);
+  if (!parsed.ok) throw new ModelDirError(dir, MODEL_FILES.design, parsed.error.message);
   const labels = await readJson(dir, MODEL_FILES.labels);
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) throw new ModelDirError(dir, MODEL_FILES.labels, 'should be an array of class names');
   const manifest = (await readJson(dir, MODEL_FILES.topology)) as WeightsManifest;
@@ -75,20 +76,20 @@ export async function loadModelDir(dir: string): Promise<LoadedModelDir> {
 
   let compiled;
   try {
-    compiled = compileDesign(parsed.document);
+    compiled = compileDesign(parsed.value.document);
   } catch (error) {
-    throw new ModelDirError(dir, MODEL_FILES.design, (error as Error).message);
+    throw new ModelDirError(dir, MODEL_FILES.design, errorMessage(error));
   }
   try {
     assignWeights(compiled.model, specs, weights);
   } catch (error) {
     compiled.model.dispose();
-    throw new ModelDirError(dir, MODEL_FILES.weights, (error as Error).message);
+    throw new ModelDirError(dir, MODEL_FILES.weights, errorMessage(error));
   }
   const classes = compiled.model.outputs[0].shape.at(-1);
   if (labels.length !== classes) {
     compiled.model.dispose();
     throw new ModelDirError(dir, MODEL_FILES.labels, `has ${labels.length} names for ${classes} outputs`);
   }
-  return { dir, model: compiled.model, design: parsed.document, analysis: compiled.analysis, labels, metadata };
+  return { dir, model: compiled.model, design: parsed.value.document, analysis: compiled.analysis, labels, metadata };
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../app/result';
 import { useReactFlow } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { exportDesignImage } from '../../export/exportImage';
@@ -39,7 +40,7 @@ function RunDockView() {
       const result = await exportDesignImage(host, flow, format, designName.replace(/[^\w.-]+/g, '-') || 'design');
       setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null);
     } catch (error) {
-      setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setNotice(`Export failed: ${errorMessage(error)}`);
     }
   };
   // The host-event listener stays subscribed for the dock's life and reaches the current exporter here.

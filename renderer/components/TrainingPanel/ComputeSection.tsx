@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../app/result';
 import { memo, useEffect, useMemo } from 'react';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
@@ -21,7 +22,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
     if (store.getState().backends !== null) return;
     host.backends().then(
       (backends) => store.getState().setBackends(backends),
-      (error: unknown) => store.getState().setBusy(false, `Could not detect the compute backends: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => store.getState().setBusy(false, `Could not detect the compute backends: ${errorMessage(error)}`),
     );
   }, [host, store]);
 
