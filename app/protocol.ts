@@ -91,36 +91,49 @@ export interface ImagePrediction {
   error?: string;
 }
 
-/** Events pushed from host to UI. */
+/**
+ * Events pushed from host to UI; the renderer handles each type in one exhaustive handler
+ * (renderer/commands/hostEvents.ts). `unsavedChecked`: the host has already asked about unsaved
+ * changes (the desktop's Save / Don't Save / Cancel) before a command that replaces the
+ * document, so the renderer does not ask again.
+ */
 export type HostEvent =
   | { type: 'train'; runId: string; event: TrainEvent }
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
-  | { type: 'menu'; command: MenuCommand }
-  /** The OS, the command line or Open Recent asked to open this design; the renderer calls openDesign. */
-  | { type: 'open-file'; path: string };
+  | { type: 'menu'; command: MenuCommand; unsavedChecked: boolean }
+  /** The OS, the command line, a second instance or Open Recent asked to open this design. */
+  | { type: 'open-file'; path: string; unsavedChecked: boolean };
 
-export type MenuCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'saveAs'
-  | 'export'
-  | 'undo'
-  | 'redo'
-  | 'cut'
-  | 'copy'
-  | 'paste'
-  | 'delete'
-  | 'selectAll'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'fitView'
-  | 'togglePanels'
-  | 'validate'
-  | 'train'
-  | 'stop'
-  | 'predict'
-  | `preset:${string}`;
+/** The commands of the host's menus (the desktop menu bar and its accelerators), as data. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'exportPng',
+  'exportSvg',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'zoomIn',
+  'zoomOut',
+  'fitView',
+  'togglePanels',
+  'validate',
+  'train',
+  'stop',
+  'predict',
+] as const;
+
+/** Opens one of the paper's architectures by its preset name. */
+export type PresetCommand = `preset:${string}`;
+export const PRESET_COMMAND_PREFIX = 'preset:';
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number] | PresetCommand;
 
 /** What the renderer may ask of its host. Each method maps to one IPC channel / HTTP route. */
 export interface StudioHost {

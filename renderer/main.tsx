@@ -1,10 +1,10 @@
 /** Renderer entry: pick the host, create the editor store, mount the app. */
 
-import { errorMessage } from '../app/result';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { errorMessage } from '../app/result';
 import { App } from './components/App/App';
 import { emptyDesign } from './documents/emptyDesign';
 import { getHost } from './host/getHost';

@@ -5,10 +5,10 @@
  * user mistakes come back as messages, never as exceptions.
  */
 
-import { errorMessage } from '../result';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../result';
 import { parseDesign } from '../design/document';
 import type { DesignDocument } from '../design/types';
 import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';

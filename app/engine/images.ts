@@ -5,10 +5,10 @@
  * network gets luminance.
  */
 
-import { errorMessage } from '../result';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { errorMessage } from '../result';
 
 /** 8-bit pixels, row-major HWC. */
 export interface DecodedImage {

@@ -8,6 +8,7 @@ import { app, BrowserWindow, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, MenuCommand } from '../../app/protocol';
+import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { presets } from '../../app/presets';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
@@ -72,7 +73,7 @@ async function start(): Promise<void> {
     ask: (title) => askAboutUnsavedChanges(window, documentName(title)),
     save: () => {
       const saved = saves?.nextSave() ?? Promise.resolve(false);
-      emit({ type: 'menu', command: 'save' });
+      emit({ type: 'menu', command: 'save', unsavedChecked: false });
       return saved;
     },
   });
@@ -100,11 +101,11 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
   const runCommand = async (command: MenuCommand): Promise<void> => {
-    const replacesDocument = command === 'new' || command === 'open' || command.startsWith('preset:');
+    const replacesDocument = command === 'new' || command === 'open' || command.startsWith(PRESET_COMMAND_PREFIX);
     if (replacesDocument && !(await guard.mayDiscard())) return;
     const contents = window?.webContents;
     if (contents && (NATIVE_EDIT_COMMANDS as readonly string[]).includes(command)) contents[command as (typeof NATIVE_EDIT_COMMANDS)[number]]();
-    emit({ type: 'menu', command });
+    emit({ type: 'menu', command, unsavedChecked: replacesDocument });
   };
 
   requestOpen = (path) => {
@@ -113,7 +114,7 @@ async function start(): Promise<void> {
       if (!ok) return;
       runtime.paths.grant(path);
       app.addRecentDocument(path);
-      emit({ type: 'open-file', path });
+      emit({ type: 'open-file', path, unsavedChecked: true });
     });
   };
 

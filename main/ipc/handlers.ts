@@ -3,9 +3,9 @@
  * the desktop host from `ipcMain.handle`, the web host from `POST /api/<method>`.
  */
 
-import { errorMessage } from '../../app/result';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { errorMessage } from '../../app/result';
 import type { DirectoryEntry, FileRef, Result } from '../../app/protocol';
 import { writeErrorReason } from '../../app/node/files/fileWriteError';
 import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';

@@ -3,9 +3,9 @@
  * back the events a run logged. Both paths pass the host's path policy.
  */
 
-import { errorMessage } from '../../app/result';
 import { cp, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { errorMessage } from '../../app/result';
 import type { Result } from '../../app/protocol';
 import { writeDirectoryAtomic } from '../../app/node/files/writeDirectoryAtomic';
 import { MODEL_FILES } from '../../app/node/modelDir/format';

@@ -1,6 +1,7 @@
 /**
  * The web host assembled: the shared handlers and trainer processes (forked Node children
- * running the TypeScript entries through tsx) behind the HTTP/WebSocket server.
+ * running the TypeScript entries through tsx) behind the HTTP/WebSocket server. Designs named
+ * on its command line open in the first page that connects.
  */
 
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,20 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
     runsRoot: options.runsRoot ?? join(options.roots[0], 'runs'),
     emit: (event) => server?.broadcast(event),
   });
-  server = await startWebServer({ handlers: runtime.handlers, rendererDir: options.rendererDir ?? webHostPaths.rendererDir, token, host: options.host, port: options.port });
+  // Designs named on the command line may lie outside the roots: the user named them, as the desktop app's command line does.
+  for (const path of options.open ?? []) runtime.paths.grant(path);
+  let launchOpens = options.open ?? [];
+  server = await startWebServer({
+    handlers: runtime.handlers,
+    rendererDir: options.rendererDir ?? webHostPaths.rendererDir,
+    token,
+    host: options.host,
+    port: options.port,
+    onConnect(send) {
+      for (const path of launchOpens) send({ type: 'open-file', path, unsavedChecked: false });
+      launchOpens = [];
+    },
+  });
   const started = server;
   return {
     server: started,

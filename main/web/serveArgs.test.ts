@@ -13,6 +13,13 @@ describe('parseServeArgs', () => {
     });
   });
 
+  it('takes design files to open in the first page', () => {
+    expect(parseServeArgs(['--root', '/designs', 'net.incept.json', '/designs/other.incept.json'], '/work')).toEqual({
+      ok: true,
+      value: { host: '127.0.0.1', port: 4780, roots: ['/designs'], open: ['/work/net.incept.json', '/designs/other.incept.json'] },
+    });
+  });
+
   it('names the bad argument', () => {
     expect(parseServeArgs(['--port', 'eighty'], '/w')).toMatchObject({ ok: false, error: expect.stringMatching(/--port: expected a port number/) });
     expect(parseServeArgs(['--root'], '/w')).toMatchObject({ ok: false, error: expect.stringMatching(/--root needs a value/) });

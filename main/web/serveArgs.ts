@@ -1,4 +1,4 @@
-/** `npm run serve -- [--host H] [--port P] [--root DIR]...`: parsed, or a message naming the problem. */
+/** `npm run serve -- [--host H] [--port P] [--root DIR]... [DESIGN]...`: parsed, or a message naming the problem. */
 
 import { resolve } from 'node:path';
 import type { Result } from '../../app/result';
@@ -8,9 +8,11 @@ export interface ServeOptions {
   port: number;
   /** Folders the browser may read and write; the current folder when none is named. */
   roots: string[];
+  /** Designs to open in the first page that connects (as the desktop app opens those on its command line). */
+  open?: string[];
 }
 
-export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]...';
+export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]... [DESIGN.incept.json]...';
 export const DEFAULT_PORT = 4780;
 
 export function parseServeArgs(args: readonly string[], cwd: string): Result<ServeOptions> {
@@ -18,6 +20,10 @@ export function parseServeArgs(args: readonly string[], cwd: string): Result<Ser
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i];
     const value = args[i + 1];
+    if (!flag.startsWith('-')) {
+      options.open = [...(options.open ?? []), resolve(cwd, flag)];
+      continue;
+    }
     if (flag !== '--host' && flag !== '--port' && flag !== '--root') return { ok: false, error: `unknown argument "${flag}"\n${SERVE_USAGE}` };
     if (value === undefined || value.startsWith('--')) return { ok: false, error: `${flag} needs a value\n${SERVE_USAGE}` };
     i += 1;

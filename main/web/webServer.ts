@@ -5,13 +5,13 @@
  * (no DNS rebinding) and a browser Origin must be this server's.
  */
 
-import { errorMessage } from '../../app/result';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { errorMessage } from '../../app/result';
 import type { HostEvent } from '../../app/protocol';
 import { dispatchRequest } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlerTypes';
@@ -26,6 +26,8 @@ export interface WebServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Called for each page whose event socket connects, with a way to send it events alone. */
+  onConnect?(send: (event: HostEvent) => void): void;
 }
 
 export interface WebServer {
@@ -125,7 +127,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+    sockets.handleUpgrade(request, socket, head, (client) => {
+      sockets.emit('connection', client, request);
+      options.onConnect?.((event) => client.send(JSON.stringify(event)));
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
-import { errorMessage } from '../../app/result';
 import { useCallback } from 'react';
+import { errorMessage } from '../../app/result';
 import { layoutAction } from '../actions/editActions';
 import { layoutGraph } from '../layout/layoutClient';
 import { toDocument } from '../store/editorStore';

@@ -1,7 +1,7 @@
 /** Runs ELK off the UI thread: one request in, positions (or an error message) out. */
 
-import { errorMessage } from '../../app/result';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { errorMessage } from '../../app/result';
 import { fromElkGraph, toElkGraph, type LayoutRequest } from './elkGraph';
 
 const elk = new ELK();

@@ -9,7 +9,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendName } from '../../app/compute/backends';
 import type { BackendReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
-import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import type { ScanReport, TrainConfig } from '../../app/training/types';
+import { unhandled } from '../../app/unhandled';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
 
 /** An image waiting for prediction: a host path, or bytes dropped into the window. */
@@ -44,7 +45,15 @@ export interface ScanState {
   busy: boolean;
 }
 
+/** What the bottom dock shows: the training panel, the prediction panel, or nothing (collapsed). */
+export type DockTab = 'train' | 'predict';
+
+/** The host events about runs: a trainer's event, or a trainer or the engine worker that crashed. */
+export type RunHostEvent = Extract<HostEvent, { type: 'train' | 'trainer-crashed' }>;
+
 export interface RunState {
+  /** The open dock tab; null while the dock is collapsed. */
+  dock: DockTab | null;
   setup: TrainingSetup;
   scan: ScanState | null;
   backends: BackendReport | null;
@@ -66,11 +75,12 @@ export interface RunState {
 }
 
 export interface RunCommands {
+  setDock(tab: DockTab | null): void;
   setSetup(patch: Partial<TrainingSetup>): void;
   setConfig(patch: Partial<TrainConfig>): void;
   setScan(scan: ScanState | null): void;
   setBackends(report: BackendReport): void;
-  applyHostEvent(event: HostEvent): void;
+  applyHostEvent(event: RunHostEvent): void;
   /** The host accepted a start: the run becomes current (events may already have arrived). */
   runStarted(runId: string, runDir: string): void;
   setCurrentRun(runId: string | null): void;
@@ -112,6 +122,7 @@ export function createRunStore(): RunStore {
       });
 
     return {
+      dock: null,
       setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
       scan: null,
       backends: null,
@@ -125,15 +136,20 @@ export function createRunStore(): RunStore {
       engineCrash: null,
       prediction: initialPrediction,
 
+      setDock: (dock) => set({ dock }),
       setSetup: (patch) => set((state) => ({ setup: { ...state.setup, ...patch } })),
       setConfig: (patch) => set((state) => ({ setup: { ...state.setup, config: { ...state.setup.config, ...patch } } })),
       setScan: (scan) => set({ scan }),
       setBackends: (backends) => set({ backends }),
       applyHostEvent(event) {
-        if (event.type === 'train') updateRun(event.runId, (view) => foldTrainEvent(view, event.event as TrainEvent));
-        if (event.type === 'trainer-crashed') {
-          if (event.runId === null) set({ engineCrash: event.message });
-          else updateRun(event.runId, (view) => foldCrash(view, event));
+        switch (event.type) {
+          case 'train':
+            return updateRun(event.runId, (view) => foldTrainEvent(view, event.event));
+          case 'trainer-crashed':
+            if (event.runId === null) return set({ engineCrash: event.message });
+            return updateRun(event.runId, (view) => foldCrash(view, event));
+          default:
+            return unhandled(event);
         }
       },
       runStarted(runId, runDir) {

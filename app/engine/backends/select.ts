@@ -3,8 +3,8 @@
  * first that loads active, and report every backend with the reason it was skipped.
  */
 
-import { errorMessage } from '../../result';
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../../result';
 import type { BackendReport, BackendStatus } from '../../protocol';
 import { cpuDescription, gpuDescription } from './device';
 import { BACKEND_NAMES, type BackendName } from '../../compute/backends';

@@ -1,7 +1,7 @@
 /** Which files count as images, and a header-only check that one is readable and big enough. */
 
-import { errorMessage } from '../../result';
 import sharp from 'sharp';
+import { errorMessage } from '../../result';
 import type { DatasetProblem } from '../../training/types';
 
 export const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];

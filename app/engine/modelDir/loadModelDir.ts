@@ -4,10 +4,10 @@
  * named, and a truncated weights file is caught before any tensor is made.
  */
 
-import { errorMessage } from '../../result';
 import type * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorMessage } from '../../result';
 import type { Analysis } from '../../analysis/types';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';

@@ -2,7 +2,7 @@
 
 import { buildMenuModel, menuForHost, shortcutText } from '../../../app/menu/menuModel';
 import { presets } from '../../../app/presets/index';
-import type { EditorCommand } from '../../hooks/useCommands';
+import type { EditorCommand } from '../../../app/menu/menuModel';
 
 export interface MenuItem {
   command: EditorCommand;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { presets } from '../../../app/presets/index';
 import { formatCount } from '../../format/quantities';
-import type { EditorCommand } from '../../hooks/useCommands';
+import type { EditorCommand } from '../../../app/menu/menuModel';
 import { useEditor } from '../../hooks/useEditor';
 import { usePresetSizes, type PresetSize } from '../../hooks/usePresetSizes';
 import './StartScreen.css';

@@ -1,5 +1,5 @@
-import { errorMessage } from '../../../app/result';
 import { memo, useEffect, useMemo } from 'react';
+import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { formatBytes } from '../../format/quantities';

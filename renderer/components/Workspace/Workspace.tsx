@@ -36,7 +36,7 @@ export function Workspace() {
           </div>
         )}
       </div>
-      <RunDock />
+      <RunDock run={run} />
       <StatusBar />
       <StartScreen run={run} />
       <FileDialog />
