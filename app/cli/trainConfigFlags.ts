@@ -13,7 +13,7 @@ import { inRange } from '../numberRange';
 import type { Result } from '../result';
 
 /** The short flags and the setting each one sets. */
-export const CONFIG_FLAGS = { epochs: 'epochs', batch: 'batchSize', lr: 'learningRate', seed: 'seed' } as const satisfies Record<string, NumericHyperparameter>;
+const CONFIG_FLAGS = { epochs: 'epochs', batch: 'batchSize', lr: 'learningRate', seed: 'seed' } as const satisfies Record<string, NumericHyperparameter>;
 
 export const trainConfigFlagOptions = {
   ...Object.fromEntries(Object.keys(CONFIG_FLAGS).map((flag) => [flag, { type: 'string' }])),

@@ -39,7 +39,7 @@ export class ImageReadError extends Error {
   }
 }
 
-export function imageName(source: ImageSource): string {
+function imageName(source: ImageSource): string {
   return 'path' in source ? source.path : source.name;
 }
 
@@ -124,7 +124,7 @@ export interface ImageBatch {
   failures: { index: number; image: string; error: string }[];
 }
 
-export function channelsFor(input: NetworkInput): 1 | 3 {
+function channelsFor(input: NetworkInput): 1 | 3 {
   if (input.channels !== 1 && input.channels !== 3) throw new Error(`Images can feed a network with 1 or 3 input channels; this one has ${input.channels}.`);
   return input.channels;
 }

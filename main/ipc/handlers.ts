@@ -16,7 +16,7 @@ import { runHandlers } from './runHandlers';
 import { saveTarget } from './saveTarget';
 
 /** Designs are small; anything larger is not one and is refused before reading. */
-export const MAX_DESIGN_BYTES = 20_000_000;
+const MAX_DESIGN_BYTES = 20_000_000;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });

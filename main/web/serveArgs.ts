@@ -12,8 +12,8 @@ export interface ServeOptions {
   open?: string[];
 }
 
-export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]... [DESIGN.incept.json]...';
-export const DEFAULT_PORT = 4780;
+const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]... [DESIGN.incept.json]...';
+const DEFAULT_PORT = 4780;
 
 export function parseServeArgs(args: readonly string[], cwd: string): Result<ServeOptions> {
   const options: ServeOptions = { host: '127.0.0.1', port: DEFAULT_PORT, roots: [] };

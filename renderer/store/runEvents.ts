@@ -17,8 +17,8 @@ export type SeriesName = StepSeriesName | EpochSeriesName;
 
 const epochSeries = (split: 'train' | 'val', metric: MetricName): EpochSeriesName => `${split}${metric[0].toUpperCase()}${metric.slice(1)}` as EpochSeriesName;
 
-export const STEP_SERIES: readonly StepSeriesName[] = [...METRIC_NAMES, 'lr', 'imagesPerSecond'];
-export const EPOCH_SERIES: readonly EpochSeriesName[] = (['train', 'val'] as const).flatMap((split) => METRIC_NAMES.map((metric) => epochSeries(split, metric)));
+const STEP_SERIES: readonly StepSeriesName[] = [...METRIC_NAMES, 'lr', 'imagesPerSecond'];
+const EPOCH_SERIES: readonly EpochSeriesName[] = (['train', 'val'] as const).flatMap((split) => METRIC_NAMES.map((metric) => epochSeries(split, metric)));
 
 /** One split's metrics as the points of its epoch series. */
 const epochValues = (split: 'train' | 'val', metrics: StepMetrics): Partial<Record<SeriesName, number>> =>
@@ -62,7 +62,7 @@ export interface RunView {
 }
 
 /** Log lines kept per run; older ones are dropped. */
-export const MAX_LOG_LINES = 200;
+const MAX_LOG_LINES = 200;
 
 const ENDED: readonly RunStatus[] = ['completed', 'cancelled', 'failed', 'crashed'];
 

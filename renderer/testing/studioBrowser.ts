@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const bundle = join(repoRoot, 'dist/renderer/index.html');
 const serveEntry = join(repoRoot, 'main/web/serveCommand.ts');
@@ -63,7 +63,7 @@ async function withBuildLock(work: () => Promise<void>): Promise<void> {
 }
 
 /** Runs `vite build` when the renderer or app sources changed since the last bundle. */
-export async function ensureRendererBuilt(): Promise<void> {
+async function ensureRendererBuilt(): Promise<void> {
   if (!isStale()) return;
   await withBuildLock(async () => {
     if (!isStale()) return;
@@ -92,7 +92,7 @@ export interface WebHostOptions {
 }
 
 /** Starts `main/web/serveCommand.ts` on a free port; resolves with the tokened address it prints. */
-export async function startWebHost(options: WebHostOptions = {}): Promise<WebHostProcess> {
+async function startWebHost(options: WebHostOptions = {}): Promise<WebHostProcess> {
   const root = mkdtempSync(join(tmpdir(), 'studio-browser-'));
   const designs = (await options.prepare?.(root)) ?? [];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serveEntry, '--port', '0', '--root', root, ...designs], {

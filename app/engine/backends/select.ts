@@ -32,11 +32,6 @@ let current: BackendReport | null = null;
 /** The native package loaded in this process, if any: the two cannot both load. */
 let nativeLoaded: NativeBackend | null = null;
 
-/** The report of the last successful `selectBackend`, or null before one. */
-export function activeBackend(): BackendReport | null {
-  return current;
-}
-
 export async function selectBackend(options: SelectBackendOptions = {}): Promise<BackendReport> {
   const wanted = options.backend;
   if (current && (wanted === undefined || wanted === current.active) && tf.getBackend() === TFJS_BACKEND[current.active]) return current;

@@ -9,7 +9,7 @@ import { assembleFileDataset, sortClassNames } from './fileDataset';
 import { DatasetError, type Dataset } from './types';
 
 /** Splits one CSV line into fields (RFC 4180 quoting, no embedded newlines). */
-export function csvFields(line: string): string[] {
+function csvFields(line: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { errorMessage } from '../../result';
 import type { DatasetProblem } from '../../training/types';
 
-export const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
+const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
 
 export function isImageFile(name: string): boolean {
   const lower = name.toLowerCase();
@@ -17,7 +17,7 @@ export interface ImageCheck {
 }
 
 /** Reads only the image header (sharp metadata), so scanning stays cheap on large folders. */
-export async function checkImage(file: string, inputSize: number): Promise<ImageCheck> {
+async function checkImage(file: string, inputSize: number): Promise<ImageCheck> {
   try {
     const { width, height, format } = await sharp(file).metadata();
     if (!width || !height) return { unreadable: { file, problem: 'no image dimensions in the file header' } };

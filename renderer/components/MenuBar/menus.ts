@@ -16,7 +16,7 @@ export interface Menu {
   items: readonly MenuItem[];
 }
 
-export function pageMenus(mac: boolean): readonly Menu[] {
+function pageMenus(mac: boolean): readonly Menu[] {
   return menuForHost(buildMenuModel(presets), 'web').map((section) => ({
     label: section.label,
     items: section.entries.flatMap((entry) => {
