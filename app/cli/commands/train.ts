@@ -30,7 +30,7 @@ export const command: CliCommand = {
   summary: 'Train a design or preset on an image dataset (default: the bundled Fashion-MNIST sample).',
   usage: [
     'Usage: inception-studio train <design file | preset:NAME> [options]',
-    '       inception-studio train --resume RUN_DIR [--epochs N] [--json]',
+    '       inception-studio train --resume RUN_DIR [--epochs N] [--set KEY=VALUE]... [--json]',
     '',
     '  --data DIR|CSV     class sub-folders of JPEG/PNG/WebP, or a path,label CSV (default: bundled Fashion-MNIST sample)',
     '  --val DIR|CSV      separate validation set (default: a seeded 10% of --data)',
@@ -65,7 +65,7 @@ export const command: CliCommand = {
     let request: TrainerStartRequest;
     if (resumeDir) {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
-        return fail('--resume continues a run with its own design, data and folder; give only --epochs, --backend and --json with it.');
+        return fail('--resume continues a run with its own design, data and folder; give only settings (--epochs, --set KEY=VALUE…), --backend and --json with it.');
       }
       request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}) };
     } else {
