@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, ImagePrediction } from '../protocol';
 import type { DesignDocument } from '../design/types';
+import type { PixelPreparation } from '../training/preprocessing';
 import { selectBackend } from './backends/select';
 import type { BackendName } from './backends/names';
 import { compileDesign } from './compile/compileDesign';
@@ -19,6 +20,8 @@ export interface PredictOptions {
   top?: number;
   /** Class names in output order. */
   labels: readonly string[];
+  /** A saved model's recorded preparation; default Inception's. */
+  preparation?: PixelPreparation;
 }
 
 function inputOf(model: tf.LayersModel): { height: number; width: number; channels: number } {
@@ -30,7 +33,7 @@ function inputOf(model: tf.LayersModel): { height: number; width: number; channe
 /** Runs every readable image as one batch; results keep the order of `sources`. */
 export async function predictImages(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
   const input = inputOf(model);
-  const batch = await loadImageBatch(sources, input);
+  const batch = await loadImageBatch(sources, input, options.preparation);
   const results: ImagePrediction[] = new Array(sources.length);
   for (const failure of batch.failures) results[failure.index] = { image: failure.image, top: [], error: failure.error };
   if (batch.images.length > 0) {
@@ -64,7 +67,7 @@ export async function runPrediction(model: ModelSource, sources: readonly ImageS
   if (model.kind === 'modelDir') {
     const loaded = await loadModelDir(model.path);
     try {
-      return { predictions: await predictImages(loaded.model, sources, { top: options.top, labels: loaded.labels }), backend, weights: 'saved' };
+      return { predictions: await predictImages(loaded.model, sources, { top: options.top, labels: loaded.labels, preparation: loaded.metadata.preprocessing }), backend, weights: 'saved' };
     } finally {
       loaded.model.dispose();
     }

@@ -43,7 +43,7 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
       dataset,
       indices: dataset.samples.map((_, i) => i),
       batchSize: options.batchSize ?? 32,
-      geometry: { size, channels: channels as 1 | 3 },
+      geometry: { size, channels: channels as 1 | 3, preparation: loaded.metadata.preprocessing },
       training: false,
       seed: 0,
       epoch: 0,
