@@ -51,6 +51,7 @@ if (isEntry) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
   main(process.argv.slice(2), io).then(

@@ -3,8 +3,10 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Whether stdout is an interactive terminal (progress bars) or a pipe (plain lines). */
+  /** Whether stdout is an interactive terminal (train's progress bar) or a pipe (plain lines). */
   isTty: boolean;
+  /** The same for stderr, where the other commands show progress. */
+  stderrIsTty: boolean;
   cwd: string;
 }
 

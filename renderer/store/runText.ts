@@ -22,8 +22,13 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s % 60} s` : `${s} s`;
 }
 
-/** `Training · run-id · step 12/90 · epoch 1/30 · 13% · 2 min 5 s left · 28.4 img/s`. */
+/** `Training · run-id · step 12/90 · epoch 1/30 · 13% · 2 min 5 s left · 28.4 img/s`; before the first step, the dataset check. */
 export function runStatusText(run: RunView): string {
+  const scan = run.status === 'starting' ? run.scanProgress : null;
+  if (scan) {
+    const eta = scan.etaSeconds === null ? [] : [`${formatDuration(scan.etaSeconds)} left`];
+    return ['Checking the dataset…', run.runId, `${scan.done.toLocaleString('en')}/${scan.total.toLocaleString('en')} images`, `${Math.round((scan.done / Math.max(1, scan.total)) * 100)}%`, ...eta].join(' · ');
+  }
   const parts = [
     STATUS_TEXT[run.status],
     run.runId,

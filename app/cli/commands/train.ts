@@ -8,7 +8,7 @@ import type { OptimizerName, TrainConfig } from '../../training/types';
 import { backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
 import type { CliCommand } from '../types';
-import { progressPrinter } from './trainProgress';
+import { progressPrinter } from '../progress/trainProgress';
 
 const options = {
   ...designArgOptions,
