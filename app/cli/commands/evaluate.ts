@@ -6,7 +6,7 @@ import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
 import type { EvaluationReport } from '../../training/types';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { progressReporter } from '../progress/progressReporter';
 import type { CliCommand } from '../types';
 
@@ -38,7 +38,7 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --json             print the report as JSON (progress: JSON lines on stderr)',
     '',
     'Images are prepared as the model directory records (Inception: central 87.5% crop, bilinear',
@@ -47,6 +47,7 @@ export const command: CliCommand = {
     'of the evaluation goes to stderr.',
     'Exit status: 0 evaluated, 2 unusable input (missing model, dataset or option).',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('evaluate', io);
     const parsed = parseCommandArgs(args, options);

@@ -5,7 +5,7 @@ import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { DEFAULT_PREDICT_BATCH, runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { designArgOptions } from '../designSource';
 import { progressReporter } from '../progress/progressReporter';
 import type { CliCommand } from '../types';
@@ -33,7 +33,7 @@ export const command: CliCommand = {
     '',
     '  --top K          classes to show per image (default 5)',
     `  --batch N        images per batch (default ${DEFAULT_PREDICT_BATCH}); more images than one batch show progress on stderr`,
-    '  --backend NAME   tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME   ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --json           print the predictions as JSON (progress: JSON lines on stderr)',
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
@@ -43,6 +43,7 @@ export const command: CliCommand = {
     'Exit status: 0 all images classified, 1 some images unreadable or the design has errors,',
     '2 unusable input (no image readable, missing model, bad option).',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('predict', io);
     const parsed = parseCommandArgs(args, options);

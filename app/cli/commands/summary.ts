@@ -3,9 +3,11 @@
 import { analyze } from '../../analysis/analyze';
 import { hasErrors } from '../../analysis/diagnostic';
 import type { CliCommand } from '../types';
-import { loadOnlyDesign } from '../designSource';
+import { designArgOptions, loadOnlyDesign } from '../designSource';
 import { formatLayerSummary, summarizeLayers } from '../layerReport';
 import { formatSummary, summarize } from '../summaryReport';
+
+const options = { json: { type: 'boolean' }, layers: { type: 'boolean' } } as const;
 
 export const command: CliCommand = {
   summary: 'Print output shapes, parameters and MACs per stage (or per layer), and totals.',
@@ -20,8 +22,9 @@ export const command: CliCommand = {
     '',
     'Exit status: 0 the design is valid, 1 it has errors (totals may then be partial), 2 unusable input.',
   ].join('\n'),
+  options: { ...designArgOptions, ...options },
   async run(args, io) {
-    const loaded = await loadOnlyDesign('summary', args, io, { json: { type: 'boolean' }, layers: { type: 'boolean' } });
+    const loaded = await loadOnlyDesign('summary', args, io, options);
     if (loaded === 2) return 2;
     const { design, values } = loaded;
     const analysis = analyze(design.document);
