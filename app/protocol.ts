@@ -5,12 +5,16 @@
  */
 
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
+import type { AppVersions } from './versions';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface HostInfo {
   kind: 'electron' | 'web';
-  appVersion: string;
+  /** The app and what it runs on (the About dialog). */
+  versions: AppVersions;
+  /** Where this host's third-party notices file is, when it has one. */
+  notices: string | null;
   platform: string;
   /** Folders the host may read and write (web host: the ones the user named at start). */
   roots: readonly string[];
@@ -113,6 +117,7 @@ export type MenuCommand =
   | 'train'
   | 'stop'
   | 'predict'
+  | 'about'
   | `preset:${string}`;
 
 /** What the renderer may ask of its host. Each method maps to one IPC channel / HTTP route. */

@@ -3,6 +3,12 @@
  * platform. The About dialog (both hosts) and `inception-studio --version` show the same list.
  */
 
+/** The product's name as windows, menus and dialogs show it. */
+export const APP_NAME = 'Inception Studio';
+
+/** The licence of the app itself (package.json says the same; a test holds them together). */
+export const APP_LICENCE = 'MIT';
+
 export interface AppVersions {
   app: string;
   /** The Node.js the host runs on (Electron's own in the desktop app). */
@@ -18,7 +24,7 @@ export interface AppVersions {
 /** `[label, value]` rows in reading order; runtimes the host does not have are left out. */
 export function versionRows(versions: AppVersions): [string, string][] {
   const rows: [string, string | null][] = [
-    ['Inception Studio', versions.app],
+    [APP_NAME, versions.app],
     ['Electron', versions.electron],
     ['Chromium', versions.chrome],
     ['Node.js', versions.node],
@@ -30,6 +36,6 @@ export function versionRows(versions: AppVersions): [string, string][] {
 
 /** One line, for `--version` and for pasting into a bug report. */
 export function versionLine(versions: AppVersions): string {
-  const runtimes = versionRows(versions).filter(([label]) => label !== 'Inception Studio' && label !== 'Platform');
+  const runtimes = versionRows(versions).filter(([label]) => label !== APP_NAME && label !== 'Platform');
   return `inception-studio ${versions.app} (${[...runtimes.map(([label, value]) => `${label} ${value}`), `${versions.platform} ${versions.arch}`].join(', ')})`;
 }
