@@ -29,8 +29,8 @@ function AboutDialogView() {
     );
   };
   return (
-    <div className="about-dialog" role="dialog" aria-modal="true" aria-labelledby="about-dialog-title" onKeyDown={(event) => event.key === 'Escape' && close()}>
-      <div className="about-dialog__panel">
+    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="about-dialog-title" onKeyDown={(event) => event.key === 'Escape' && close()}>
+      <div className="modal__panel about-dialog__panel">
         <h2 id="about-dialog-title" className="about-dialog__title">
           {APP_NAME}
         </h2>
