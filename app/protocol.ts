@@ -4,6 +4,7 @@
  * validated on the host side (`main/ipc/validate*`) before a handler runs.
  */
 
+import type { ProgressEvent } from './training/progress';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
 import type { AppVersions } from './versions';
 
@@ -94,7 +95,9 @@ export type HostEvent =
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
   | { type: 'menu'; command: MenuCommand }
   /** The OS, the command line or Open Recent asked to open this design; the renderer calls openDesign. */
-  | { type: 'open-file'; path: string };
+  | { type: 'open-file'; path: string }
+  /** A dataset scan, evaluation or prediction under way (at most 4 a second, and the last). */
+  | { type: 'progress'; event: ProgressEvent };
 
 export type MenuCommand =
   | 'new'

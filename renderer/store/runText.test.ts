@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import { foldTrainEvent, newRunView } from './runEvents';
-import { formatDuration, runStatusText } from './runText';
+import { formatDuration, runStatusText, workProgressText } from './runText';
 
 describe('run text', () => {
   it('formats durations', () => {
@@ -21,5 +21,10 @@ describe('run text', () => {
     expect(runStatusText(run)).toBe('Training · r1 · step 5/20 · epoch 1/2 · 25% · 2 min 5 s left · 28.4 img/s');
     run = foldTrainEvent(run, { type: 'done', reason: 'cancelled', epochs: 0, bestValTop1: null, lastCheckpoint: null });
     expect(runStatusText(run)).toBe('Stopped · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s');
+  });
+
+  it('says how far a scan, evaluation or prediction has got', () => {
+    expect(workProgressText({ type: 'progress', task: 'evaluate', done: 320, total: 3000, unit: 'images', elapsedSeconds: 4, etaSeconds: 33.5 })).toBe('Evaluating… · 320/3,000 images · 11% · 34 s left');
+    expect(workProgressText({ type: 'progress', task: 'predict', done: 0, total: 64, unit: 'images', elapsedSeconds: 0, etaSeconds: null })).toBe('Predicting… · 0/64 images · 0%');
   });
 });
