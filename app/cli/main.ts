@@ -62,6 +62,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 const isEntry = process.argv[1] !== undefined && /[\\/]app[\\/]cli[\\/]main\.ts$|inception-studio(\.mjs)?$/.test(process.argv[1]);
 if (isEntry) {
+  // `inception-studio … | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
