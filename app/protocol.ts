@@ -7,13 +7,18 @@
 
 import type { BackendName } from './compute/backends';
 import type { Result } from './result';
+import type { ProgressEvent } from './training/progress';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
+import type { AppVersions } from './versions';
 
 export type { Result } from './result';
 
 export interface HostInfo {
   kind: 'electron' | 'web';
-  appVersion: string;
+  /** The app and what it runs on (the About dialog). */
+  versions: AppVersions;
+  /** Where this host's third-party notices file is, when it has one. */
+  notices: string | null;
   platform: string;
   /** Folders the host may read and write (web host: the ones the user named at start). */
   roots: readonly string[];
@@ -102,7 +107,9 @@ export type HostEvent =
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
   | { type: 'menu'; command: MenuCommand; unsavedChecked: boolean }
   /** The OS, the command line, a second instance or Open Recent asked to open this design. */
-  | { type: 'open-file'; path: string; unsavedChecked: boolean };
+  | { type: 'open-file'; path: string; unsavedChecked: boolean }
+  /** A dataset scan, evaluation or prediction under way (at most 4 a second, and the last). */
+  | { type: 'progress'; event: ProgressEvent };
 
 /** The commands of the host's menus (the desktop menu bar and its accelerators), as data. */
 export const MENU_COMMANDS = [
@@ -127,6 +134,7 @@ export const MENU_COMMANDS = [
   'train',
   'stop',
   'predict',
+  'about',
 ] as const;
 
 /** Opens one of the paper's architectures by its preset name. */

@@ -71,9 +71,11 @@ export const LAYERS = [
     packages: UI,
     // Browser tests and their harness run in Node: they build the bundle, start the web host as a
     // process and drive Chromium. They still never import main/ or the engine.
-    tests: { imports: [], packages: [...TEST_TOOLS, NODE_BUILTINS, 'playwright-core', 'sharp', 'vite'] },
+    tests: { imports: ['manifest'], packages: [...TEST_TOOLS, NODE_BUILTINS, 'playwright-core', 'sharp', 'vite'] },
   },
   { name: 'assets', paths: ['assets/'], imports: [], packages: [] },
+  // The package's own version, which a browser test compares with the About dialog.
+  { name: 'manifest', paths: ['package.json'], imports: [], packages: [] },
 ];
 
 /** Test files and test helpers: they may use what `tests` adds. */

@@ -35,13 +35,16 @@ export function integerFlag(value: ParsedValues[string], flag: string, min: numb
 export function backendFlag(value: ParsedValues[string]): Result<BackendName | undefined> {
   if (value === undefined) return { ok: true, value: undefined };
   if (typeof value === 'string' && isBackendName(value)) return { ok: true, value };
-  return { ok: false, error: `--backend ${String(value)}: expected ${choices(BACKEND_NAMES)}.` };
+  return { ok: false, error: `--backend ${String(value)}: expected ${BACKEND_CHOICES}.` };
 }
 
 /** 'a, b or c': the names a flag accepts, for messages and usage text. */
 export function choices(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
+
+/** The backend names as help texts list them: `tensorflow-gpu, tensorflow, wasm or cpu`. */
+export const BACKEND_CHOICES = choices(BACKEND_NAMES);
 
 /** Prints `name: message` and gives the exit status to return: 2 (unusable input) unless told. */
 export function commandFailure(name: string, io: CliIo): (message: string, code?: ExitCode) => ExitCode {

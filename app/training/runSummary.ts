@@ -27,6 +27,7 @@ export function foldRunSummary(summary: RunSummary, event: TrainEvent): RunSumma
     case 'paused':
     case 'resumed':
     case 'log':
+    case 'progress':
       return summary;
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import type { MetricName, NumericHyperparameter, OptimizerName } from './hyperparameters';
+import type { ProgressEvent } from './progress';
 
 /**
  * A run's settings: the optimizer, whether to augment, and every numeric hyperparameter of the
@@ -70,7 +71,9 @@ export type TrainEvent =
   | { type: 'resumed' }
   | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
   | { type: 'error'; message: string; lastCheckpoint: string | null }
-  | { type: 'log'; level: 'info' | 'warning'; message: string };
+  | { type: 'log'; level: 'info' | 'warning'; message: string }
+  /** Long preparation before the first step: the dataset's files being checked (`task: 'scan'`). */
+  | ProgressEvent;
 
 /** What `evaluate` reports for a model on a dataset (central crops, no augmentation). */
 export interface EvaluationReport {

@@ -10,19 +10,25 @@ import { selectBackend } from '../../app/engine/backends/select';
 import { scanDataset } from '../../app/engine/data/scanDataset';
 import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
+import { progressEmitter, type ProgressTask } from '../../app/training/progress';
 import { errorMessage, type Result } from '../../app/result';
 import { answerEngineRequest, type EngineWorkerAnswers } from './engineWorkerAnswer';
+import type { EngineWorkerProgress } from './engineWorkerProtocol';
 
 /** Expected failures (a missing folder, a bad model) as results, not as a rejected reply. */
 const settled = async <T>(work: () => Promise<Result<T>>): Promise<Result<T>> => work().catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
 
+/** Progress reaches the host at most this often (and always the last update). */
+const PROGRESS_MS = 250;
+const progress = (task: ProgressTask) => progressEmitter(task, 'images', (event) => void process.send?.({ progress: event } satisfies EngineWorkerProgress), PROGRESS_MS);
+
 const answers: EngineWorkerAnswers = {
   backends: () => selectBackend(),
-  scanDataset: ({ path, inputSize }) => settled(async () => ({ ok: true, value: (await scanDataset(path, inputSize)).report })),
-  predict: (request) => settled(() => runPredictRequest(request)),
+  scanDataset: ({ path, inputSize }) => settled(async () => ({ ok: true, value: (await scanDataset(path, inputSize, progress('scan'))).report })),
+  predict: (request) => settled(() => runPredictRequest(request, progress('predict'))),
   evaluate: ({ model, data, backend }) =>
     settled(async () => {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend });
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
     }),
 };

@@ -4,6 +4,7 @@
  */
 
 import type { ComputeMethod, RequestOf, StudioHost } from '../../app/protocol';
+import type { ProgressEvent } from '../../app/training/progress';
 
 /** The compute methods the engine worker answers (the rest go to trainer processes or the runs folder). */
 export const ENGINE_WORKER_METHODS = ['backends', 'scanDataset', 'predict', 'evaluate'] as const satisfies readonly ComputeMethod[];
@@ -21,3 +22,8 @@ export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorker
 }
 
 export type EngineWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** Sent while a request is being answered: how far its long work has got. */
+export interface EngineWorkerProgress {
+  progress: ProgressEvent;
+}

@@ -95,6 +95,7 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
       editor().setNotice(`${editor().analysis.diagnostics.length} problems found`);
     },
     startScreen: () => editor().setUi({ startScreen: true }),
+    about: () => editor().setUi({ about: true }),
     train: () => runStore.getState().setDock('train'),
     predict: () => runStore.getState().setDock('predict'),
     stop: () => {

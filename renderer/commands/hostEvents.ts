@@ -43,6 +43,7 @@ export function createHostEventHandlers({ store, runStore, host, run, confirm, i
       if (EDIT_COMMANDS.has(command) && isTyping()) return;
       run(command, { unsavedChecked });
     },
+    progress: ({ event }) => runStore.getState().setWorkProgress(event),
     'open-file': ({ path, unsavedChecked }) => {
       if (!unsavedChecked && !confirmDiscard(store, confirm)) return;
       void openDesign(store, host, path).catch((error: unknown) => store.getState().setNotice(errorMessage(error)));

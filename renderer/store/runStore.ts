@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendName } from '../../app/compute/backends';
 import type { BackendReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
+import type { ProgressEvent } from '../../app/training/progress';
 import type { ScanReport, TrainConfig } from '../../app/training/types';
 import { unhandled } from '../../app/unhandled';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
@@ -71,6 +72,8 @@ export interface RunState {
   error: string | null;
   /** The engine worker (scan, predict) crashed; shown until dismissed. */
   engineCrash: string | null;
+  /** The host's long work under way (dataset check, evaluation, prediction); null when none is. */
+  workProgress: ProgressEvent | null;
   prediction: PredictionState;
 }
 
@@ -90,6 +93,8 @@ export interface RunCommands {
   setHistory(runId: string, view: RunView): void;
   toggleCompared(runId: string): void;
   dismissEngineCrash(): void;
+  /** The latest progress of the host's long work; its last update (done = total) clears it. */
+  setWorkProgress(event: ProgressEvent): void;
   setPrediction(patch: Partial<PredictionState>): void;
 }
 
@@ -134,6 +139,7 @@ export function createRunStore(): RunStore {
       busy: false,
       error: null,
       engineCrash: null,
+      workProgress: null,
       prediction: initialPrediction,
 
       setDock: (dock) => set({ dock }),
@@ -168,6 +174,7 @@ export function createRunStore(): RunStore {
       toggleCompared: (runId) =>
         set((state) => ({ compared: state.compared.includes(runId) ? state.compared.filter((id) => id !== runId) : [...state.compared, runId] })),
       dismissEngineCrash: () => set({ engineCrash: null }),
+      setWorkProgress: (event) => set({ workProgress: event.done >= event.total ? null : event }),
       setPrediction: (patch) => set((state) => ({ prediction: { ...state.prediction, ...patch } })),
     };
   });

@@ -1,17 +1,16 @@
 /** `train`: trains a design or preset in a separate trainer process, with progress or JSON lines. */
 
 import { join, resolve } from 'node:path';
-import { BACKEND_NAMES } from '../../compute/backends';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
 import { defaultTrainConfig } from '../../training/defaults';
 import { OPTIMIZER_NAMES } from '../../training/hyperparameters';
 import type { TrainerStartRequest } from '../../training/processProtocol';
-import { backendFlag, choices, commandFailure, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
 import { hyperparameterUsage, trainConfigFlagOptions, trainConfigFlags } from '../trainConfigFlags';
 import type { CliCommand } from '../types';
-import { progressPrinter } from './trainProgress';
+import { progressPrinter } from '../progress/trainProgress';
 
 const options = {
   ...designArgOptions,
@@ -40,7 +39,7 @@ export const command: CliCommand = {
     `  --seed N           data order, augmentation, initial weights (default ${defaultTrainConfig.seed})`,
     '  --set KEY=VALUE    any other setting (repeatable); KEY is one of:',
     ...hyperparameterUsage(),
-    `  --backend NAME     ${choices(BACKEND_NAMES)} (default: the first that loads)`,
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',
@@ -49,6 +48,7 @@ export const command: CliCommand = {
     'Ctrl-C finishes the current step, saves a checkpoint and stops; --resume continues it.',
     'Exit status: 0 finished or stopped, 1 the run failed, 2 unusable input.',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('train', io);
     const parsed = parseCommandArgs(args, options);

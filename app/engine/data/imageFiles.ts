@@ -2,6 +2,7 @@
 
 import sharp from 'sharp';
 import { errorMessage } from '../../result';
+import type { ProgressCallback } from '../../training/progress';
 import type { DatasetProblem } from '../../training/types';
 
 const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
@@ -29,14 +30,16 @@ async function checkImage(file: string, inputSize: number): Promise<ImageCheck> 
   }
 }
 
-/** Checks many files with bounded concurrency, keeping the input order. */
-export async function checkImages(files: readonly string[], inputSize: number, concurrency = 16): Promise<ImageCheck[]> {
+/** Checks many files with bounded concurrency, keeping the input order; tells `onProgress` after each. */
+export async function checkImages(files: readonly string[], inputSize: number, onProgress?: ProgressCallback, concurrency = 16): Promise<ImageCheck[]> {
   const results: ImageCheck[] = new Array(files.length);
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       results[index] = await checkImage(files[index], inputSize);
+      onProgress?.(++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
