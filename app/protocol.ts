@@ -1,16 +1,24 @@
 /**
  * The one contract between the UI and its host. Two hosts implement it: the Electron preload
- * bridge (desktop) and the local web host (HTTP + WebSocket). Types only: every payload is
- * validated on the host side (`main/ipc/validate*`) before a handler runs.
+ * bridge (desktop) and the local web host (HTTP + WebSocket). Types plus the method lists the
+ * bridges iterate: every payload is validated on the host side (`main/ipc/dispatch.ts` with the
+ * schemas of `main/ipc/requestSchemas.ts`) before a handler runs.
  */
 
+import type { BackendName } from './compute/backends';
+import type { Result } from './result';
+import type { ProgressEvent } from './training/progress';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
+import type { AppVersions } from './versions';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Result } from './result';
 
 export interface HostInfo {
   kind: 'electron' | 'web';
-  appVersion: string;
+  /** The app and what it runs on (the About dialog). */
+  versions: AppVersions;
+  /** Where this host's third-party notices file is, when it has one. */
+  notices: string | null;
   platform: string;
   /** Folders the host may read and write (web host: the ones the user named at start). */
   roots: readonly string[];
@@ -34,7 +42,7 @@ export interface OpenedDesign {
 }
 
 export interface BackendStatus {
-  name: 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
+  name: BackendName;
   available: boolean;
   /** Why it is not available and what to install, when it is not; why it was not chosen, when it was passed over. */
   reason?: string;
@@ -60,7 +68,7 @@ export interface GpuInfo {
 }
 
 export interface BackendReport {
-  active: BackendStatus['name'];
+  active: BackendName;
   device: string;
   backends: readonly BackendStatus[];
   /** Why the active backend is not the first available in the preference order (a measurement said so). */
@@ -69,7 +77,7 @@ export interface BackendReport {
 
 /** One backend's run of the doctor's fixed workload (a small Inception block, forward and backward). */
 export interface BackendBenchmark {
-  name: BackendStatus['name'];
+  name: BackendName;
   device: string;
   /** Training throughput of the workload; absent when the run failed. */
   imagesPerSecond?: number;
@@ -86,19 +94,21 @@ export interface DoctorReport {
   /** The benchmark, when it ran: the workload in words and one result per available backend. */
   benchmark: { workload: string; results: readonly BackendBenchmark[] } | null;
   /** The backend a run uses when none is named, after this report. */
-  automatic: BackendStatus['name'];
+  automatic: BackendName;
   /** Why `automatic` is not the first available in the preference order, when it is not. */
   automaticReason?: string;
 }
 
+/** What to train: the renderer's request, and with the run folder decided, the trainer process's (`TrainerStartRequest`). */
 export interface TrainRequest {
-  /** The design document as text (the renderer serialises it). */
+  /** The design document as text (the renderer serialises it; a preset is first turned into its document). Unused when resuming. */
   design: string;
-  /** Dataset folder or CSV; absent means the bundled sample. */
+  /** Dataset folder or CSV manifest; absent means the bundled Fashion-MNIST sample. */
   data?: string;
+  /** A separate validation folder or CSV; absent means a seeded split of `data`. */
   validation?: string;
   config: Partial<TrainConfig>;
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
   /** The memory the user says the run may use (a GPU's, which WebGPU cannot read): the trainer's batch advice uses it. */
   memoryBytes?: number;
   /** Continue a run from its last checkpoint. */
@@ -113,6 +123,8 @@ export interface RunSummary {
   epochs: number;
   bestValTop1: number | null;
   state: 'running' | 'completed' | 'cancelled' | 'failed';
+  /** Why the run's event log could not be read (the summary then comes from `run.json` alone). */
+  problem?: string;
 }
 
 export interface PredictRequest {
@@ -121,7 +133,7 @@ export interface PredictRequest {
   /** Images as file paths on the host, or encoded bytes (base64) dropped into the window. */
   images: readonly ({ path: string } | { name: string; base64: string })[];
   top: number;
-  backend?: BackendStatus['name'];
+  backend?: BackendName;
 }
 
 export interface ImagePrediction {
@@ -130,36 +142,52 @@ export interface ImagePrediction {
   error?: string;
 }
 
-/** Events pushed from host to UI. */
+/**
+ * Events pushed from host to UI; the renderer handles each type in one exhaustive handler
+ * (renderer/commands/hostEvents.ts). `unsavedChecked`: the host has already asked about unsaved
+ * changes (the desktop's Save / Don't Save / Cancel) before a command that replaces the
+ * document, so the renderer does not ask again.
+ */
 export type HostEvent =
   | { type: 'train'; runId: string; event: TrainEvent }
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
-  | { type: 'menu'; command: MenuCommand }
-  /** The OS, the command line or Open Recent asked to open this design; the renderer calls openDesign. */
-  | { type: 'open-file'; path: string };
+  | { type: 'menu'; command: MenuCommand; unsavedChecked: boolean }
+  /** The OS, the command line, a second instance or Open Recent asked to open this design. */
+  | { type: 'open-file'; path: string; unsavedChecked: boolean }
+  /** A dataset scan, evaluation or prediction under way (at most 4 a second, and the last). */
+  | { type: 'progress'; event: ProgressEvent };
 
-export type MenuCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'saveAs'
-  | 'export'
-  | 'undo'
-  | 'redo'
-  | 'cut'
-  | 'copy'
-  | 'paste'
-  | 'delete'
-  | 'selectAll'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'fitView'
-  | 'togglePanels'
-  | 'validate'
-  | 'train'
-  | 'stop'
-  | 'predict'
-  | `preset:${string}`;
+/** The commands of the host's menus (the desktop menu bar and its accelerators), as data. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'exportPng',
+  'exportSvg',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'zoomIn',
+  'zoomOut',
+  'fitView',
+  'togglePanels',
+  'validate',
+  'train',
+  'stop',
+  'predict',
+  'about',
+] as const;
+
+/** Opens one of the paper's architectures by its preset name. */
+export type PresetCommand = `preset:${string}`;
+export const PRESET_COMMAND_PREFIX = 'preset:';
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number] | PresetCommand;
 
 /** What the renderer may ask of its host. Each method maps to one IPC channel / HTTP route. */
 export interface StudioHost {
@@ -196,13 +224,16 @@ export interface StudioHost {
    * A model directory evaluated on a dataset (the engine's `evaluateModelDir`; central crops, no
    * augmentation): loss, top-1, top-5 and the confusion matrix. `data` absent: the bundled sample.
    */
-  evaluate(request: { model: string; data?: string; backend?: BackendStatus['name'] }): Promise<Result<EvaluationReport>>;
+  evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<EvaluationReport>>;
   /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
   runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
 export type StudioMethod = Exclude<keyof StudioHost, 'onEvent'>;
+
+/** The request a method takes (undefined for those without one). */
+export type RequestOf<M extends StudioMethod> = Parameters<StudioHost[M]>[0];
 
 /**
  * Every contract method, as data: the preload, the IPC registration and the web client iterate
@@ -231,3 +262,10 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
 };
 
 export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];
+
+/**
+ * The methods that do compute work (training, datasets, inference): each host hands them to its
+ * trainer processes and its engine worker, after checking the paths they name.
+ */
+export const COMPUTE_METHODS = ['backends', 'doctor', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate'] as const satisfies readonly StudioMethod[];
+export type ComputeMethod = (typeof COMPUTE_METHODS)[number];

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { BACKEND_PREFERENCE, isBackendName, type BackendName } from '../app/engine/backends/names';
+import { BACKEND_NAMES, isBackendName, type BackendName } from '../app/compute/backends';
 import { selectBackend } from '../app/engine/backends/select';
 import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
@@ -126,7 +126,7 @@ async function timeWorkers(preset: string, input: number, batch: number, count: 
 export async function run(args: readonly string[]): Promise<void> {
   const opts = options(args);
   const backends: BackendName[] = [];
-  for (const name of opts.backends ?? BACKEND_PREFERENCE) {
+  for (const name of opts.backends ?? BACKEND_NAMES) {
     if (name === 'cpu' && !opts.cpu) continue;
     const loaded = await selectBackend({ backend: name }).then(
       (report) => report,

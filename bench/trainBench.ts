@@ -12,7 +12,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
-import { isBackendName, type BackendName } from '../app/engine/backends/names';
+import { isBackendName, type BackendName } from '../app/compute/backends';
 import { selectBackend } from '../app/engine/backends/select';
 import { streamBatches, type Batch } from '../app/engine/data/batchStream';
 import { scanDataset } from '../app/engine/data/scanDataset';

@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { errorMessage } from '../app/result';
 import { App } from './components/App/App';
 import { emptyDesign } from './documents/emptyDesign';
 import { getHost } from './host/getHost';
@@ -22,6 +23,6 @@ try {
   );
 } catch (error) {
   // Opened without a host (e.g. the web address without its token): say so instead of a blank page.
-  root.textContent = error instanceof Error ? error.message : String(error);
+  root.textContent = errorMessage(error);
   root.className = 'no-host';
 }

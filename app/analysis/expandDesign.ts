@@ -5,6 +5,7 @@
  * is still expanded so the analysis can say as much as possible.
  */
 
+import { errorMessage } from '../result';
 import { expandBlock } from '../blocks/expand';
 import { getNodeType } from '../design/nodeTypes';
 import type { NodeType } from '../design/nodeTypes';
@@ -127,7 +128,7 @@ function expandNode(
   try {
     return expandBlock(nodeType.template, node.id, values, inputs[0]);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     diagnostics.push(
       diagnostic('error', 'invalid-param', `Block ${node.id} (${nodeType.info.label}) cannot be expanded: ${reason}.`, 'Check the block parameters.', [node.id]),
     );

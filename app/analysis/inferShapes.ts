@@ -6,11 +6,11 @@
 
 import type { LayerDefinition } from '../layers/definition';
 import { layerDefinitions } from '../layers/registry';
-import type { Layer, LayerGraph, LayerKind, Shape, ShapeResult } from '../layers/types';
+import type { Layer, LayerGraph, LayerKind, Shape, ShapeFailure } from '../layers/types';
 import { extendChain } from './provenance';
 import type { StepChain } from './provenance';
 
-export type ShapeProblem = Extract<ShapeResult, { ok: false }> & { layer: Layer };
+export type ShapeProblem = ShapeFailure & { layer: Layer };
 
 export interface LayerShapes {
   outputs: Map<string, Shape>;
@@ -45,13 +45,13 @@ export function inferShapes(graph: LayerGraph, input: Shape | undefined): LayerS
     const result = definition.inferShape(shapes, layer.params, layer.id);
     const upstream = layer.inputs.length > 0 ? provenance.get(layer.inputs[0]) : undefined;
     if (result.ok) {
-      outputs.set(layer.id, result.shape);
-      provenance.set(layer.id, extendChain(upstream, result.step));
+      outputs.set(layer.id, result.value.shape);
+      provenance.set(layer.id, extendChain(upstream, result.value.step));
       continue;
     }
-    problems.push({ ...result, layer });
-    if (result.fallback) {
-      outputs.set(layer.id, result.fallback);
+    problems.push({ ...result.error, layer });
+    if (result.error.fallback) {
+      outputs.set(layer.id, result.error.fallback);
       provenance.set(layer.id, upstream);
     }
   }
@@ -76,7 +76,6 @@ function arityProblem(layer: Layer, definition: LayerDefinition<LayerKind>): Sha
   if (count >= min && (max === null || count <= max)) return undefined;
   const few = count < min;
   return {
-    ok: false,
     code: few ? 'too-few-inputs' : 'too-many-inputs',
     message: `Layer ${layer.id} (${definition.info.label}) has ${count} inputs but needs ${few ? `at least ${min}` : `at most ${max}`}.`,
     hint: 'The block template wires this layer wrongly; report it.',

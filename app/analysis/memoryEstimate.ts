@@ -5,7 +5,7 @@
  * the largest batch that does.
  */
 
-import type { OptimizerName } from '../training/types';
+import type { OptimizerName } from '../training/hyperparameters';
 import type { Totals } from './types';
 
 /**

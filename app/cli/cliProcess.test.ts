@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chain } from '../analysis/testing/designs';
 import { serializeDesign } from '../design/document';
 import { SAMPLE_IMAGES } from '../engine/testing/samples';
-import { useTempDir } from '../engine/testing/tempDir';
+import { useTempDir } from '../node/testing/tempDir';
 import { webGpuSkipReason } from '../engine/testing/webgpuTesting';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,4 +29,10 @@ describe('the command line as a process', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ backend: { active: 'webgpu' }, predictions: [{ image: SAMPLE_IMAGES.jpeg, top: expect.any(Array) }] });
   }, 130_000);
+  it('stops quietly when the reader closes the pipe early (`… | head`)', () => {
+    const result = spawnSync('bash', ['-c', 'node bin/inception-studio.mjs summary preset:inception-v4 --layers --json | head -c 10; exit ${PIPESTATUS[0]}'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout).toBe('{\n  "name"');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../design/document';
 import { buildPreset } from '../presets/index';
 import { loadDesignFromArgs, loadDesignSource } from './designSource';
-import { useTempDir } from '../engine/testing/tempDir';
+import { useTempDir } from '../node/testing/tempDir';
 
 const dir = useTempDir('design-source');
 
@@ -18,7 +18,7 @@ describe('loadDesignSource', () => {
     const doc = buildPreset('inception-v4', { repeats: [0, 0, 0] });
     await writeFile(join(dir(), 'd.incept.json'), serializeDesign(doc));
     const loaded = await loadDesignSource('d.incept.json', { cwd: dir(), classes: 3, input: 100 });
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.error);
     expect(loaded.value).toMatchObject({ origin: 'file', source: join(dir(), 'd.incept.json') });
     expect(loaded.value.document.input).toEqual({ height: 100, width: 100, channels: 3 });
     expect(loaded.value.document.nodes.find((node) => node.id === 'logits')?.params).toEqual({ units: 3 });
@@ -28,7 +28,7 @@ describe('loadDesignSource', () => {
 describe('loadDesignFromArgs', () => {
   it('parses the design options plus a command’s own and returns the remaining positionals', async () => {
     const loaded = await loadDesignFromArgs(['preset:inception-resnet-v1', 'out.txt', '--top', '5', '--param', 'width=0.5'], dir(), { top: { type: 'string' } });
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.error);
     expect(loaded.value.positionals).toEqual(['out.txt']);
     expect(loaded.value.values.top).toBe('5');
     expect(loaded.value.design.document.nodes.find((node) => node.id === 'stem')?.params.width).toBe(0.5);

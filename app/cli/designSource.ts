@@ -8,11 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../result';
 import { parseDesign } from '../design/document';
 import type { DesignDocument } from '../design/types';
 import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';
 import type { PresetOptions } from '../presets/index';
-import { integerFlag, parseCommandArgs, type Outcome, type ParsedValues } from './commandArgs';
+import type { Result } from '../result';
+import { integerFlag, parseCommandArgs, type ParsedValues } from './commandArgs';
 import { withClasses, withInputSize } from './designOverrides';
 import type { CliIo } from './types';
 
@@ -46,7 +48,7 @@ export const designArgOptions = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Reads `--input`, `--classes`, `--param` from parsed values into load options. */
-export function designSourceOptions(values: ParsedValues, cwd: string): Outcome<DesignSourceOptions> {
+export function designSourceOptions(values: ParsedValues, cwd: string): Result<DesignSourceOptions> {
   const options: DesignSourceOptions = { cwd };
   for (const flag of ['input', 'classes'] as const) {
     const n = integerFlag(values[flag], flag, 1);
@@ -58,25 +60,25 @@ export function designSourceOptions(values: ParsedValues, cwd: string): Outcome<
   return { ok: true, value: options };
 }
 
-function loadPreset(name: string, options: DesignSourceOptions): Outcome<LoadedDesign> {
+function loadPreset(name: string, options: DesignSourceOptions): Result<LoadedDesign> {
   if (!isPresetName(name)) {
-    return { ok: false, message: `Unknown preset '${name}'. Presets: ${presets.map((p) => p.name).join(', ')}.` };
+    return { ok: false, error: `Unknown preset '${name}'. Presets: ${presets.map((p) => p.name).join(', ')}.` };
   }
   try {
     const parsed: PresetOptions = parsePresetParams(options.params ?? []);
     for (const flag of ['input', 'classes'] as const) {
       if (options[flag] === undefined) continue;
-      if (parsed[flag] !== undefined) return { ok: false, message: `--${flag} and --param ${flag}=… both given; use one.` };
+      if (parsed[flag] !== undefined) return { ok: false, error: `--${flag} and --param ${flag}=… both given; use one.` };
       parsed[flag] = options[flag];
     }
     return { ok: true, value: { document: buildPreset(name, parsed), origin: 'preset', source: name } };
   } catch (error) {
-    if (error instanceof PresetOptionError) return { ok: false, message: error.message };
+    if (error instanceof PresetOptionError) return { ok: false, error: error.message };
     throw error;
   }
 }
 
-async function loadFile(arg: string, options: DesignSourceOptions): Promise<Outcome<LoadedDesign>> {
+async function loadFile(arg: string, options: DesignSourceOptions): Promise<Result<LoadedDesign>> {
   const path = resolve(options.cwd, arg);
   let text: string;
   try {
@@ -84,26 +86,26 @@ async function loadFile(arg: string, options: DesignSourceOptions): Promise<Outc
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' && isPresetName(arg) ? ` To use the preset, write ${PRESET_PREFIX}${arg}.` : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    return { ok: false, message: `Cannot read design file '${arg}': ${why}.${hint}` };
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : errorMessage(error);
+    return { ok: false, error: `Cannot read design file '${arg}': ${why}.${hint}` };
   }
   const parsed = parseDesign(text);
-  if (!parsed.ok) return { ok: false, message: `${arg}: ${parsed.message}` };
+  if (!parsed.ok) return { ok: false, error: `${arg}: ${parsed.error.message}` };
   if (options.params !== undefined && options.params.length > 0) {
-    return { ok: false, message: `--param applies to presets (${PRESET_PREFIX}NAME) only; edit the design file instead.` };
+    return { ok: false, error: `--param applies to presets (${PRESET_PREFIX}NAME) only; edit the design file instead.` };
   }
-  let document = options.input === undefined ? parsed.document : withInputSize(parsed.document, options.input);
+  let document = options.input === undefined ? parsed.value.document : withInputSize(parsed.value.document, options.input);
   if (options.classes !== undefined) {
     const changed = withClasses(document, options.classes);
-    if (!changed) return { ok: false, message: `--classes: ${arg} has no dense (fully connected) layer to set.` };
+    if (!changed) return { ok: false, error: `--classes: ${arg} has no dense (fully connected) layer to set.` };
     document = changed;
   }
   const loaded: LoadedDesign = { document, origin: 'file', source: path };
-  return { ok: true, value: parsed.migratedFrom === undefined ? loaded : { ...loaded, migratedFrom: parsed.migratedFrom } };
+  return { ok: true, value: parsed.value.migratedFrom === undefined ? loaded : { ...loaded, migratedFrom: parsed.value.migratedFrom } };
 }
 
 /** Loads `arg` (a design file path or `preset:NAME`) with the overrides in `options`. */
-export async function loadDesignSource(arg: string, options: DesignSourceOptions): Promise<Outcome<LoadedDesign>> {
+export async function loadDesignSource(arg: string, options: DesignSourceOptions): Promise<Result<LoadedDesign>> {
   if (arg.startsWith(PRESET_PREFIX)) return loadPreset(arg.slice(PRESET_PREFIX.length), options);
   return loadFile(arg, options);
 }
@@ -116,11 +118,11 @@ export async function loadDesignFromArgs(
   args: readonly string[],
   cwd: string,
   extra: NonNullable<ParseArgsConfig['options']> = {},
-): Promise<Outcome<{ design: LoadedDesign; values: ParsedValues; positionals: string[] }>> {
+): Promise<Result<{ design: LoadedDesign; values: ParsedValues; positionals: string[] }>> {
   const parsed = parseCommandArgs(args, { ...designArgOptions, ...extra });
   if (!parsed.ok) return parsed;
   const [source, ...positionals] = parsed.value.positionals;
-  if (source === undefined) return { ok: false, message: `Missing the design: a design file or ${PRESET_PREFIX}NAME.` };
+  if (source === undefined) return { ok: false, error: `Missing the design: a design file or ${PRESET_PREFIX}NAME.` };
   const options = designSourceOptions(parsed.value.values, cwd);
   if (!options.ok) return options;
   const design = await loadDesignSource(source, options.value);
@@ -140,7 +142,7 @@ export async function loadOnlyDesign(
 ): Promise<{ design: LoadedDesign; values: ParsedValues } | 2> {
   const loaded = await loadDesignFromArgs(args, io.cwd, extra);
   if (!loaded.ok) {
-    io.stderr(`${name}: ${loaded.message}\n`);
+    io.stderr(`${name}: ${loaded.error}\n`);
     return 2;
   }
   const [stray] = loaded.value.positionals;

@@ -22,12 +22,12 @@ const doc: DesignDocument = {
 
 function issues(result: ParseResult): { path: string; expected: string; found: string }[] {
   if (result.ok) throw new Error('expected a failure');
-  return [...result.issues];
+  return [...result.error.issues];
 }
 
 describe('serializeDesign', () => {
   it('round-trips: parse(serialize(d)) deep-equals d', () => {
-    expect(parseDesign(serializeDesign(doc))).toEqual({ ok: true, document: doc });
+    expect(parseDesign(serializeDesign(doc))).toEqual({ ok: true, value: { document: doc } });
   });
 
   it('writes stable key order, 2-space indentation, short number arrays inline and a trailing newline', () => {
@@ -45,34 +45,34 @@ describe('serializeDesign', () => {
   it('is a fixed point of parse then serialize', () => {
     const text = serializeDesign(doc);
     const again = parseDesign(text);
-    if (!again.ok) throw new Error(again.message);
-    expect(serializeDesign(again.document)).toBe(text);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(serializeDesign(again.value.document)).toBe(text);
   });
 });
 
 describe('parseDesign', () => {
   it('accepts structurally valid designs whose references are broken (left to the analysis)', () => {
     const dangling = { ...doc, edges: [...doc.edges, { source: 'ghost', target: 'a1', port: 1 }] };
-    expect(parseDesign(JSON.stringify(dangling))).toEqual({ ok: true, document: dangling });
+    expect(parseDesign(JSON.stringify(dangling))).toEqual({ ok: true, value: { document: dangling } });
   });
 
   it('treats missing notes as none and keeps classes optional', () => {
     const { notes: _notes, classes: _classes, ...rest } = doc;
-    expect(parseDesign(JSON.stringify(rest))).toEqual({ ok: true, document: { ...rest, notes: [] } });
+    expect(parseDesign(JSON.stringify(rest))).toEqual({ ok: true, value: { document: { ...rest, notes: [] } } });
   });
 
   it('reports malformed JSON with line and column', () => {
     const result = parseDesign('{\n  "format": "inception-studio/design",\n  "version": 2,,\n}');
     expect(issues(result)).toEqual([{ path: '(json)', expected: 'valid JSON', found: `unexpected ",", expected a property name in double quotes at line 3, column 16` }]);
-    expect(result.ok || result.message).toBe('The design file is not valid JSON: unexpected ",", expected a property name in double quotes at line 3, column 16.');
-    expect(result.ok || result.message).toMatch(/line 3, column 16/);
-    expect(parseDesign('').ok || (parseDesign('') as { message: string }).message).toMatch(/unexpected end of text at line 1, column 1/);
+    expect(result.ok || result.error.message).toBe('The design file is not valid JSON: unexpected ",", expected a property name in double quotes at line 3, column 16.');
+    expect(result.ok || result.error.message).toMatch(/line 3, column 16/);
+    expect(parseDesign('').ok || (parseDesign('') as { error: { message: string } }).error.message).toMatch(/unexpected end of text at line 1, column 1/);
   });
 
   it('refuses a newer format version with a clear message', () => {
     const result = parseDesign(JSON.stringify({ ...doc, version: 3, somethingNew: true }));
     expect(result.ok).toBe(false);
-    expect(result.ok || result.message).toMatch(/written by a newer Inception Studio: format version 3, this build reads up to 2/);
+    expect(result.ok || result.error.message).toMatch(/written by a newer Inception Studio: format version 3, this build reads up to 2/);
     expect(issues(result)).toEqual([{ path: 'version', expected: 'at most 2', found: '3' }]);
   });
 
@@ -120,7 +120,7 @@ describe('parseDesign', () => {
 
   it('summarises the problems in its message', () => {
     const result = validateDesign({ ...doc, nodes: [{ ...doc.nodes[0], params: { filters: null } }] });
-    expect(result.ok || result.message).toBe(
+    expect(result.ok || result.error.message).toBe(
       'The design document has 1 problem:\n  nodes[0].params.filters: expected a number, string, boolean or array of numbers, found null',
     );
   });
@@ -154,25 +154,27 @@ describe('format version 1', () => {
     const result = validateDesign(v1);
     expect(result).toEqual({
       ok: true,
-      migratedFrom: 1,
-      document: {
-        format: 'inception-studio/design',
-        version: 2,
-        name: 'old',
-        input: { height: 299, width: 299, channels: 3 },
-        nodes: [
-          { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
-          { id: 'x', type: 'conv2d', params: { filters: 8 }, position: { x: 5, y: 6 } },
-          { id: 'y', type: 'conv2d', params: { filters: 8 }, position: { x: 0, y: 240 } },
-          { id: 'cat', type: 'concat', params: {}, position: { x: 0, y: 360 } },
-        ],
-        edges: [
-          { source: 'input', target: 'x', port: 0 },
-          { source: 'input', target: 'y', port: 0 },
-          { source: 'y', target: 'cat', port: 0 },
-          { source: 'x', target: 'cat', port: 1 },
-        ],
-        notes: [],
+      value: {
+        migratedFrom: 1,
+        document: {
+          format: 'inception-studio/design',
+          version: 2,
+          name: 'old',
+          input: { height: 299, width: 299, channels: 3 },
+          nodes: [
+            { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
+            { id: 'x', type: 'conv2d', params: { filters: 8 }, position: { x: 5, y: 6 } },
+            { id: 'y', type: 'conv2d', params: { filters: 8 }, position: { x: 0, y: 240 } },
+            { id: 'cat', type: 'concat', params: {}, position: { x: 0, y: 360 } },
+          ],
+          edges: [
+            { source: 'input', target: 'x', port: 0 },
+            { source: 'input', target: 'y', port: 0 },
+            { source: 'y', target: 'cat', port: 0 },
+            { source: 'x', target: 'cat', port: 1 },
+          ],
+          notes: [],
+        },
       },
     });
   });

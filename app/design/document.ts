@@ -14,7 +14,7 @@ import { DESIGN_VERSION } from './types';
 export { serializeDesign } from './documentJson';
 
 function failure(issues: readonly SchemaIssue[], message = formatIssues(issues)): ParseResult {
-  return { ok: false, issues, message };
+  return { ok: false, error: { issues, message } };
 }
 
 export function validateDesign(value: unknown): ParseResult {
@@ -32,14 +32,15 @@ export function validateDesign(value: unknown): ParseResult {
   const current = version < DESIGN_VERSION ? migrateDocument(value, version, DESIGN_VERSION, issues) : value;
   const document = checkCurrentDocument(current, issues);
   if (document === undefined) return failure(issues.issues);
-  return version < DESIGN_VERSION ? { ok: true, document, migratedFrom: version } : { ok: true, document };
+  return { ok: true, value: version < DESIGN_VERSION ? { document, migratedFrom: version } : { document } };
 }
 
 export function parseDesign(text: string): ParseResult {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const where = `line ${parsed.line}, column ${parsed.column}`;
-    return failure([{ path: '(json)', expected: 'valid JSON', found: `${parsed.reason} at ${where}` }], `The design file is not valid JSON: ${parsed.reason} at ${where}.`);
+    const { line, column, reason } = parsed.error;
+    const where = `line ${line}, column ${column}`;
+    return failure([{ path: '(json)', expected: 'valid JSON', found: `${reason} at ${where}` }], `The design file is not valid JSON: ${reason} at ${where}.`);
   }
   return validateDesign(parsed.value);
 }

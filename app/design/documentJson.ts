@@ -1,5 +1,6 @@
 /** JSON text in and out of a design: where a syntax error is, and a stable serialisation. */
 
+import { errorMessage, type Result } from '../result';
 import { findJsonSyntaxError } from './jsonSyntaxError';
 import type { DesignDocument, DesignNode, ParamValues } from './types';
 
@@ -10,12 +11,12 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Parses JSON; on a syntax error says where and why. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; line: number; column: number; reason: string } {
+export function parseJson(text: string): Result<unknown, { line: number; column: number; reason: string }> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const found = findJsonSyntaxError(text) ?? { offset: text.length, reason: error instanceof Error ? error.message : String(error) };
-    return { ok: false, ...lineColumn(text, found.offset), reason: found.reason };
+    const found = findJsonSyntaxError(text) ?? { offset: text.length, reason: errorMessage(error) };
+    return { ok: false, error: { ...lineColumn(text, found.offset), reason: found.reason } };
   }
 }
 

@@ -9,7 +9,7 @@ import { describeFound, isRecord } from './documentIssues';
 import type { DesignDocument, DesignEdge, DesignInput, DesignNode, ParamValue } from './types';
 import { DESIGN_FORMAT, DESIGN_VERSION } from './types';
 
-export const NODE_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const NODE_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 const DOCUMENT_FIELDS = ['format', 'version', 'name', 'input', 'nodes', 'edges', 'notes', 'classes'];
 const NODE_FIELDS = ['id', 'type', 'params', 'position', 'label'];

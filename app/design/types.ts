@@ -3,6 +3,8 @@
  * A document may contain analysis errors and is still valid: parse checks structure only.
  */
 
+import type { Result } from '../result';
+
 export const DESIGN_FORMAT = 'inception-studio/design';
 export const DESIGN_VERSION = 2;
 export const DESIGN_EXTENSION = '.incept.json';
@@ -54,6 +56,16 @@ export interface SchemaIssue {
   found: string;
 }
 
-export type ParseResult =
-  | { ok: true; document: DesignDocument; migratedFrom?: number }
-  | { ok: false; issues: readonly SchemaIssue[]; message: string };
+/** A design read from its document; `migratedFrom` is set when it was upgraded from an older format. */
+export interface ParsedDesign {
+  document: DesignDocument;
+  migratedFrom?: number;
+}
+
+/** Why a document is not a design: every schema issue, and all of them in one message. */
+export interface DesignParseError {
+  issues: readonly SchemaIssue[];
+  message: string;
+}
+
+export type ParseResult = Result<ParsedDesign, DesignParseError>;

@@ -4,7 +4,7 @@
  * `class N`.
  */
 
-export const IMAGENET_CLASS_COUNT = 1000;
+const IMAGENET_CLASS_COUNT = 1000;
 
 export async function labelsFor(classes: number, designClasses?: readonly string[]): Promise<string[]> {
   if (designClasses && designClasses.length === classes) return [...designClasses];
@@ -13,13 +13,13 @@ export async function labelsFor(classes: number, designClasses?: readonly string
   return numberedLabels(classes);
 }
 
-export function numberedLabels(classes: number): string[] {
+function numberedLabels(classes: number): string[] {
   return Array.from({ length: classes }, (_, i) => `class ${i}`);
 }
 
 let imagenet: string[] | null = null;
 
-export async function imagenetLabels(): Promise<string[]> {
+async function imagenetLabels(): Promise<string[]> {
   imagenet ??= (await import('../../assets/labels/imagenet.json')).default as string[];
   return [...imagenet];
 }

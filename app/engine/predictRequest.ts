@@ -2,10 +2,11 @@
 
 import { parseDesign } from '../design/document';
 import type { ImagePrediction, PredictRequest, Result } from '../protocol';
+import type { ProgressCallback } from '../training/progress';
 import { BackendUnavailableError } from './backends/select';
 import { DesignErrorsError } from './compile/errors';
 import type { ImageSource } from './images';
-import { ModelDirError } from './modelDir/format';
+import { ModelDirError } from '../node/modelDir/format';
 import { runPrediction, type ModelSource } from './predict';
 
 function imageSources(images: PredictRequest['images']): ImageSource[] {
@@ -13,17 +14,17 @@ function imageSources(images: PredictRequest['images']): ImageSource[] {
 }
 
 /** Expected failures (bad design, model directory, backend) come back as `{ ok: false }`. */
-export async function runPredictRequest(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>> {
+export async function runPredictRequest(request: PredictRequest, onProgress?: ProgressCallback): Promise<Result<readonly ImagePrediction[]>> {
   let source: ModelSource;
   if (request.model.kind === 'design') {
     const parsed = parseDesign(request.model.design);
-    if (!parsed.ok) return { ok: false, error: `The design cannot be read: ${parsed.message}` };
-    source = { kind: 'design', design: parsed.document };
+    if (!parsed.ok) return { ok: false, error: `The design cannot be read: ${parsed.error.message}` };
+    source = { kind: 'design', design: parsed.value.document };
   } else {
     source = { kind: 'modelDir', path: request.model.path };
   }
   try {
-    const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend });
+    const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend, ...(onProgress ? { onProgress } : {}) });
     return { ok: true, value: run.predictions };
   } catch (error) {
     if (error instanceof DesignErrorsError || error instanceof ModelDirError || error instanceof BackendUnavailableError) return { ok: false, error: error.message };

@@ -38,36 +38,35 @@ describe('inferWindowShape', () => {
     const result = inferWindowShape([299, 299, 3], rule([3, 3], [2, 2], 'valid'), 'c1');
     expect(result).toEqual({
       ok: true,
-      shape: [149, 149, 32],
-      step: { layerId: 'c1', op: '3×3/2 valid', from: [299, 299], to: [149, 149], formula: 'floor((299 − 3) / 2) + 1 = 149' },
+      value: { shape: [149, 149, 32], step: { layerId: 'c1', op: '3×3/2 valid', from: [299, 299], to: [149, 149], formula: 'floor((299 − 3) / 2) + 1 = 149' } },
     });
   });
 
   it('keeps the grid of 1×7 and 7×1 same convolutions, without a step', () => {
-    expect(inferWindowShape([17, 17, 1024], rule([1, 7], [1, 1], 'same'), 'b')).toEqual({ ok: true, shape: [17, 17, 32] });
-    expect(inferWindowShape([17, 17, 1024], rule([7, 1], [1, 1], 'same'), 'b')).toEqual({ ok: true, shape: [17, 17, 32] });
+    expect(inferWindowShape([17, 17, 1024], rule([1, 7], [1, 1], 'same'), 'b')).toEqual({ ok: true, value: { shape: [17, 17, 32] } });
+    expect(inferWindowShape([17, 17, 1024], rule([7, 1], [1, 1], 'same'), 'b')).toEqual({ ok: true, value: { shape: [17, 17, 32] } });
   });
 
   it('shrinks only the kernel axis of a valid 7×1', () => {
     const result = inferWindowShape([17, 17, 8], rule([7, 1], [1, 1], 'valid'), 'v');
-    expect(result.ok && result.shape).toEqual([11, 17, 32]);
-    expect(result.ok && result.step?.formula).toBe('h: floor((17 − 7) / 1) + 1 = 11; w: floor((17 − 1) / 1) + 1 = 17');
+    expect(result.ok && result.value.shape).toEqual([11, 17, 32]);
+    expect(result.ok && result.value.step?.formula).toBe('h: floor((17 − 7) / 1) + 1 = 11; w: floor((17 − 1) / 1) + 1 = 17');
   });
 
   it('uses ceil for same padding with a stride', () => {
     const result = inferWindowShape([147, 147, 64], rule([3, 3], [2, 2], 'same'), 's');
-    expect(result.ok && result.step?.formula).toBe('ceil(147 / 2) = 74');
+    expect(result.ok && result.value.step?.formula).toBe('ceil(147 / 2) = 74');
   });
 
   it('reports a collapsed grid with its arithmetic', () => {
     const result = inferWindowShape([2, 2, 8], rule([3, 3], [2, 2], 'valid'), 'late');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.code).toBe('grid-collapsed');
-    expect(!result.ok && result.message).toContain('late (3×3/2 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 2) + 1 = 0');
+    expect(!result.ok && result.error.code).toBe('grid-collapsed');
+    expect(!result.ok && result.error.message).toContain('late (3×3/2 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 2) + 1 = 0');
   });
 
   it('refuses a vector', () => {
     const result = inferWindowShape([1536], rule([3, 3], [1, 1], 'same'), 'c');
-    expect(!result.ok && result.code).toBe('needs-feature-map');
+    expect(!result.ok && result.error.code).toBe('needs-feature-map');
   });
 });

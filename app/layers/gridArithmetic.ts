@@ -52,7 +52,7 @@ export function inferWindowShape(input: Shape | undefined, rule: WindowRule, id:
     );
   }
   const shape = [outH, outW, rule.channels(c)];
-  if (outH === h && outW === w) return { ok: true, shape };
+  if (outH === h && outW === w) return { ok: true, value: { shape } };
   const step: GridStep = { layerId: id, op, from: [h, w], to: [outH, outW], formula: text };
-  return { ok: true, shape, step };
+  return { ok: true, value: { shape, step } };
 }

@@ -65,27 +65,26 @@ describe('other costs and shapes', () => {
   });
 
   it('concatenates channels and names mismatched grids and ports', () => {
-    expect(layerDefinitions.concat.inferShape([[35, 35, 96], [35, 35, 64]], {}, 'm')).toEqual({ ok: true, shape: [35, 35, 160] });
+    expect(layerDefinitions.concat.inferShape([[35, 35, 96], [35, 35, 64]], {}, 'm')).toEqual({ ok: true, value: { shape: [35, 35, 160] } });
     const bad = layerDefinitions.concat.inferShape([[35, 35, 96], [35, 35, 64], [17, 17, 8]], {}, 'm');
-    expect(!bad.ok && bad.message).toContain('port 0 is 35×35×96 but port 2 is 17×17×8');
+    expect(!bad.ok && bad.error.message).toContain('port 0 is 35×35×96 but port 2 is 17×17×8');
   });
 
   it('residual mismatch names both widths and carries the shortcut on', () => {
     const bad = layerDefinitions.residualAdd.inferShape([[17, 17, 1152], [17, 17, 1154]], { scale: 0.1, activation: 'relu' }, 'b/add');
-    expect(!bad.ok && bad.message).toContain('1152 vs 1154');
-    expect(!bad.ok && bad.fallback).toEqual([17, 17, 1152]);
+    expect(!bad.ok && bad.error.message).toContain('1152 vs 1154');
+    expect(!bad.ok && bad.error.fallback).toEqual([17, 17, 1152]);
   });
 
   it('global pooling and flatten turn a map into a vector; dense refuses a map', () => {
     expect(layerDefinitions.globalAvgPool.inferShape([[8, 8, 1536]], {}, 'g')).toMatchObject({
       ok: true,
-      shape: [1536],
-      step: { op: 'global avg', from: [8, 8], to: [1, 1], formula: 'mean over 8×8 → 1×1' },
+      value: { shape: [1536], step: { op: 'global avg', from: [8, 8], to: [1, 1], formula: 'mean over 8×8 → 1×1' } },
     });
-    expect(layerDefinitions.flatten.inferShape([[8, 8, 2]], {}, 'f')).toMatchObject({ ok: true, shape: [128], step: { formula: '8·8·2 = 128 values' } });
-    expect(layerDefinitions.flatten.inferShape([[128]], {}, 'f')).toEqual({ ok: true, shape: [128] });
+    expect(layerDefinitions.flatten.inferShape([[8, 8, 2]], {}, 'f')).toMatchObject({ ok: true, value: { shape: [128], step: { formula: '8·8·2 = 128 values' } } });
+    expect(layerDefinitions.flatten.inferShape([[128]], {}, 'f')).toEqual({ ok: true, value: { shape: [128] } });
     const bad = layerDefinitions.dense.inferShape([[8, 8, 1536]], { units: 10, activation: 'linear', bias: true }, 'd');
-    expect(!bad.ok && bad.code).toBe('dense-on-spatial');
-    expect(!bad.ok && bad.hint).toContain('global average pool');
+    expect(!bad.ok && bad.error.code).toBe('dense-on-spatial');
+    expect(!bad.ok && bad.error.hint).toContain('global average pool');
   });
 });

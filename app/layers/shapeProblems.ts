@@ -11,7 +11,7 @@ export type ShapeProblemCode =
   | 'needs-feature-map';
 
 export function shapeProblem(code: ShapeProblemCode, message: string, hint: string, fallback?: Shape): ShapeResult {
-  return fallback ? { ok: false, code, message, hint, fallback } : { ok: false, code, message, hint };
+  return { ok: false, error: fallback ? { code, message, hint, fallback } : { code, message, hint } };
 }
 
 export function isFeatureMap(shape: Shape | undefined): shape is Shape {

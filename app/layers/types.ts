@@ -3,6 +3,8 @@
  * and cost rules live in one definition per kind (see `LayerDefinition`).
  */
 
+import type { Result } from '../result';
+
 /** A tensor shape without the batch axis: `[h, w, c]` for a feature map, `[n]` for a vector. */
 export type Shape = readonly number[];
 
@@ -109,14 +111,20 @@ export interface GridStep {
   formula: string;
 }
 
+/** A shape rule's answer: the output shape, with the grid arithmetic that led there. */
+export interface InferredShape {
+  shape: Shape;
+  step?: GridStep;
+}
+
+/** A shape rule's problem, in words. */
+export interface ShapeFailure {
+  code: string;
+  message: string;
+  hint: string;
+  /** A shape to carry on with so one mistake is reported once, not at every later layer. */
+  fallback?: Shape;
+}
+
 /** What a shape rule returns: the output shape, or a problem in words. */
-export type ShapeResult =
-  | { ok: true; shape: Shape; step?: GridStep }
-  | {
-      ok: false;
-      code: string;
-      message: string;
-      hint: string;
-      /** A shape to carry on with so one mistake is reported once, not at every later layer. */
-      fallback?: Shape;
-    };
+export type ShapeResult = Result<InferredShape, ShapeFailure>;

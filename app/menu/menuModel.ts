@@ -6,10 +6,14 @@
 
 import type { MenuCommand } from '../protocol';
 import type { PresetInfo } from '../presets';
+import { APP_NAME } from '../versions';
 
 /** Commands only the in-page designer offers; the renderer handles them with the menu commands. */
-export type DesignerCommand = 'autoLayout' | 'toggleExpand' | 'expandAll' | 'collapseAll' | 'startScreen';
-export type ModelCommand = MenuCommand | DesignerCommand;
+export const DESIGNER_COMMANDS = ['autoLayout', 'toggleExpand', 'expandAll', 'collapseAll', 'startScreen'] as const;
+export type DesignerCommand = (typeof DESIGNER_COMMANDS)[number];
+
+/** Everything a menu, a shortcut or a host event can ask the editor to do. */
+export type EditorCommand = MenuCommand | DesignerCommand;
 
 export type MenuHost = 'desktop' | 'web';
 
@@ -23,7 +27,7 @@ export interface CommandEntry {
   readonly type: 'command';
   readonly id: string;
   readonly label: string;
-  readonly command: ModelCommand;
+  readonly command: EditorCommand;
   /** The native accelerator. */
   readonly shortcut?: ShortcutKeys;
   /** The key the page's own keymap answers, where the browser keeps the native one for itself. */
@@ -32,8 +36,8 @@ export interface CommandEntry {
   readonly hosts?: readonly MenuHost[];
 }
 
-/** Host-built entries the model only places: Open Recent, Quit, full screen, developer tools, About. */
-export type MenuSlotName = 'recent' | 'quit' | 'fullscreen' | 'devTools' | 'about';
+/** Host-built entries the model only places: Open Recent, Quit, full screen, developer tools. */
+export type MenuSlotName = 'recent' | 'quit' | 'fullscreen' | 'devTools';
 
 export type MenuEntry =
   | CommandEntry
@@ -54,7 +58,7 @@ export const PROJECT_URL = 'https://github.com/inception-studio/inception-studio
 const DESKTOP: readonly MenuHost[] = ['desktop'];
 const WEB: readonly MenuHost[] = ['web'];
 
-const command = (cmd: ModelCommand, label: string, extra: Partial<Omit<CommandEntry, 'type' | 'command' | 'label'>> = {}): CommandEntry => ({
+const command = (cmd: EditorCommand, label: string, extra: Partial<Omit<CommandEntry, 'type' | 'command' | 'label'>> = {}): CommandEntry => ({
   type: 'command',
   id: cmd,
   label,
@@ -75,7 +79,8 @@ export function buildMenuModel(presets: readonly PresetInfo[]): readonly MenuSec
         separator(),
         command('save', 'Save', { shortcut: 'Mod+S' }),
         command('saveAs', 'Save As…', { shortcut: 'Mod+Shift+S' }),
-        command('export', 'Export…', { shortcut: 'Mod+E', hosts: DESKTOP }),
+        command('exportPng', 'Export as PNG…', { shortcut: 'Mod+E', tooltip: 'The design canvas as a PNG image' }),
+        command('exportSvg', 'Export as SVG…', { tooltip: 'The design canvas as an SVG drawing' }),
         command('startScreen', 'Start screen', { hosts: WEB }),
         { type: 'slot', slot: 'quit', hosts: DESKTOP },
       ],
@@ -133,11 +138,11 @@ export function buildMenuModel(presets: readonly PresetInfo[]): readonly MenuSec
     {
       id: 'help',
       label: 'Help',
-      hosts: DESKTOP,
       entries: [
-        { type: 'link', label: 'Inception-v4 and Inception-ResNet (paper)', url: PAPER_URL },
-        { type: 'link', label: 'Documentation', url: PROJECT_URL },
-        { type: 'slot', slot: 'about', hosts: DESKTOP },
+        { type: 'link', label: 'Inception-v4 and Inception-ResNet (paper)', url: PAPER_URL, hosts: DESKTOP },
+        { type: 'link', label: 'Documentation', url: PROJECT_URL, hosts: DESKTOP },
+        separator(DESKTOP),
+        command('about', `About ${APP_NAME}`),
       ],
     },
   ];

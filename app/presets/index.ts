@@ -22,8 +22,8 @@ const definitions: readonly PresetDefinition[] = [
 
 export const presets: readonly PresetInfo[] = definitions.map(({ name, title, note, reference }) => ({ name, title, note, reference }));
 
-export const DEFAULT_INPUT_SIZE = 299;
-export const DEFAULT_CLASSES = 1000;
+const DEFAULT_INPUT_SIZE = 299;
+const DEFAULT_CLASSES = 1000;
 
 export function isPresetName(name: string): boolean {
   return definitions.some((definition) => definition.name === name);

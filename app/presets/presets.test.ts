@@ -165,7 +165,7 @@ describe('preset documents', () => {
   it.each(presets.map((p) => p.name))('%s is an ordinary design that round-trips through the file format', (name) => {
     const doc = buildPreset(name);
     const parsed = parseDesign(serializeDesign(doc));
-    expect(parsed).toEqual({ ok: true, document: doc });
+    expect(parsed).toEqual({ ok: true, value: { document: doc } });
     expect(doc.nodes[0]).toMatchObject({ id: 'input', type: 'input' });
     expect(doc.nodes[1].id).toBe('stem');
     const ys = doc.nodes.map((node) => node.position.y);

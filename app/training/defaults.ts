@@ -1,9 +1,12 @@
 /**
  * The training recipe of Szegedy et al. 2016 (Sec. 4) with the numbers the paper leaves out
- * taken from Inception-v3 (arXiv 1512.00567, Sec. 8) and TF-slim's defaults.
+ * taken from Inception-v3 (arXiv 1512.00567, Sec. 8) and TF-slim's defaults, and the checks of a
+ * configuration against the ranges in `HYPERPARAMETERS`.
  */
 
-import type { OptimizerName, TrainConfig } from './types';
+import { describeRange, inRange } from '../numberRange';
+import { HYPERPARAMETERS, isOptimizerName, OPTIMIZER_NAMES, type NumericHyperparameter, type OptimizerName } from './hyperparameters';
+import type { TrainConfig } from './types';
 
 export const defaultTrainConfig: Readonly<TrainConfig> = Object.freeze({
   optimizer: 'rmsprop',
@@ -27,42 +30,27 @@ export const defaultTrainConfig: Readonly<TrainConfig> = Object.freeze({
 /** Adam at the paper's 0.045 diverges; it gets its own customary rate unless one is given. */
 const defaultRateFor: Readonly<Record<OptimizerName, number>> = { rmsprop: 0.045, sgd: 0.045, adam: 0.001 };
 
-const optimizers: readonly OptimizerName[] = ['rmsprop', 'sgd', 'adam'];
+/** What a setting must be, in words: 'a number in [0, 1) (0 disables the average)'. */
+export function describeHyperparameter(key: NumericHyperparameter): string {
+  const { range } = HYPERPARAMETERS[key];
+  const zero = 'zero' in HYPERPARAMETERS[key] ? ` (0 ${HYPERPARAMETERS[key].zero})` : '';
+  return `${describeRange(range)}${zero}`;
+}
 
-type Check = (value: number) => boolean;
-const positive: Check = (v) => v > 0;
-const nonNegative: Check = (v) => v >= 0;
-const unitOpen: Check = (v) => v >= 0 && v < 1;
-const positiveInteger: Check = (v) => Number.isInteger(v) && v > 0;
-
-const numericRules: Readonly<Record<Exclude<keyof TrainConfig, 'optimizer' | 'augment'>, [Check, string]>> = {
-  learningRate: [positive, 'a number > 0'],
-  lrDecayRate: [(v) => v > 0 && v <= 1, 'a number in (0, 1]'],
-  lrDecayEpochs: [positive, 'a number > 0'],
-  rmsDecay: [unitOpen, 'a number in [0, 1)'],
-  epsilon: [positive, 'a number > 0'],
-  momentum: [unitOpen, 'a number in [0, 1)'],
-  clipNorm: [nonNegative, 'a number ≥ 0 (0 disables clipping)'],
-  emaDecay: [unitOpen, 'a number in [0, 1) (0 disables the average)'],
-  labelSmoothing: [unitOpen, 'a number in [0, 1)'],
-  weightDecay: [nonNegative, 'a number ≥ 0'],
-  batchSize: [positiveInteger, 'a whole number > 0'],
-  epochs: [positiveInteger, 'a whole number > 0'],
-  seed: [(v) => Number.isInteger(v) && v >= 0, 'a whole number ≥ 0'],
-  validationSplit: [unitOpen, 'a number in [0, 1)'],
-};
+/** The numeric settings in configuration order. */
+const numericKeys = Object.keys(defaultTrainConfig).filter((key): key is NumericHyperparameter => Object.hasOwn(HYPERPARAMETERS, key));
 
 /** Problems with a configuration, one sentence each naming the field; empty when it is usable. */
 export function trainConfigProblems(config: TrainConfig): string[] {
   const problems: string[] = [];
-  if (!optimizers.includes(config.optimizer)) {
-    problems.push(`optimizer '${String(config.optimizer)}' is unknown; use one of ${optimizers.join(', ')}.`);
+  if (!isOptimizerName(config.optimizer)) {
+    problems.push(`optimizer '${String(config.optimizer)}' is unknown; use one of ${OPTIMIZER_NAMES.join(', ')}.`);
   }
   if (typeof config.augment !== 'boolean') problems.push('augment must be true or false.');
-  for (const [key, [check, wanted]] of Object.entries(numericRules)) {
-    const value = config[key as keyof typeof numericRules];
-    if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
-      problems.push(`${key} must be ${wanted}, got ${JSON.stringify(value)}.`);
+  for (const key of numericKeys) {
+    const value = config[key];
+    if (typeof value !== 'number' || !inRange(HYPERPARAMETERS[key].range, value)) {
+      problems.push(`${key} must be ${describeHyperparameter(key)}, got ${JSON.stringify(value)}.`);
     }
   }
   return problems;

@@ -4,27 +4,22 @@
  * `TrainerCommand`; child → parent: `TrainEvent`. Types plus a validator for the child side.
  */
 
-import type { BackendStatus } from '../protocol';
-import type { TrainConfig } from './types';
+import type { TrainRequest } from '../protocol';
+import type { Result } from '../result';
 
-export interface TrainerStartRequest {
+/**
+ * A run to start: the host contract's `TrainRequest` with its folder decided. A new run gets a
+ * fresh `runDir`; continuing one (`resumeRunDir` in the request) trains on in that folder from
+ * its last checkpoint, with the design, data and settings recorded there.
+ */
+export type TrainerStartRequest = Omit<TrainRequest, 'resumeRunDir'> & {
   /** Names the run in events; default: the run folder's name. */
   runId?: string;
-  /** The design document as JSON text (a preset is first turned into its document); unused when resuming. */
-  design: string;
-  /** Dataset folder or CSV manifest; absent means the bundled Fashion-MNIST sample. */
-  data?: string;
-  /** A separate validation folder or CSV; absent means a seeded split of `data`. */
-  validation?: string;
-  config: Partial<TrainConfig>;
-  backend?: BackendStatus['name'];
-  /** The memory the user says the run may use (WebGPU cannot read a GPU's): for the batch advice. */
-  memoryBytes?: number;
   /** Where checkpoints and the metrics log go; a new run creates it. */
   runDir: string;
-  /** Continue the run in `runDir` from its last checkpoint (config and data come from it). */
+  /** Continue the run in `runDir` from its last checkpoint. */
   resume?: boolean;
-}
+};
 
 export type TrainerCommand =
   | { type: 'start'; request: TrainerStartRequest }
@@ -36,13 +31,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
 /** Checks a message received by the trainer; returns why it is not a command when it is not. */
-export function parseTrainerCommand(value: unknown): { ok: true; command: TrainerCommand } | { ok: false; error: string } {
+export function parseTrainerCommand(value: unknown): Result<TrainerCommand> {
   if (!isRecord(value) || typeof value.type !== 'string') return { ok: false, error: 'trainer message must be an object with a string "type"' };
   switch (value.type) {
     case 'pause':
     case 'resume':
     case 'stop':
-      return { ok: true, command: { type: value.type } };
+      return { ok: true, value: { type: value.type } };
     case 'start': {
       const request = value.request;
       if (!isRecord(request)) return { ok: false, error: 'start: "request" must be an object' };
@@ -54,7 +49,7 @@ export function parseTrainerCommand(value: unknown): { ok: true; command: Traine
       if (!isRecord(request.config)) return { ok: false, error: 'start: "request.config" must be an object' };
       if (request.resume !== undefined && typeof request.resume !== 'boolean') return { ok: false, error: 'start: "request.resume" must be true or false' };
       if (request.memoryBytes !== undefined && !(typeof request.memoryBytes === 'number' && request.memoryBytes > 0)) return { ok: false, error: 'start: "request.memoryBytes" must be a positive number of bytes' };
-      return { ok: true, command: { type: 'start', request: request as unknown as TrainerStartRequest } };
+      return { ok: true, value: { type: 'start', request: request as unknown as TrainerStartRequest } };
     }
     default:
       return { ok: false, error: `unknown trainer message type '${value.type}'` };

@@ -73,9 +73,9 @@ describe('scan report', () => {
 
 describe('trainer process protocol', () => {
   it('accepts the four commands and explains anything else', () => {
-    expect(parseTrainerCommand({ type: 'stop' })).toEqual({ ok: true, command: { type: 'stop' } });
+    expect(parseTrainerCommand({ type: 'stop' })).toEqual({ ok: true, value: { type: 'stop' } });
     const start = { type: 'start', request: { design: '{}', runDir: '/r', config: {} } };
-    expect(parseTrainerCommand(start)).toEqual({ ok: true, command: start });
+    expect(parseTrainerCommand(start)).toEqual({ ok: true, value: start });
     expect(parseTrainerCommand({ type: 'start', request: { design: '{}', config: {} } })).toEqual({ ok: false, error: 'start: "request.runDir" must be a folder path' });
     expect(parseTrainerCommand({ type: 'jump' })).toEqual({ ok: false, error: "unknown trainer message type 'jump'" });
     expect(parseTrainerCommand(null)).toMatchObject({ ok: false });

@@ -16,7 +16,7 @@ export interface ScanFindings {
 }
 
 /** Largest class count over the smallest above which a warning is given. */
-export const imbalanceWarningRatio = 2;
+const imbalanceWarningRatio = 2;
 
 const listed = (problems: readonly DatasetProblem[], limit = 5): string =>
   problems.slice(0, limit).map((p) => p.file).join(', ') + (problems.length > limit ? `, and ${problems.length - limit} more` : '');

@@ -3,33 +3,15 @@
  * shared by the trainer process, the command line, the Electron host, the web host and the UI.
  */
 
-export type OptimizerName = 'rmsprop' | 'sgd' | 'adam';
+import type { MetricName, NumericHyperparameter, OptimizerName } from './hyperparameters';
+import type { ProgressEvent } from './progress';
 
-export interface TrainConfig {
-  optimizer: OptimizerName;
-  /** Initial learning rate (paper: 0.045). */
-  learningRate: number;
-  /** Multiply the rate by `lrDecayRate` every `lrDecayEpochs` epochs (paper: 0.94 every 2). */
-  lrDecayRate: number;
-  lrDecayEpochs: number;
-  /** RMSProp decay (paper: 0.9) and epsilon (paper: 1.0). */
-  rmsDecay: number;
-  epsilon: number;
-  /** Momentum for SGD and RMSProp (TF-slim uses 0.9 for both). */
-  momentum: number;
-  /** Clip gradients to this global norm (Inception-v3: 2.0); 0 disables. */
-  clipNorm: number;
-  /** Exponential moving average of weights used for evaluation; 0 disables. */
-  emaDecay: number;
-  labelSmoothing: number;
-  weightDecay: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  /** Fraction held out for validation when no validation folder is given. */
-  validationSplit: number;
-  augment: boolean;
-}
+/**
+ * A run's settings: the optimizer, whether to augment, and every numeric hyperparameter of the
+ * core's table (`HYPERPARAMETERS`: ranges, labels and what each does). The paper's values are
+ * `defaultTrainConfig`.
+ */
+export type TrainConfig = { optimizer: OptimizerName; augment: boolean } & { [K in NumericHyperparameter]: number };
 
 export interface ClassCount {
   name: string;
@@ -53,11 +35,8 @@ export interface ScanReport {
   warnings: readonly string[];
 }
 
-export interface StepMetrics {
-  loss: number;
-  top1: number;
-  top5: number;
-}
+/** One value per metric of `METRICS`: loss, top-1 and top-5 accuracy. */
+export type StepMetrics = { [K in MetricName]: number };
 
 export type TrainEvent =
   | { type: 'scan'; report: ScanReport }
@@ -92,7 +71,9 @@ export type TrainEvent =
   | { type: 'resumed' }
   | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
   | { type: 'error'; message: string; lastCheckpoint: string | null }
-  | { type: 'log'; level: 'info' | 'warning'; message: string };
+  | { type: 'log'; level: 'info' | 'warning'; message: string }
+  /** Long preparation before the first step: the dataset's files being checked (`task: 'scan'`). */
+  | ProgressEvent;
 
 /** What `evaluate` reports for a model on a dataset (central crops, no augmentation). */
 export interface EvaluationReport {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
 
-export const APP_SCHEME = 'app';
+const APP_SCHEME = 'app';
 export const APP_ENTRY_URL = 'app://studio/index.html';
 
 /** Must run before the app is ready. */

@@ -74,7 +74,7 @@ describe('desktop app', () => {
       await clickMenu('File', 'Save');
       await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
       const parsed = parseDesign(await readFile(target, 'utf8'));
-      expect(parsed.ok && parsed.document.nodes.length).toBeGreaterThan(10);
+      expect(parsed.ok && parsed.value.document.nodes.length).toBeGreaterThan(10);
     } finally {
       await app.close();
       await folder.remove();

@@ -5,7 +5,7 @@ import { ipcMain } from 'electron';
 import { studioMethodNames } from '../../app/protocol';
 import { methodChannel } from '../ipc/channels';
 import { dispatchRequest, isTrustedSenderUrl } from '../ipc/dispatch';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 
 export function registerIpcHandlers(handlers: Handlers): void {
   for (const method of studioMethodNames) {

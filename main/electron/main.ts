@@ -5,10 +5,14 @@
 
 import type { BrowserWindow as Window } from 'electron';
 import { app, BrowserWindow, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, MenuCommand } from '../../app/protocol';
+import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
+import { runtimeVersions } from '../../app/node/runtimeVersions';
 import { presets } from '../../app/presets';
+import { APP_NAME } from '../../app/versions';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
 import { NATIVE_EDIT_COMMANDS } from '../menu/menuTemplate';
@@ -16,7 +20,7 @@ import { createHostRuntime } from '../runtime/hostRuntime';
 import { createDocumentGuard } from '../window/documentGuard';
 import { designFilesInArgs } from '../window/launchArgs';
 import { observeSaves } from '../window/saveObserver';
-import { APP_NAME, documentName, windowTitle } from '../window/windowTitle';
+import { documentName, windowTitle } from '../window/windowTitle';
 import { loadWindowState, MIN_SIZE, saveWindowState } from '../window/windowState';
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './appProtocol';
 import { installApplicationMenu } from './applicationMenu';
@@ -32,6 +36,12 @@ const paths = {
   trainer: join(distDir, 'trainer', 'trainerProcess.js'),
   engineWorker: join(distDir, 'trainer', 'engineWorker.js'),
 };
+
+/** Packaged: beside the app (electron-builder's extraResources); from a checkout: what the build wrote. */
+function noticesPath(): string | null {
+  const path = app.isPackaged ? join(process.resourcesPath, 'THIRD-PARTY-NOTICES.md') : join(distDir, 'notices', 'THIRD-PARTY-NOTICES.md');
+  return existsSync(path) ? path : null;
+}
 
 let window: Window | null = null;
 let rendererReady = false;
@@ -72,14 +82,14 @@ async function start(): Promise<void> {
     ask: (title) => askAboutUnsavedChanges(window, documentName(title)),
     save: () => {
       const saved = saves?.nextSave() ?? Promise.resolve(false);
-      emit({ type: 'menu', command: 'save' });
+      emit({ type: 'menu', command: 'save', unsavedChecked: false });
       return saved;
     },
   });
 
   const recent = await loadRecentFiles(join(userData, 'recent-designs.json'), () => rebuildMenu());
   const runtime = await createHostRuntime({
-    info: { kind: 'electron', appVersion: app.getVersion(), platform: process.platform },
+    info: { kind: 'electron', versions: runtimeVersions(app.getVersion()), notices: noticesPath(), platform: process.platform },
     roots: [app.getPath('home'), app.getPath('temp')],
     dialogs: electronDialogs(() => window),
     recent,
@@ -100,11 +110,11 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
   const runCommand = async (command: MenuCommand): Promise<void> => {
-    const replacesDocument = command === 'new' || command === 'open' || command.startsWith('preset:');
+    const replacesDocument = command === 'new' || command === 'open' || command.startsWith(PRESET_COMMAND_PREFIX);
     if (replacesDocument && !(await guard.mayDiscard())) return;
     const contents = window?.webContents;
     if (contents && (NATIVE_EDIT_COMMANDS as readonly string[]).includes(command)) contents[command as (typeof NATIVE_EDIT_COMMANDS)[number]]();
-    emit({ type: 'menu', command });
+    emit({ type: 'menu', command, unsavedChecked: replacesDocument });
   };
 
   requestOpen = (path) => {
@@ -113,7 +123,7 @@ async function start(): Promise<void> {
       if (!ok) return;
       runtime.paths.grant(path);
       app.addRecentDocument(path);
-      emit({ type: 'open-file', path });
+      emit({ type: 'open-file', path, unsavedChecked: true });
     });
   };
 

@@ -38,6 +38,17 @@ describe('preload', () => {
     ]);
   });
 
+  it('keeps the events sent before the page subscribes for its first listener', () => {
+    const studio = exposed.get('studio') as StudioHost;
+    const launch: HostEvent = { type: 'open-file', path: '/designs/net.incept.json', unsavedChecked: true };
+    for (const listener of listeners.get('studio:event') ?? []) listener({ sender: 'ipc internals' }, launch);
+    const received: HostEvent[] = [];
+    const off = studio.onEvent((event) => received.push(event));
+    expect(received).toEqual([launch]);
+    off();
+    expect(listeners.get('studio:event')).toEqual([]);
+  });
+
   it('forwards host events without the IPC event object, and unsubscribes', () => {
     const studio = exposed.get('studio') as StudioHost;
     const received: HostEvent[] = [];

@@ -5,11 +5,12 @@
 
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, basename, join, relative, resolve, sep } from 'node:path';
+import type { Result } from '../../app/result';
 
 export interface PathPolicy {
   readonly roots: readonly string[];
   /** The real absolute path when it lies inside a root, otherwise an error naming the roots. */
-  check(path: string): Promise<{ ok: true; path: string } | { ok: false; error: string }>;
+  check(path: string): Promise<Result<string>>;
   /** Allows one file outside the roots: one the OS or the command line handed the desktop app. */
   grant(path: string): void;
 }
@@ -37,7 +38,7 @@ export async function createPathPolicy(roots: readonly string[]): Promise<PathPo
     async check(path) {
       if (!isAbsolute(path)) return { ok: false, error: `"${path}" is not an absolute path` };
       const real = await realPathOf(resolve(path));
-      if (granted.has(resolve(path)) || realRoots.some((root) => isInside(root, real))) return { ok: true, path: real };
+      if (granted.has(resolve(path)) || realRoots.some((root) => isInside(root, real))) return { ok: true, value: real };
       return { ok: false, error: `"${path}" is outside the folders this host may access (${realRoots.join(', ') || 'none'})` };
     },
     grant(path) {

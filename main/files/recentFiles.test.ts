@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../app/engine/testing/tempDir';
+import { useTempDir } from '../../app/node/testing/tempDir';
 import { memoryRecentFiles } from './memoryRecentFiles';
 import { loadRecentFiles, RECENT_LIMIT } from './recentFiles';
 

@@ -1,7 +1,7 @@
 /** The recently opened designs, newest first, kept in a small JSON file in the app's data folder. */
 
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
+import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
 
 export interface RecentFiles {
   list(): readonly string[];

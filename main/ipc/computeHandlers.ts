@@ -3,11 +3,11 @@
  * validation set, run folder, model, images) passes the host's path policy first.
  */
 
-import type { PredictRequest, Result, TrainRequest } from '../../app/protocol';
+import type { ComputeMethod, PredictRequest, Result, TrainRequest } from '../../app/protocol';
 import type { HostServices } from './hostServices';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
-type ComputeHandlers = Pick<Handlers, 'backends' | 'doctor' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+type ComputeHandlers = Pick<Handlers, ComputeMethod>;
 
 export function computeHandlers({ paths, compute }: HostServices): ComputeHandlers {
   /** Checks every present path; returns the request with real paths, or the first refusal. */
@@ -20,7 +20,7 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
       }
       const checked = await paths.check(path);
       if (!checked.ok) return checked;
-      real.push(checked.path);
+      real.push(checked.value);
     }
     return { ok: true, value: rebuild(real) };
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StudioMethod } from '../../app/protocol';
 import { studioMethodNames } from '../../app/protocol';
 import { dispatchRequest, isTrustedSenderUrl } from './dispatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 /** Handlers that echo the validated request, so the tests see exactly what passed validation. */
 const echo = Object.fromEntries(studioMethodNames.map((method) => [method, async (request: unknown) => ({ method, request })])) as unknown as Handlers;

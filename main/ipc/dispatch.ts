@@ -6,7 +6,7 @@
 
 import type { StudioMethod } from '../../app/protocol';
 import { STUDIO_METHODS } from '../../app/protocol';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import { requestSchemas } from './requestSchemas';
 
 export type Dispatched = { status: 'ok'; value: unknown } | { status: 'refused'; reason: 'method' | 'sender' | 'payload'; message: string };
@@ -30,7 +30,7 @@ export async function dispatchRequest(handlers: Handlers, method: string, payloa
   if (!trustedSender) return { status: 'refused', reason: 'sender', message: `${method}: the caller is not the app's own page` };
   if (!isStudioMethod(method)) return { status: 'refused', reason: 'method', message: `unknown method "${method}"` };
   const checked = requestSchemas[method](payload, 'request');
-  if (!checked.ok) return { status: 'refused', reason: 'payload', message: `${method}: ${checked.problem}` };
+  if (!checked.ok) return { status: 'refused', reason: 'payload', message: `${method}: ${checked.error}` };
   const handler = handlers[method] as (request: unknown) => Promise<unknown>;
   return { status: 'ok', value: await handler(checked.value) };
 }

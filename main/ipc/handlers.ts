@@ -5,22 +5,21 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { DirectoryEntry, FileRef, Result, StudioHost, StudioMethod } from '../../app/protocol';
-import { writeErrorReason } from '../../app/engine/files/fileWriteError';
-import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
+import { errorMessage } from '../../app/result';
+import type { DirectoryEntry, FileRef, Result } from '../../app/protocol';
+import { writeErrorReason } from '../../app/node/files/fileWriteError';
+import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
+import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
 import { saveTarget } from './saveTarget';
 
-export type Handlers = { [M in StudioMethod]: (...request: Parameters<StudioHost[M]>) => ReturnType<StudioHost[M]> };
-
 /** Designs are small; anything larger is not one and is refused before reading. */
-export const MAX_DESIGN_BYTES = 20_000_000;
+const MAX_DESIGN_BYTES = 20_000_000;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createHandlers(services: HostServices): Handlers {
   const { paths, dialogs, recent } = services;
@@ -35,7 +34,7 @@ export function createHandlers(services: HostServices): Handlers {
       if (path !== undefined) {
         const checked = await paths.check(path);
         if (!checked.ok) return checked;
-        chosen = checked.path;
+        chosen = checked.value;
       } else if (dialogs) {
         chosen = await dialogs.chooseDesignToOpen();
       } else {
@@ -47,17 +46,17 @@ export function createHandlers(services: HostServices): Handlers {
         if (size > MAX_DESIGN_BYTES) return fail(`${chosen}: ${size} bytes is too large for a design file`);
         const text = await readFile(chosen, 'utf8');
         const parsed = services.parseDesign(text);
-        if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.message}`);
+        if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.error.message}`);
         await recent.add(chosen);
         return { ok: true, value: { file: fileRef(chosen), text } };
       } catch (error) {
-        return fail(`Could not read ${chosen}: ${message(error)}`);
+        return fail(`Could not read ${chosen}: ${errorMessage(error)}`);
       }
     },
 
     async saveDesign({ path, suggestedName, text }) {
       const parsed = services.parseDesign(text);
-      if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.message}`);
+      if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.error.message}`);
       const chosen = await saveTarget(services, path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
@@ -84,14 +83,14 @@ export function createHandlers(services: HostServices): Handlers {
       const checked = await paths.check(path);
       if (!checked.ok) return checked;
       try {
-        const entries = await readdir(checked.path, { withFileTypes: true });
+        const entries = await readdir(checked.value, { withFileTypes: true });
         const listed: DirectoryEntry[] = entries
           .filter((entry) => (entry.isFile() || entry.isDirectory()) && !entry.name.startsWith('.'))
-          .map((entry) => ({ name: entry.name, path: join(checked.path, entry.name), kind: entry.isDirectory() ? 'directory' : 'file' }));
+          .map((entry) => ({ name: entry.name, path: join(checked.value, entry.name), kind: entry.isDirectory() ? 'directory' : 'file' }));
         listed.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
         return { ok: true, value: listed };
       } catch (error) {
-        return fail(`Could not list ${checked.path}: ${message(error)}`);
+        return fail(`Could not list ${checked.value}: ${errorMessage(error)}`);
       }
     },
 

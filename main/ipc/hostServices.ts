@@ -3,7 +3,7 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { HostInfo, StudioHost } from '../../app/protocol';
+import type { ComputeMethod, HostInfo, StudioHost } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
@@ -17,8 +17,8 @@ export interface FileDialogs {
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
 }
 
-/** Training, inference and dataset work: backed by the trainer processes. */
-export type ComputeService = Pick<StudioHost, 'backends' | 'doctor' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+/** Training, inference and dataset work (`COMPUTE_METHODS`): backed by the trainer processes. */
+export type ComputeService = Pick<StudioHost, ComputeMethod>;
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;

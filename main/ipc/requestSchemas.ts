@@ -3,37 +3,28 @@
  * StudioMethod, so a method added to app/protocol.ts cannot reach a handler unvalidated.
  */
 
-import type { StudioHost, StudioMethod } from '../../app/protocol';
+import { BACKEND_NAMES } from '../../app/compute/backends';
+import type { RequestOf, StudioMethod } from '../../app/protocol';
+import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
 import type { Check } from './schema';
 import { array, boolean, literal, nothing, number, object, optional, string, union } from './schema';
-
-export type RequestOf<M extends StudioMethod> = Parameters<StudioHost[M]>[0];
 
 const PATH = string({ maxLength: 4096, nonEmpty: true });
 const NAME = string({ maxLength: 255, nonEmpty: true });
 /** Designs of the largest presets serialise to well under this. */
 const DOCUMENT = string({ maxLength: 20_000_000 });
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
-const BACKEND = literal('tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu');
-const positive = number({ min: 0 });
+const BACKEND = literal(...BACKEND_NAMES);
+
+/** Each numeric setting within its range from the core's table. */
+const hyperparameterFields = Object.fromEntries(NUMERIC_HYPERPARAMETERS.map((key) => [key, optional(number(HYPERPARAMETERS[key].range))])) as {
+  [K in NumericHyperparameter]: ReturnType<typeof optional<number>>;
+};
 
 const trainConfig: Check<Partial<TrainConfig>> = object({
-  optimizer: optional(literal('rmsprop', 'sgd', 'adam')),
-  learningRate: optional(positive),
-  lrDecayRate: optional(positive),
-  lrDecayEpochs: optional(positive),
-  rmsDecay: optional(positive),
-  epsilon: optional(positive),
-  momentum: optional(positive),
-  clipNorm: optional(positive),
-  emaDecay: optional(number({ min: 0, max: 1 })),
-  labelSmoothing: optional(number({ min: 0, max: 1 })),
-  weightDecay: optional(positive),
-  batchSize: optional(number({ min: 1, max: 65_536, integer: true })),
-  epochs: optional(number({ min: 1, max: 100_000, integer: true })),
-  seed: optional(number({ integer: true })),
-  validationSplit: optional(number({ min: 0, max: 0.9 })),
+  optimizer: optional(literal(...OPTIMIZER_NAMES)),
+  ...hyperparameterFields,
   augment: optional(boolean),
 });
 

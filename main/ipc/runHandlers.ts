@@ -3,14 +3,14 @@
  * back the events a run logged. Both paths pass the host's path policy.
  */
 
-import { cp, readFile, stat } from 'node:fs/promises';
+import { cp, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { errorMessage } from '../../app/result';
 import type { Result } from '../../app/protocol';
-import { writeDirectoryAtomic } from '../../app/engine/files/writeDirectoryAtomic';
-import { MODEL_FILES } from '../../app/engine/modelDir/format';
-import { runPaths } from '../../app/engine/train/runRecord';
-import type { TrainEvent } from '../../app/training/types';
-import type { Handlers } from './handlers';
+import { writeDirectoryAtomic } from '../../app/node/files/writeDirectoryAtomic';
+import { MODEL_FILES } from '../../app/node/modelDir/format';
+import { readRunEvents } from '../../app/node/runs/runRecord';
+import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { saveTarget } from './saveTarget';
 
@@ -25,33 +25,21 @@ export function runHandlers(services: HostServices): RunHandlers {
     async saveModel({ source, path, suggestedName }) {
       const from = await paths.check(source);
       if (!from.ok) return from;
-      if (!(await exists(join(from.path, MODEL_FILES.topology)))) return fail(`${from.path} is not a model directory (no ${MODEL_FILES.topology})`);
+      if (!(await exists(join(from.value, MODEL_FILES.topology)))) return fail(`${from.value} is not a model directory (no ${MODEL_FILES.topology})`);
       const target = await saveTarget(services, path, (d) => d.chooseModelSaveTarget(suggestedName), suggestedName);
       if (!target.ok || target.value === null) return target as Result<null>;
       if (await exists(target.value)) return fail(`${target.value} already exists: choose a new name for the model`);
       try {
-        await writeDirectoryAtomic(target.value, (temp) => cp(from.path, temp, { recursive: true }));
+        await writeDirectoryAtomic(target.value, (temp) => cp(from.value, temp, { recursive: true }));
         return { ok: true, value: { path: target.value, name: basename(target.value) } };
       } catch (error) {
-        return fail(`Could not save the model to ${target.value}: ${(error as Error).message}`);
+        return fail(`Could not save the model to ${target.value}: ${errorMessage(error)}`);
       }
     },
 
     async runEvents({ runDir }) {
       const checked = await paths.check(runDir);
-      if (!checked.ok) return checked;
-      const log = await readFile(runPaths(checked.path).events, 'utf8').catch(() => null);
-      if (log === null) return fail(`${checked.path} has no event log: is it a training run folder?`);
-      const events: TrainEvent[] = [];
-      for (const [index, line] of log.split('\n').entries()) {
-        if (line.trim() === '') continue;
-        try {
-          events.push(JSON.parse(line) as TrainEvent);
-        } catch {
-          return fail(`${runPaths(checked.path).events}, line ${index + 1}: not a JSON event`);
-        }
-      }
-      return { ok: true, value: events };
+      return checked.ok ? readRunEvents(checked.value) : checked;
     },
   };
 }

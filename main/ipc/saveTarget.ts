@@ -29,7 +29,7 @@ export async function saveTarget(
 ): Promise<Result<string | null>> {
   if (given !== undefined) {
     const checked = await paths.check(given);
-    return checked.ok ? { ok: true, value: checked.path } : checked;
+    return checked;
   }
   if (dialogs) return { ok: true, value: await pick(dialogs) };
   const root = paths.roots[0];

@@ -10,21 +10,21 @@ describe('schema', () => {
   });
 
   it('names the path of the first problem', () => {
-    expect(array(point)([{ x: 1 }, { x: Number.NaN }], 'points')).toEqual({ ok: false, problem: 'points[1].x: expected a finite number, found number NaN' });
-    expect(point({ x: 1, label: 'abcd' }, 'p')).toEqual({ ok: false, problem: 'p.label: expected at most 3 characters, found "abcd"' });
+    expect(array(point)([{ x: 1 }, { x: Number.NaN }], 'points')).toEqual({ ok: false, error: 'points[1].x: expected a finite number, found number NaN' });
+    expect(point({ x: 1, label: 'abcd' }, 'p')).toEqual({ ok: false, error: 'p.label: expected at most 3 characters, found "abcd"' });
   });
 
   it('refuses prototype tricks and arrays posing as objects', () => {
-    expect(point(JSON.parse('{"x":1,"__proto__":{"admin":true}}'), 'p')).toMatchObject({ ok: false, problem: 'p.__proto__: unexpected field' });
+    expect(point(JSON.parse('{"x":1,"__proto__":{"admin":true}}'), 'p')).toMatchObject({ ok: false, error: 'p.__proto__: unexpected field' });
     expect(point([1], 'p')).toMatchObject({ ok: false });
   });
 
   it('union reports every alternative when none fits', () => {
     const either = union(literal('a'), number({ min: 5 }));
-    expect(either(3, 'v')).toEqual({ ok: false, problem: 'v: expected "a", found number 3; or v: expected a number ≥ 5, found number 3' });
+    expect(either(3, 'v')).toEqual({ ok: false, error: 'v: expected "a", found number 3; or v: expected a number ≥ 5, found number 3' });
   });
 
   it('limits array length', () => {
-    expect(array(number(), 2)([1, 2, 3], 'xs')).toMatchObject({ ok: false, problem: expect.stringMatching(/at most 2 items/) });
+    expect(array(number(), 2)([1, 2, 3], 'xs')).toMatchObject({ ok: false, error: expect.stringMatching(/at most 2 items/) });
   });
 });

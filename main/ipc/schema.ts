@@ -3,10 +3,13 @@
  * either returns it typed or names the first problem and where (`request.images[2].path`).
  */
 
-export type Check<T> = (value: unknown, path: string) => { ok: true; value: T } | { ok: false; problem: string };
+import type { Result } from '../../app/result';
+import type { NumberRange } from '../../app/numberRange';
+
+export type Check<T> = (value: unknown, path: string) => Result<T>;
 export type Infer<S> = S extends Check<infer T> ? T : never;
 
-const fail = (path: string, expected: string, value: unknown) => ({ ok: false as const, problem: `${path}: expected ${expected}, found ${describe(value)}` });
+const fail = (path: string, expected: string, value: unknown) => ({ ok: false as const, error: `${path}: expected ${expected}, found ${describe(value)}` });
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -23,11 +26,12 @@ export const string = (options: { maxLength?: number; nonEmpty?: boolean } = {})
   return { ok: true, value };
 };
 
-export const number = (options: { min?: number; max?: number; integer?: boolean } = {}): Check<number> => (value, path) => {
+export const number = (range: NumberRange = {}): Check<number> => (value, path) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, 'a finite number', value);
-  if (options.integer && !Number.isInteger(value)) return fail(path, 'an integer', value);
-  if (options.min !== undefined && value < options.min) return fail(path, `a number ≥ ${options.min}`, value);
-  if (options.max !== undefined && value > options.max) return fail(path, `a number ≤ ${options.max}`, value);
+  if (range.integer && !Number.isInteger(value)) return fail(path, 'an integer', value);
+  const { min, max } = range;
+  if (min !== undefined && (range.minExclusive ? value <= min : value < min)) return fail(path, `a number ${range.minExclusive ? '>' : '≥'} ${min}`, value);
+  if (max !== undefined && (range.maxExclusive ? value >= max : value > max)) return fail(path, `a number ${range.maxExclusive ? '<' : '≤'} ${max}`, value);
   return { ok: true, value };
 };
 
@@ -68,7 +72,7 @@ export const object = <S extends Shape>(shape: S): Check<ObjectOf<S>> => (value,
     if (result.value !== undefined) out[key] = result.value;
   }
   for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(shape, key)) return { ok: false, problem: `${path}.${key}: unexpected field` };
+    if (!Object.hasOwn(shape, key)) return { ok: false, error: `${path}.${key}: unexpected field` };
   }
   return { ok: true, value: out as ObjectOf<S> };
 };
@@ -79,9 +83,9 @@ export const union = <T extends unknown[]>(...options: { [K in keyof T]: Check<T
   for (const option of options) {
     const result = option(value, path);
     if (result.ok) return result;
-    problems.push(result.problem);
+    problems.push(result.error);
   }
-  return { ok: false, problem: problems.join('; or ') };
+  return { ok: false, error: problems.join('; or ') };
 };
 
 /** No argument at all (methods such as `info()`): undefined or null. */

@@ -45,7 +45,7 @@ describe('menu template', () => {
     }
     for (const item of submenu(template, 'Presets')) click(item);
     expect(calls).toEqual([
-      ...['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict'].map((c) => `command:${c}`),
+      ...['new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict'].map((c) => `command:${c}`),
       ...presets.map((preset) => `command:preset:${preset.name}`),
     ]);
     expect(submenu(template, 'Presets').map((item) => item.label)).toContain('Inception-v4');
@@ -60,5 +60,13 @@ describe('menu template', () => {
     expect(calls).toEqual(['recent:/d/a.incept.json', 'clear', `open:${PAPER_URL}`]);
     const empty = byLabel(submenu(build('linux').template, 'File'), 'Open Recent').submenu as MenuItemConstructorOptions[];
     expect(empty).toEqual([{ label: 'No Recent Designs', enabled: false }]);
+  });
+
+  it('opens the app’s own About dialog from Help, and from the app menu on macOS', () => {
+    const linux = build('linux');
+    click(byLabel(submenu(linux.template, 'Help'), 'About Inception Studio'));
+    const mac = build('darwin');
+    click(byLabel(submenu(mac.template, 'Inception Studio'), 'About Inception Studio'));
+    expect([...linux.calls, ...mac.calls]).toEqual(['command:about', 'command:about']);
   });
 });

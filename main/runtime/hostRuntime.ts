@@ -9,7 +9,7 @@ import { parseDesign } from '../../app/design/document';
 import type { PathPolicy } from '../files/pathPolicy';
 import { createPathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 import { createHandlers } from '../ipc/handlers';
 import type { FileDialogs } from '../ipc/hostServices';
 import { createComputeService } from '../trainer/computeService';
@@ -46,8 +46,11 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     emit: options.emit,
     stopGraceMs: options.stopGraceMs,
   });
-  const engine = createEngineWorkerClient(options.launch, options.entries.engineWorker, (message) =>
-    options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
+  const engine = createEngineWorkerClient(
+    options.launch,
+    options.entries.engineWorker,
+    (message) => options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
+    (event) => options.emit({ type: 'progress', event }),
   );
   const paths = await createPathPolicy(options.roots);
   const handlers = createHandlers({

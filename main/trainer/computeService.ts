@@ -3,13 +3,14 @@
  * processes, backend/scan/predict requests to the engine worker process.
  */
 
+import { errorMessage } from '../../app/result';
 import type { Result } from '../../app/protocol';
 import type { ComputeService } from '../ipc/hostServices';
 import type { EngineWorkerClient } from './engineWorkerClient';
 import { listRunsOnDisk } from './runsOnDisk';
 import type { TrainerHost } from './trainerHost';
 
-const failed = (what: string, error: unknown): { ok: false; error: string } => ({ ok: false, error: `${what}: ${error instanceof Error ? error.message : String(error)}` });
+const failed = (what: string, error: unknown): { ok: false; error: string } => ({ ok: false, error: `${what}: ${errorMessage(error)}` });
 
 export function createComputeService(trainer: TrainerHost, engine: EngineWorkerClient, runsRoot: string): ComputeService {
   return {

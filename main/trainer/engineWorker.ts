@@ -1,6 +1,8 @@
 /**
- * The engine worker process: answers backend, dataset-scan and prediction requests from the
- * host, so TensorFlow.js and image decoding stay out of the main process.
+ * The engine worker process: answers backend, dataset-scan, prediction and evaluation requests
+ * from the host, so TensorFlow.js and image decoding stay out of the main process. Every request
+ * with an id gets exactly one reply: its answer, or an error naming what went wrong (an unknown
+ * method included), so no caller waits forever.
  */
 
 import './parentPortBridge';
@@ -9,54 +11,32 @@ import { scanDataset } from '../../app/engine/data/scanDataset';
 import { runDoctor } from '../../app/engine/doctor/runDoctor';
 import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
-import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
+import { progressEmitter, type ProgressTask } from '../../app/training/progress';
+import { errorMessage, type Result } from '../../app/result';
+import { answerEngineRequest, type EngineWorkerAnswers } from './engineWorkerAnswer';
+import type { EngineWorkerProgress } from './engineWorkerProtocol';
 
-type Answer = { [M in EngineWorkerMethod]: (request: EngineWorkerMethods[M]['request']) => Promise<EngineWorkerMethods[M]['response']> };
+/** Expected failures (a missing folder, a bad model) as results, not as a rejected reply. */
+const settled = async <T>(work: () => Promise<Result<T>>): Promise<Result<T>> => work().catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** Progress reaches the host at most this often (and always the last update). */
+const PROGRESS_MS = 250;
+const progress = (task: ProgressTask) => progressEmitter(task, 'images', (event) => void process.send?.({ progress: event } satisfies EngineWorkerProgress), PROGRESS_MS);
 
-const answer: Answer = {
+const answers: EngineWorkerAnswers = {
   backends: () => selectBackend(),
-  async doctor({ benchmark }) {
-    try {
-      return { ok: true, value: await runDoctor({ benchmark }) };
-    } catch (error) {
-      return { ok: false, error: message(error) };
-    }
-  },
-  async scanDataset({ path, inputSize }) {
-    try {
-      return { ok: true, value: (await scanDataset(path, inputSize)).report };
-    } catch (error) {
-      return { ok: false, error: message(error) };
-    }
-  },
-  async predict(request) {
-    try {
-      return await runPredictRequest(request);
-    } catch (error) {
-      return { ok: false, error: message(error) };
-    }
-  },
-  async evaluate({ model, data, backend }) {
-    try {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend });
+  doctor: ({ benchmark }) => settled(async () => ({ ok: true, value: await runDoctor({ benchmark }) })),
+  scanDataset: ({ path, inputSize }) => settled(async () => ({ ok: true, value: (await scanDataset(path, inputSize, progress('scan'))).report })),
+  predict: (request) => settled(() => runPredictRequest(request, progress('predict'))),
+  evaluate: ({ model, data, backend }) =>
+    settled(async () => {
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
-    } catch (error) {
-      return { ok: false, error: message(error) };
-    }
-  },
+    }),
 };
 
 process.on('message', (raw: unknown) => {
-  const request = raw as EngineWorkerRequest;
-  const method = answer[request?.method] as ((r: unknown) => Promise<unknown>) | undefined;
-  const reply = (body: EngineWorkerReply): void => void process.send?.(body);
-  if (typeof request?.id !== 'number' || !method) return;
-  method(request.request).then(
-    (value) => reply({ id: request.id, ok: true, value }),
-    (error: unknown) => reply({ id: request.id, ok: false, error: message(error) }),
-  );
+  void answerEngineRequest(answers, raw).then((reply) => reply && process.send?.(reply));
 });
 
 // Node IPC: the host went away, so nobody is left to answer.

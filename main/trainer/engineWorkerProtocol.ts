@@ -3,18 +3,17 @@
  * prediction requests, so TensorFlow.js never loads in the Electron main process.
  */
 
-import type { BackendReport, BackendStatus, DoctorReport, ImagePrediction, PredictRequest, Result } from '../../app/protocol';
-import type { EvaluationReport, ScanReport } from '../../app/training/types';
+import type { ComputeMethod, RequestOf, StudioHost } from '../../app/protocol';
+import type { ProgressEvent } from '../../app/training/progress';
 
-export interface EngineWorkerMethods {
-  backends: { request: null; response: BackendReport };
-  doctor: { request: { benchmark: boolean }; response: Result<DoctorReport> };
-  scanDataset: { request: { path?: string; inputSize: number }; response: Result<ScanReport> };
-  predict: { request: PredictRequest; response: Result<readonly ImagePrediction[]> };
-  evaluate: { request: { model: string; data?: string; backend?: BackendStatus['name'] }; response: Result<EvaluationReport> };
-}
+/** The compute methods the engine worker answers (the rest go to trainer processes or the runs folder). */
+export const ENGINE_WORKER_METHODS = ['backends', 'doctor', 'scanDataset', 'predict', 'evaluate'] as const satisfies readonly ComputeMethod[];
+export type EngineWorkerMethod = (typeof ENGINE_WORKER_METHODS)[number];
 
-export type EngineWorkerMethod = keyof EngineWorkerMethods;
+/** Each method's request and answer, as the contract states them; a method without a request sends null. */
+export type EngineWorkerMethods = {
+  [M in EngineWorkerMethod]: { request: RequestOf<M> extends undefined ? null : RequestOf<M>; response: Awaited<ReturnType<StudioHost[M]>> };
+};
 
 export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorkerMethod> {
   id: number;
@@ -23,3 +22,8 @@ export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorker
 }
 
 export type EngineWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** Sent while a request is being answered: how far its long work has got. */
+export interface EngineWorkerProgress {
+  progress: ProgressEvent;
+}

@@ -1,43 +1,22 @@
 /**
  * Runs from earlier sessions, read back from the runs folder: the trainer's `run.json` names
- * the design and start time, and replaying `events.jsonl` gives the epochs, best accuracy and
- * how the run ended (no final event: it was interrupted).
+ * the design and start time, and folding `events.jsonl` gives the epochs, best accuracy and how
+ * the run ended (no final event: it was interrupted). A folder without a run record is not a
+ * run; a run whose log cannot be read is listed as failed, with the reason.
  */
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../app/protocol';
-import type { RunRecord } from '../../app/engine/train/runRecord';
-import { runPaths } from '../../app/engine/train/runRecord';
-import type { TrainEvent } from '../../app/training/types';
-
-function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, lines: readonly string[]): RunSummary {
-  const summary: RunSummary = { ...base, epochs: 0, bestValTop1: null, state: 'failed' };
-  for (const line of lines) {
-    let event: TrainEvent;
-    try {
-      event = JSON.parse(line) as TrainEvent;
-    } catch {
-      continue;
-    }
-    if (event.type === 'epoch') {
-      summary.epochs = event.epoch;
-      if (event.validation) summary.bestValTop1 = Math.max(summary.bestValTop1 ?? 0, event.validation.top1);
-    }
-    if (event.type === 'done') Object.assign(summary, { state: event.reason, epochs: event.epochs, bestValTop1: event.bestValTop1 });
-  }
-  return summary;
-}
+import { readRunEvents, readRunRecord } from '../../app/node/runs/runRecord';
+import { summarizeRun } from '../../app/training/runSummary';
 
 async function readRun(runDir: string, runId: string): Promise<RunSummary | null> {
-  const files = runPaths(runDir);
-  try {
-    const record = JSON.parse(await readFile(files.record, 'utf8')) as RunRecord;
-    const log = await readFile(files.events, 'utf8').catch(() => '');
-    return summarizeEvents({ runId, runDir, designName: record.designName, startedAt: record.createdAt }, log.split('\n').filter(Boolean));
-  } catch {
-    return null;
-  }
+  const record = await readRunRecord(runDir);
+  if (!record.ok) return null;
+  const start: RunSummary = { runId, runDir, designName: record.value.designName, startedAt: record.value.createdAt, epochs: 0, bestValTop1: null, state: 'failed' };
+  const events = await readRunEvents(runDir);
+  return events.ok ? summarizeRun(start, events.value) : { ...start, problem: events.error };
 }
 
 export async function listRunsOnDisk(runsRoot: string): Promise<RunSummary[]> {

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { HostEvent, Result, RunSummary, TrainRequest } from '../../app/protocol';
 import type { TrainerCommand } from '../../app/training/processProtocol';
+import { foldRunSummary } from '../../app/training/runSummary';
 import type { TrainEvent } from '../../app/training/types';
 import type { ChildChannel, LaunchProcess } from './processLauncher';
 import { newRunId } from './runId';
@@ -62,37 +63,28 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
   const active = (): Run | undefined => [...runs.values()].find((run) => run.summary.state === 'running');
 
   const onEvent = (run: Run, event: TrainEvent): void => {
-    const { summary } = run;
+    run.summary = foldRunSummary(run.summary, event);
     if (event.type === 'checkpoint' && event.kind === 'last') run.lastCheckpoint = event.path;
-    if (event.type === 'epoch') summary.epochs = event.epoch;
-    if (event.type === 'epoch' && event.validation) summary.bestValTop1 = Math.max(summary.bestValTop1 ?? 0, event.validation.top1);
-    if (event.type === 'done') {
+    if (event.type === 'done' || event.type === 'error') {
       run.finished = true;
-      summary.state = event.reason;
-      summary.epochs = event.epochs;
-      summary.bestValTop1 = event.bestValTop1;
       run.lastCheckpoint = event.lastCheckpoint ?? run.lastCheckpoint;
     }
-    if (event.type === 'error') {
-      run.finished = true;
-      summary.state = 'failed';
-      run.lastCheckpoint = event.lastCheckpoint ?? run.lastCheckpoint;
-    }
-    options.emit({ type: 'train', runId: summary.runId, event });
+    options.emit({ type: 'train', runId: run.summary.runId, event });
   };
 
   const onExit = (run: Run, code: number | null): void => {
     clearTimeout(run.stopTimer);
-    const { summary } = run;
     if (run.finished) return;
     run.finished = true;
+    const { summary } = run;
     if (run.stopTimer !== undefined) {
-      summary.state = 'cancelled';
+      // Stopped and killed after the grace period: the run ends as cancelled, as its own `done` would say.
       const event: TrainEvent = { type: 'done', reason: 'cancelled', epochs: summary.epochs, bestValTop1: summary.bestValTop1, lastCheckpoint: run.lastCheckpoint };
+      run.summary = foldRunSummary(summary, event);
       options.emit({ type: 'train', runId: summary.runId, event });
       return;
     }
-    summary.state = 'failed';
+    run.summary = { ...summary, state: 'failed' };
     const how = code === null ? 'was killed by a signal' : `exited with code ${code}`;
     options.emit({
       type: 'trainer-crashed',
@@ -121,19 +113,8 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
       runs.set(runId, run);
       exits.set(runId, new Promise((resolve) => channel.onExit((code) => (onExit(run, code), resolve()))));
       channel.onMessage((message) => isTrainEvent(message) && onEvent(run, message));
-      const command: TrainerCommand = {
-        type: 'start',
-        request: {
-          design: request.design,
-          data: request.data,
-          validation: request.validation,
-          config: request.config,
-          backend: request.backend,
-          memoryBytes: request.memoryBytes,
-          runDir,
-          resume: request.resumeRunDir !== undefined,
-        },
-      };
+      const { resumeRunDir, ...shared } = request;
+      const command: TrainerCommand = { type: 'start', request: { ...shared, runDir, resume: resumeRunDir !== undefined } };
       channel.send(command);
       return { ok: true, value: { runId, runDir } };
     },

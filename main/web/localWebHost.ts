@@ -1,11 +1,13 @@
 /**
  * The web host assembled: the shared handlers and trainer processes (forked Node children
- * running the TypeScript entries through tsx) behind the HTTP/WebSocket server.
+ * running the TypeScript entries through tsx) behind the HTTP/WebSocket server. Designs named
+ * on its command line open in the first page that connects.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeVersions } from '../../app/node/runtimeVersions';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import type { HostRuntime } from '../runtime/hostRuntime';
 import { createHostRuntime } from '../runtime/hostRuntime';
@@ -19,6 +21,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const webHostPaths = {
   rendererDir: join(repoRoot, 'dist/renderer'),
+  notices: join(repoRoot, 'dist/notices/THIRD-PARTY-NOTICES.md'),
   trainer: join(repoRoot, 'app/engine/train/trainerProcess.ts'),
   engineWorker: join(repoRoot, 'main/trainer/engineWorker.ts'),
 };
@@ -32,11 +35,10 @@ export interface LocalWebHost {
 }
 
 export async function startLocalWebHost(options: ServeOptions & { rendererDir?: string; runsRoot?: string }): Promise<LocalWebHost> {
-  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const token = newToken();
   let server: WebServer | null = null;
   const runtime = await createHostRuntime({
-    info: { kind: 'web', appVersion: version, platform: process.platform },
+    info: { kind: 'web', versions: runtimeVersions(), notices: existsSync(webHostPaths.notices) ? webHostPaths.notices : null, platform: process.platform },
     roots: options.roots,
     dialogs: null,
     recent: memoryRecentFiles(),
@@ -45,7 +47,20 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
     runsRoot: options.runsRoot ?? join(options.roots[0], 'runs'),
     emit: (event) => server?.broadcast(event),
   });
-  server = await startWebServer({ handlers: runtime.handlers, rendererDir: options.rendererDir ?? webHostPaths.rendererDir, token, host: options.host, port: options.port });
+  // Designs named on the command line may lie outside the roots: the user named them, as the desktop app's command line does.
+  for (const path of options.open ?? []) runtime.paths.grant(path);
+  let launchOpens = options.open ?? [];
+  server = await startWebServer({
+    handlers: runtime.handlers,
+    rendererDir: options.rendererDir ?? webHostPaths.rendererDir,
+    token,
+    host: options.host,
+    port: options.port,
+    onConnect(send) {
+      for (const path of launchOpens) send({ type: 'open-file', path, unsavedChecked: false });
+      launchOpens = [];
+    },
+  });
   const started = server;
   return {
     server: started,

@@ -1,22 +1,29 @@
-/** `npm run serve -- [--host H] [--port P] [--root DIR]...`: parsed, or a message naming the problem. */
+/** `npm run serve -- [--host H] [--port P] [--root DIR]... [DESIGN]...`: parsed, or a message naming the problem. */
 
 import { resolve } from 'node:path';
+import type { Result } from '../../app/result';
 
 export interface ServeOptions {
   host: string;
   port: number;
   /** Folders the browser may read and write; the current folder when none is named. */
   roots: string[];
+  /** Designs to open in the first page that connects (as the desktop app opens those on its command line). */
+  open?: string[];
 }
 
-export const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]...';
-export const DEFAULT_PORT = 4780;
+const SERVE_USAGE = 'usage: npm run serve -- [--host 127.0.0.1] [--port 4780] [--root DIR]... [DESIGN.incept.json]...';
+const DEFAULT_PORT = 4780;
 
-export function parseServeArgs(args: readonly string[], cwd: string): { ok: true; options: ServeOptions } | { ok: false; error: string } {
+export function parseServeArgs(args: readonly string[], cwd: string): Result<ServeOptions> {
   const options: ServeOptions = { host: '127.0.0.1', port: DEFAULT_PORT, roots: [] };
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i];
     const value = args[i + 1];
+    if (!flag.startsWith('-')) {
+      options.open = [...(options.open ?? []), resolve(cwd, flag)];
+      continue;
+    }
     if (flag !== '--host' && flag !== '--port' && flag !== '--root') return { ok: false, error: `unknown argument "${flag}"\n${SERVE_USAGE}` };
     if (value === undefined || value.startsWith('--')) return { ok: false, error: `${flag} needs a value\n${SERVE_USAGE}` };
     i += 1;
@@ -29,5 +36,5 @@ export function parseServeArgs(args: readonly string[], cwd: string): { ok: true
     }
   }
   if (options.roots.length === 0) options.roots.push(resolve(cwd));
-  return { ok: true, options };
+  return { ok: true, value: options };
 }

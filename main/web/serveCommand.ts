@@ -15,10 +15,11 @@ async function main(): Promise<number> {
     console.error(parsed.error);
     return 2;
   }
-  const host = await startLocalWebHost(parsed.options);
+  const host = await startLocalWebHost(parsed.value);
   console.log(`Inception Studio web host on ${host.server.url}`);
-  console.log(`Folders it may access: ${parsed.options.roots.join(', ')}`);
-  if (!LOOPBACK.has(parsed.options.host)) console.log(`Listening beyond this machine (${parsed.options.host}): anyone with the address and its token can use it.`);
+  console.log(`Folders it may access: ${parsed.value.roots.join(', ')}`);
+  if (parsed.value.open) console.log(`Opens in the first page that connects: ${parsed.value.open.join(', ')}`);
+  if (!LOOPBACK.has(parsed.value.host)) console.log(`Listening beyond this machine (${parsed.value.host}): anyone with the address and its token can use it.`);
 
   const stop = (): void => void host.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);

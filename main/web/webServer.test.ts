@@ -106,8 +106,8 @@ describe('web host: contract calls', () => {
 
   it('pushes host events to every socket holding the token', async () => {
     const listener = await openEvents(`ws://127.0.0.1:${server.port}/api/events?token=${token}`);
-    server.broadcast({ type: 'menu', command: 'save' });
-    await expect(listener.next((event) => event.type === 'menu')).resolves.toEqual({ type: 'menu', command: 'save' });
+    server.broadcast({ type: 'menu', command: 'save', unsavedChecked: false });
+    await expect(listener.next((event) => event.type === 'menu')).resolves.toEqual({ type: 'menu', command: 'save', unsavedChecked: false });
     listener.socket.close();
   });
 });

@@ -11,9 +11,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { errorMessage } from '../../app/result';
 import type { HostEvent } from '../../app/protocol';
 import { dispatchRequest } from '../ipc/dispatch';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
 import { cookieName, tokenSource } from './tokenAuth';
@@ -25,6 +26,8 @@ export interface WebServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Called for each page whose event socket connects, with a way to send it events alone. */
+  onConnect?(send: (event: HostEvent) => void): void;
 }
 
 export interface WebServer {
@@ -78,14 +81,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const text = await readBody(request);
       payload = text.trim() === '' ? null : JSON.parse(text);
     } catch (error) {
-      return send(response, 400, { error: `request body is not JSON: ${(error as Error).message}` });
+      return send(response, 400, { error: `request body is not JSON: ${errorMessage(error)}` });
     }
     try {
       const result = await dispatchRequest(options.handlers, method, payload, true);
       if (result.status === 'ok') return send(response, 200, result.value);
       return send(response, REFUSAL_STATUS[result.reason], { error: result.message });
     } catch (error) {
-      return send(response, 500, { error: `${method} failed: ${(error as Error).message}` });
+      return send(response, 500, { error: `${method} failed: ${errorMessage(error)}` });
     }
   };
 
@@ -124,7 +127,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+    sockets.handleUpgrade(request, socket, head, (client) => {
+      sockets.emit('connection', client, request);
+      options.onConnect?.((event) => client.send(JSON.stringify(event)));
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@
  * resolves waiters with whether that save wrote a file (false when cancelled or failed).
  */
 
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/handlerTypes';
 
 export interface SaveObserver {
   handlers: Handlers;

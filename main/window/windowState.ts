@@ -4,7 +4,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
+import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
 
 export interface Rectangle {
   x: number;

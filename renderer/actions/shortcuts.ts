@@ -1,6 +1,6 @@
 /** Keyboard shortcuts: which key press runs which command. Pure, so it is unit-tested. */
 
-import type { EditorCommand } from '../hooks/useCommands';
+import type { EditorCommand } from '../../app/menu/menuModel';
 
 export interface KeyPress {
   key: string;
@@ -22,6 +22,7 @@ const withMod: Readonly<Record<string, EditorCommand>> = {
   s: 'save',
   'shift+s': 'saveAs',
   o: 'open',
+  e: 'exportPng',
   'alt+n': 'new',
   '=': 'zoomIn',
   '+': 'zoomIn',

@@ -39,11 +39,11 @@ export async function openDesign(store: EditorStore, host: StudioHost, path?: st
   if (reply.value === null) return false;
   const parsed = parseDesign(reply.value.text);
   if (!parsed.ok) {
-    state.setProblem({ title: `${reply.value.file.name} is not a design this app can open`, message: parsed.message, issues: parsed.issues });
+    state.setProblem({ title: `${reply.value.file.name} is not a design this app can open`, message: parsed.error.message, issues: parsed.error.issues });
     return false;
   }
-  state.load(parsed.document, reply.value.file);
-  state.setNotice(parsed.migratedFrom === undefined ? `Opened ${reply.value.file.path}` : `Opened ${reply.value.file.path} (upgraded from format version ${parsed.migratedFrom})`);
+  state.load(parsed.value.document, reply.value.file);
+  state.setNotice(parsed.value.migratedFrom === undefined ? `Opened ${reply.value.file.path}` : `Opened ${reply.value.file.path} (upgraded from format version ${parsed.value.migratedFrom})`);
   return true;
 }
 

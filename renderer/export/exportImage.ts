@@ -46,13 +46,13 @@ function svgNodes(flow: ReactFlowInstance<FlowNode, FlowEdge>): SvgNode[] {
   });
 }
 
-export function designSvg(flow: ReactFlowInstance<FlowNode, FlowEdge>): string {
+function designSvg(flow: ReactFlowInstance<FlowNode, FlowEdge>): string {
   const edges = flow.getEdges().map((edge) => ({ source: edge.source, target: edge.target, label: edge.data?.label ?? '' }));
   return flowToSvg(svgNodes(flow), edges, themeColors());
 }
 
 /** Rasterises an SVG document in the page (an <img> drawn onto a canvas). */
-export async function svgToPngBase64(svg: string, scale = PNG_SCALE): Promise<string> {
+async function svgToPngBase64(svg: string, scale = PNG_SCALE): Promise<string> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

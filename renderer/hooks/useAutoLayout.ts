@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { errorMessage } from '../../app/result';
 import { layoutAction } from '../actions/editActions';
 import { layoutGraph } from '../layout/layoutClient';
 import { toDocument } from '../store/editorStore';
@@ -25,7 +26,7 @@ export function useAutoLayout(): () => Promise<void> {
       latest.run(layoutAction, new Map(Object.entries(positions).map(([id, at]) => [id, toDocument(at, offsets.get(id))])));
       latest.requestFit();
     } catch (error) {
-      store.getState().setNotice(error instanceof Error ? error.message : String(error));
+      store.getState().setNotice(errorMessage(error));
     }
   }, [store]);
 }

@@ -1,24 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { EditorCommand } from '../../app/menu/menuModel';
+import type { CommandOptions } from '../commands/editorCommands';
+import { createHostEventHandlers, dispatchHostEvent } from '../commands/hostEvents';
 import { isTypingTarget } from '../dom/typingTarget';
 import { useEditorContext } from './useEditorContext';
-import type { EditorCommand } from './useCommands';
-
-/** Edit commands the desktop host also performs natively in the focused text field. */
-const EDIT_COMMANDS: ReadonlySet<EditorCommand> = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+import { useRunStore } from './useRun';
 
 /**
- * Runs the host's menu commands (the desktop menu bar and its accelerators). While a text field
- * has focus, its own undo, copy, delete… apply there, not to the design.
+ * Hears every event the host pushes (training, crashes, menu commands, files to open) for as long
+ * as the workspace is up, and hands each to its handler. One subscription per host, so no event
+ * falls between an unsubscribe and the next subscribe.
  */
-export function useHostEvents(run: (command: EditorCommand) => void): void {
-  const { host } = useEditorContext();
-  useEffect(
-    () =>
-      host.onEvent((event) => {
-        if (event.type !== 'menu') return;
-        if (EDIT_COMMANDS.has(event.command) && isTypingTarget(document.activeElement)) return;
-        run(event.command);
-      }),
-    [host, run],
-  );
+export function useHostEvents(run: (command: EditorCommand, options: CommandOptions) => void): void {
+  const { host, store } = useEditorContext();
+  const runStore = useRunStore();
+  const latestRun = useRef(run);
+  useEffect(() => {
+    latestRun.current = run;
+  });
+  useEffect(() => {
+    const handlers = createHostEventHandlers({
+      store,
+      runStore,
+      host,
+      run: (command, options) => latestRun.current(command, options),
+      confirm: (message) => window.confirm(message),
+      isTyping: () => isTypingTarget(document.activeElement),
+    });
+    return host.onEvent((event) => dispatchHostEvent(handlers, event));
+  }, [host, runStore, store]);
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { createRunStore, type RunStore, type RunStoreState } from '../store/runStore';
 
 /** The app's one runs store; tests and stories provide their own through the context. */
-export const RunStoreContext = createContext<RunStore>(createRunStore());
+const RunStoreContext = createContext<RunStore>(createRunStore());
 
 export function useRunStore(): RunStore {
   return useContext(RunStoreContext);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { appliesWhileTyping, commandForKey } from '../actions/shortcuts';
 import { isTypingTarget } from '../dom/typingTarget';
-import type { EditorCommand } from './useCommands';
+import type { EditorCommand } from '../../app/menu/menuModel';
 
 /** Runs keyboard shortcuts through the same commands as the menus. */
 export function useShortcuts(run: (command: EditorCommand) => void, enabled: boolean): void {

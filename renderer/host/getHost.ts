@@ -14,11 +14,6 @@ export function getHost(): StudioHost {
   return chosen;
 }
 
-/** Tests and stories can supply their own host (a fake) before the UI mounts. */
-export function setHost(host: StudioHost | null): void {
-  chosen = host;
-}
-
 function webHostForPage(): StudioHost {
   const token = tokenFromLocation(window.location, window.sessionStorage);
   if (token === null) {

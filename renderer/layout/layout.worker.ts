@@ -1,6 +1,7 @@
 /** Runs ELK off the UI thread: one request in, positions (or an error message) out. */
 
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { errorMessage } from '../../app/result';
 import { fromElkGraph, toElkGraph, type LayoutRequest } from './elkGraph';
 
 const elk = new ELK();
@@ -17,6 +18,6 @@ scope.onmessage = async (event: MessageEvent<{ id: number; request: LayoutReques
     const positions = fromElkGraph(await elk.layout(toElkGraph(request)));
     scope.postMessage({ id, positions });
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ id, error: errorMessage(error) });
   }
 };

@@ -3,29 +3,21 @@
  * a refusal (or a host that throws) into a message the panel shows.
  */
 
-import type { BackendStatus, FileRef, Result, StudioHost } from '../../app/protocol';
-import type { TrainConfig } from '../../app/training/types';
+import { errorMessage } from '../../app/result';
+import type { FileRef, Result, StudioHost, TrainRequest } from '../../app/protocol';
 import { foldTrainEvent, newRunView } from './runEvents';
 import type { PredictionImage, PredictionModel, RunStore } from './runStore';
 
-export interface TrainSetup {
-  design: string;
-  /** Dataset folder or CSV; absent means the bundled sample. */
-  data?: string;
-  config: Partial<TrainConfig>;
-  backend?: BackendStatus['name'];
-  /** The memory the user states for the run (the Compute section's field). */
-  memoryBytes?: number;
-}
+/** A run as the panel sets it up; `startRun` adds the folder to continue when resuming. */
+export type TrainSetup = Omit<TrainRequest, 'resumeRunDir'>;
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The host's answer, or a failed result when the call itself threw. */
 export async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await call();
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 

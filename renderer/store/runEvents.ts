@@ -3,17 +3,27 @@
  * and the chart series. Pure: every function returns a new view and leaves its input alone.
  */
 
-import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import { METRIC_NAMES, type MetricName } from '../../app/training/hyperparameters';
+import type { ProgressEvent } from '../../app/training/progress';
+import type { ScanReport, StepMetrics, TrainConfig, TrainEvent } from '../../app/training/types';
 import { appendPoint, emptySeries, truncateSeries, type Series } from './runSeries';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'cancelled' | 'failed' | 'crashed';
 
-/** Per-step series use the global step as x; per-epoch series the epoch number (1-based). */
-export const STEP_SERIES = ['loss', 'top1', 'top5', 'lr', 'imagesPerSecond'] as const;
-export const EPOCH_SERIES = ['trainLoss', 'trainTop1', 'trainTop5', 'valLoss', 'valTop1', 'valTop5'] as const;
-export type StepSeriesName = (typeof STEP_SERIES)[number];
-export type EpochSeriesName = (typeof EPOCH_SERIES)[number];
+/** Per-step series (every metric, the rate, the speed) use the global step as x. */
+export type StepSeriesName = MetricName | 'lr' | 'imagesPerSecond';
+/** Per-epoch series (every metric, on the training and the validation images) use the epoch number (1-based). */
+export type EpochSeriesName = `${'train' | 'val'}${Capitalize<MetricName>}`;
 export type SeriesName = StepSeriesName | EpochSeriesName;
+
+const epochSeries = (split: 'train' | 'val', metric: MetricName): EpochSeriesName => `${split}${metric[0].toUpperCase()}${metric.slice(1)}` as EpochSeriesName;
+
+const STEP_SERIES: readonly StepSeriesName[] = [...METRIC_NAMES, 'lr', 'imagesPerSecond'];
+const EPOCH_SERIES: readonly EpochSeriesName[] = (['train', 'val'] as const).flatMap((split) => METRIC_NAMES.map((metric) => epochSeries(split, metric)));
+
+/** One split's metrics as the points of its epoch series. */
+const epochValues = (split: 'train' | 'val', metrics: StepMetrics): Partial<Record<SeriesName, number>> =>
+  Object.fromEntries(METRIC_NAMES.map((metric) => [epochSeries(split, metric), metrics[metric]]));
 
 export interface RunLogLine {
   level: 'info' | 'warning' | 'error';
@@ -34,6 +44,8 @@ export interface RunView {
   config: TrainConfig | null;
   classNames: readonly string[];
   scan: ScanReport | null;
+  /** The dataset's files being checked before the first step; null once training starts. */
+  scanProgress: Pick<ProgressEvent, 'done' | 'total' | 'etaSeconds'> | null;
   stepsPerEpoch: number;
   totalSteps: number;
   epoch: number;
@@ -53,7 +65,7 @@ export interface RunView {
 }
 
 /** Log lines kept per run; older ones are dropped. */
-export const MAX_LOG_LINES = 200;
+const MAX_LOG_LINES = 200;
 
 const ENDED: readonly RunStatus[] = ['completed', 'cancelled', 'failed', 'crashed'];
 
@@ -72,6 +84,7 @@ export function newRunView(runId: string, runDir: string): RunView {
     config: null,
     classNames: [],
     scan: null,
+    scanProgress: null,
     stepsPerEpoch: 0,
     totalSteps: 0,
     epoch: 0,
@@ -113,7 +126,9 @@ function resumeAt(view: RunView, stepsPerEpoch: number, from: { epoch: number; s
 export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
   switch (event.type) {
     case 'scan':
-      return { ...view, scan: event.report };
+      return { ...view, scan: event.report, scanProgress: null };
+    case 'progress':
+      return { ...view, scanProgress: { done: event.done, total: event.total, etaSeconds: event.etaSeconds } };
     case 'start': {
       const resumed = event.resumedFrom;
       return {
@@ -142,11 +157,10 @@ export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
         globalStep: event.globalStep,
         etaSeconds: event.etaSeconds,
         imagesPerSecond: event.imagesPerSecond,
-        series: appendAll(view.series, event.globalStep, { loss: event.loss, top1: event.top1, top5: event.top5, lr: event.lr, imagesPerSecond: event.imagesPerSecond }),
+        series: appendAll(view.series, event.globalStep, { ...Object.fromEntries(METRIC_NAMES.map((metric) => [metric, event[metric]])), lr: event.lr, imagesPerSecond: event.imagesPerSecond }),
       };
     case 'epoch': {
-      const values: Partial<Record<SeriesName, number>> = { trainLoss: event.train.loss, trainTop1: event.train.top1, trainTop5: event.train.top5 };
-      if (event.validation) Object.assign(values, { valLoss: event.validation.loss, valTop1: event.validation.top1, valTop5: event.validation.top5 });
+      const values = { ...epochValues('train', event.train), ...(event.validation ? epochValues('val', event.validation) : {}) };
       const best = event.validation && (view.bestValTop1 === null || event.validation.top1 > view.bestValTop1) ? event.validation.top1 : view.bestValTop1;
       const validationConfusion = event.validationConfusion ? { epoch: event.epoch, matrix: event.validationConfusion } : view.validationConfusion;
       return { ...view, epoch: event.epoch, bestValTop1: best, validationConfusion, series: appendAll(view.series, event.epoch, values) };

@@ -6,9 +6,12 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BackendReport, BackendStatus, DoctorReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
+import type { BackendName } from '../../app/compute/backends';
+import type { BackendReport, DoctorReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
-import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import type { ProgressEvent } from '../../app/training/progress';
+import type { ScanReport, TrainConfig } from '../../app/training/types';
+import { unhandled } from '../../app/unhandled';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
 
 /** An image waiting for prediction: a host path, or bytes dropped into the window. */
@@ -30,7 +33,7 @@ export interface TrainingSetup {
   dataPath: string;
   config: TrainConfig;
   /** Null: the host's active backend. */
-  backend: BackendStatus['name'] | null;
+  backend: BackendName | null;
   /** Memory the run may use, for backends whose limit the app cannot know (native CPU, GPU). */
   memoryGiB: number;
 }
@@ -51,7 +54,15 @@ export interface ScanState {
   busy: boolean;
 }
 
+/** What the bottom dock shows: the training panel, the prediction panel, or nothing (collapsed). */
+export type DockTab = 'train' | 'predict';
+
+/** The host events about runs: a trainer's event, or a trainer or the engine worker that crashed. */
+export type RunHostEvent = Extract<HostEvent, { type: 'train' | 'trainer-crashed' }>;
+
 export interface RunState {
+  /** The open dock tab; null while the dock is collapsed. */
+  dock: DockTab | null;
   setup: TrainingSetup;
   scan: ScanState | null;
   backends: BackendReport | null;
@@ -70,16 +81,19 @@ export interface RunState {
   error: string | null;
   /** The engine worker (scan, predict) crashed; shown until dismissed. */
   engineCrash: string | null;
+  /** The host's long work under way (dataset check, evaluation, prediction); null when none is. */
+  workProgress: ProgressEvent | null;
   prediction: PredictionState;
 }
 
 export interface RunCommands {
+  setDock(tab: DockTab | null): void;
   setSetup(patch: Partial<TrainingSetup>): void;
   setConfig(patch: Partial<TrainConfig>): void;
   setScan(scan: ScanState | null): void;
   setBackends(report: BackendReport): void;
   setDoctor(patch: Partial<DoctorState>): void;
-  applyHostEvent(event: HostEvent): void;
+  applyHostEvent(event: RunHostEvent): void;
   /** The host accepted a start: the run becomes current (events may already have arrived). */
   runStarted(runId: string, runDir: string): void;
   setCurrentRun(runId: string | null): void;
@@ -89,6 +103,8 @@ export interface RunCommands {
   setHistory(runId: string, view: RunView): void;
   toggleCompared(runId: string): void;
   dismissEngineCrash(): void;
+  /** The latest progress of the host's long work; its last update (done = total) clears it. */
+  setWorkProgress(event: ProgressEvent): void;
   setPrediction(patch: Partial<PredictionState>): void;
 }
 
@@ -121,6 +137,7 @@ export function createRunStore(): RunStore {
       });
 
     return {
+      dock: null,
       setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
       scan: null,
       backends: null,
@@ -133,18 +150,24 @@ export function createRunStore(): RunStore {
       busy: false,
       error: null,
       engineCrash: null,
+      workProgress: null,
       prediction: initialPrediction,
 
+      setDock: (dock) => set({ dock }),
       setSetup: (patch) => set((state) => ({ setup: { ...state.setup, ...patch } })),
       setConfig: (patch) => set((state) => ({ setup: { ...state.setup, config: { ...state.setup.config, ...patch } } })),
       setScan: (scan) => set({ scan }),
       setBackends: (backends) => set({ backends }),
       setDoctor: (patch) => set((state) => ({ doctor: { ...state.doctor, ...patch } })),
       applyHostEvent(event) {
-        if (event.type === 'train') updateRun(event.runId, (view) => foldTrainEvent(view, event.event as TrainEvent));
-        if (event.type === 'trainer-crashed') {
-          if (event.runId === null) set({ engineCrash: event.message });
-          else updateRun(event.runId, (view) => foldCrash(view, event));
+        switch (event.type) {
+          case 'train':
+            return updateRun(event.runId, (view) => foldTrainEvent(view, event.event));
+          case 'trainer-crashed':
+            if (event.runId === null) return set({ engineCrash: event.message });
+            return updateRun(event.runId, (view) => foldCrash(view, event));
+          default:
+            return unhandled(event);
         }
       },
       runStarted(runId, runDir) {
@@ -163,6 +186,7 @@ export function createRunStore(): RunStore {
       toggleCompared: (runId) =>
         set((state) => ({ compared: state.compared.includes(runId) ? state.compared.filter((id) => id !== runId) : [...state.compared, runId] })),
       dismissEngineCrash: () => set({ engineCrash: null }),
+      setWorkProgress: (event) => set({ workProgress: event.done >= event.total ? null : event }),
       setPrediction: (patch) => set((state) => ({ prediction: { ...state.prediction, ...patch } })),
     };
   });

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const bundle = join(repoRoot, 'dist/renderer/index.html');
 const serveEntry = join(repoRoot, 'main/web/serveCommand.ts');
@@ -63,7 +63,7 @@ async function withBuildLock(work: () => Promise<void>): Promise<void> {
 }
 
 /** Runs `vite build` when the renderer or app sources changed since the last bundle. */
-export async function ensureRendererBuilt(): Promise<void> {
+async function ensureRendererBuilt(): Promise<void> {
   if (!isStale()) return;
   await withBuildLock(async () => {
     if (!isStale()) return;
@@ -86,10 +86,16 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
+export interface WebHostOptions {
+  /** Writes files into the host's fresh folder before it starts; returns the designs to open in the first page (serve's positional arguments). */
+  prepare?(root: string): Promise<readonly string[]>;
+}
+
 /** Starts `main/web/serveCommand.ts` on a free port; resolves with the tokened address it prints. */
-export function startWebHost(): Promise<WebHostProcess> {
+async function startWebHost(options: WebHostOptions = {}): Promise<WebHostProcess> {
   const root = mkdtempSync(join(tmpdir(), 'studio-browser-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serveEntry, '--port', '0', '--root', root], {
+  const designs = (await options.prepare?.(root)) ?? [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serveEntry, '--port', '0', '--root', root, ...designs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -130,9 +136,9 @@ export interface StudioSession {
   close(): Promise<void>;
 }
 
-export async function openStudio(options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<StudioSession> {
+export async function openStudio(options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } & WebHostOptions = {}): Promise<StudioSession> {
   await ensureRendererBuilt();
-  const host = await startWebHost();
+  const host = await startWebHost(options);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },

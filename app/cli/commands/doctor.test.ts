@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../protocol';
 import { formatDoctorReport } from '../doctorReport';
 import { runCli } from '../testing/captureIo';
-import { useTempDir } from '../../engine/testing/tempDir';
+import { useTempDir } from '../../node/testing/tempDir';
 
 const dir = useTempDir('doctor');
 

@@ -1,5 +1,6 @@
 /** `doctor`: what computes on this machine, why the rest does not, and how fast each backend is. */
 
+import { BACKEND_NAMES } from '../../compute/backends';
 import { runDoctor } from '../../engine/doctor/runDoctor';
 import { commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { formatDoctorReport } from '../doctorReport';
@@ -16,7 +17,7 @@ export const command: CliCommand = {
   usage: [
     'Usage: inception-studio doctor [--json] [--no-benchmark] [--seconds N]',
     '',
-    'Lists every backend (tensorflow-gpu, webgpu, tensorflow, wasm, cpu) as available or not, with',
+    `Lists every backend (${BACKEND_NAMES.join(', ')}) as available or not, with`,
     'the reason and what to install; the device (GPU name, driver or adapter, memory); the Node,',
     'Electron and TensorFlow.js versions. Then it times a small Inception block, forward and',
     'backward, on each available backend. Where a backend later in the order measures faster,',
@@ -26,15 +27,18 @@ export const command: CliCommand = {
     '  --json           print the report as JSON',
     '  --no-benchmark   report only, no timing (a second or two)',
     '  --seconds N      timed seconds per backend after a warm-up step (default 3)',
+    '',
+    'Exit status: 0, or 2 for an unknown option or argument.',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('doctor', io);
     const parsed = parseCommandArgs(args, options);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail(parsed.error);
     const { values, positionals } = parsed.value;
     if (positionals.length > 0) return fail(`unexpected argument '${positionals[0]}'.`);
     const seconds = integerFlag(values.seconds, 'seconds', 1);
-    if (!seconds.ok) return fail(seconds.message);
+    if (!seconds.ok) return fail(seconds.error);
     const json = values.json === true;
     const report = await runDoctor({
       benchmark: values['no-benchmark'] !== true,

@@ -3,10 +3,12 @@
 import { resolve } from 'node:path';
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DatasetError } from '../../engine/data/types';
-import { ModelDirError } from '../../engine/modelDir/format';
+import { ModelDirError } from '../../node/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
+import { METRICS, metricText } from '../../training/hyperparameters';
 import type { EvaluationReport } from '../../training/types';
 import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { progressReporter } from '../progress/progressReporter';
 import type { CliCommand } from '../types';
 
 const options = {
@@ -37,37 +39,49 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads; see doctor)`,
-    '  --json             print the report as JSON',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
+    '  --json             print the report as JSON (progress: JSON lines on stderr)',
     '',
-    'Images are central crops (87.5%), as in Inception evaluation. A training checkpoint',
-    '(RUN_DIR/checkpoints/best or last) is a model directory.',
+    'Images are prepared as the model directory records (Inception: central 87.5% crop, bilinear',
+    'resize, values in [-1, 1]), exactly as `predict` prepares them. A training checkpoint',
+    '(RUN_DIR/checkpoints/best or last) is a model directory. Progress of the dataset check and',
+    'of the evaluation goes to stderr.',
+    'Exit status: 0 evaluated, 2 unusable input (missing model, dataset or option).',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('evaluate', io);
     const parsed = parseCommandArgs(args, options);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail(parsed.error);
     const { values, positionals } = parsed.value;
     if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the model directory.' : `unexpected argument '${positionals[1]}'.`);
     const backendArg = backendFlag(values.backend);
-    if (!backendArg.ok) return fail(backendArg.message);
+    if (!backendArg.ok) return fail(backendArg.error);
     const backend = backendArg.value;
     const batch = integerFlag(values.batch, 'batch', 1);
-    if (!batch.ok) return fail(batch.message);
+    if (!batch.ok) return fail(batch.error);
     const json = values.json === true;
+    const scanProgress = progressReporter(io, { task: 'scan', unit: 'images', json, label: 'checking dataset' });
+    const progress = progressReporter(io, { task: 'evaluate', unit: 'images', json });
     let report;
     try {
       report = await evaluateModelDir(resolve(io.cwd, positionals[0]), {
         ...(typeof values.data === 'string' ? { data: resolve(io.cwd, values.data) } : {}),
         ...(backend ? { backend } : {}),
         batchSize: batch.value ?? 32,
+        onScanProgress: scanProgress.update,
         onScan: (scan) => {
+          scanProgress.finish();
           for (const warning of scan.warnings) io.stderr(`warning: ${warning}\n`);
         },
+        onProgress: progress.update,
       });
     } catch (error) {
       if (error instanceof ModelDirError || error instanceof DatasetError || error instanceof BackendUnavailableError) return fail(error.message);
       throw error;
+    } finally {
+      scanProgress.finish();
+      progress.finish();
     }
     const { backend: backendReport, ...result } = report;
     if (json) {
@@ -77,9 +91,7 @@ export const command: CliCommand = {
     const lines = [
       describeBackends(backendReport),
       `images: ${result.images}`,
-      `loss:   ${result.loss.toFixed(4)}`,
-      `top-1:  ${(result.top1 * 100).toFixed(2)}%`,
-      `top-5:  ${(result.top5 * 100).toFixed(2)}%`,
+      ...METRICS.map((metric) => `${`${metric.label}:`.padEnd(8)}${metricText(metric, result[metric.name], 2)}`),
     ];
     if (result.classNames.length <= maxPrintedClasses) lines.push('', formatConfusion(result));
     else lines.push('', `(confusion matrix of ${result.classNames.length} classes: use --json)`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../../design/document';
 import { buildPreset } from '../../presets/index';
 import { runCli } from '../testing/captureIo';
-import { useTempDir } from '../../engine/testing/tempDir';
+import { useTempDir } from '../../node/testing/tempDir';
 
 const dir = useTempDir('export');
 
@@ -18,14 +18,14 @@ describe('export-preset', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Wrote Inception-ResNet-v2 \(TF-slim\) \(\d+ nodes\) to .*slim\.incept\.json\n$/);
     const parsed = parseDesign(await readFile(join(dir(), 'slim.incept.json'), 'utf8'));
-    expect(parsed).toEqual({ ok: true, document: buildPreset('inception-resnet-v2-tfslim', { classes: 10, bnGamma: true }) });
+    expect(parsed).toEqual({ ok: true, value: { document: buildPreset('inception-resnet-v2-tfslim', { classes: 10, bnGamma: true }) } });
   });
 
   it('accepts the preset: prefix, overwrites atomically and leaves no temp files', async () => {
     expect((await exportPreset('preset:inception-v4', 'v4.incept.json')).code).toBe(0);
     expect((await exportPreset('inception-v4', 'v4.incept.json', '--input', '160')).code).toBe(0);
     const parsed = parseDesign(await readFile(join(dir(), 'v4.incept.json'), 'utf8'));
-    expect(parsed.ok && parsed.document.input.height).toBe(160);
+    expect(parsed.ok && parsed.value.document.input.height).toBe(160);
     expect((await readdir(dir())).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

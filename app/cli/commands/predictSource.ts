@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ModelSource } from '../../engine/predict';
-import type { Outcome, ParsedValues } from '../commandArgs';
+import type { Result } from '../../result';
+import type { ParsedValues } from '../commandArgs';
 import { designSourceOptions, loadDesignSource } from '../designSource';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -13,11 +14,11 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-export async function predictSource(arg: string, values: ParsedValues, cwd: string, seed: number | undefined): Promise<Outcome<{ source: ModelSource; title: string }>> {
+export async function predictSource(arg: string, values: ParsedValues, cwd: string, seed: number | undefined): Promise<Result<{ source: ModelSource; title: string }>> {
   const dir = resolve(cwd, arg);
   if (await isDirectory(dir)) {
     const designFlag = (['input', 'classes', 'param'] as const).find((flag) => values[flag] !== undefined);
-    if (designFlag) return { ok: false, message: `--${designFlag} changes a design; '${arg}' is a saved model directory whose design is fixed.` };
+    if (designFlag) return { ok: false, error: `--${designFlag} changes a design; '${arg}' is a saved model directory whose design is fixed.` };
     return { ok: true, value: { source: { kind: 'modelDir', path: dir }, title: `model directory ${arg}` } };
   }
   const options = designSourceOptions(values, cwd);

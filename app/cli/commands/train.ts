@@ -3,22 +3,20 @@
 import { join, resolve } from 'node:path';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
+import { defaultTrainConfig } from '../../training/defaults';
+import { OPTIMIZER_NAMES } from '../../training/hyperparameters';
 import type { TrainerStartRequest } from '../../training/processProtocol';
-import type { OptimizerName, TrainConfig } from '../../training/types';
-import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
+import { hyperparameterUsage, trainConfigFlagOptions, trainConfigFlags } from '../trainConfigFlags';
 import type { CliCommand } from '../types';
-import { progressPrinter } from './trainProgress';
+import { progressPrinter } from '../progress/trainProgress';
 
 const options = {
   ...designArgOptions,
+  ...trainConfigFlagOptions,
   data: { type: 'string' },
   val: { type: 'string' },
-  epochs: { type: 'string' },
-  batch: { type: 'string' },
-  lr: { type: 'string' },
-  optimizer: { type: 'string' },
-  seed: { type: 'string' },
   backend: { type: 'string' },
   memory: { type: 'string' },
   out: { type: 'string' },
@@ -26,43 +24,24 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
-const optimizers: readonly OptimizerName[] = ['rmsprop', 'sgd', 'adam'];
-
-/** Numeric flags into config fields; range checks happen in the trainer's config validation. */
-function configFlags(values: ParsedValues): Outcome<Partial<TrainConfig>> {
-  const config: Partial<TrainConfig> = {};
-  const numeric: [string, keyof TrainConfig][] = [['epochs', 'epochs'], ['batch', 'batchSize'], ['lr', 'learningRate'], ['seed', 'seed']];
-  for (const [flag, key] of numeric) {
-    const text = values[flag];
-    if (typeof text !== 'string') continue;
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) return { ok: false, message: `--${flag} ${text}: expected a number.` };
-    (config as Record<string, number>)[key] = n;
-  }
-  const optimizer = values.optimizer;
-  if (typeof optimizer === 'string') {
-    if (!(optimizers as readonly string[]).includes(optimizer)) return { ok: false, message: `--optimizer ${optimizer}: expected ${optimizers.join(', ')}.` };
-    config.optimizer = optimizer as OptimizerName;
-  }
-  return { ok: true, value: config };
-}
-
 const timestamp = (): string => new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
 
 export const command: CliCommand = {
   summary: 'Train a design or preset on an image dataset (default: the bundled Fashion-MNIST sample).',
   usage: [
     'Usage: inception-studio train <design file | preset:NAME> [options]',
-    '       inception-studio train --resume RUN_DIR [--epochs N] [--json]',
+    '       inception-studio train --resume RUN_DIR [--epochs N] [--set KEY=VALUE]... [--json]',
     '',
     '  --data DIR|CSV     class sub-folders of JPEG/PNG/WebP, or a path,label CSV (default: bundled Fashion-MNIST sample)',
     '  --val DIR|CSV      separate validation set (default: a seeded 10% of --data)',
-    '  --epochs N         (default 100)            --batch N    (default 32)',
+    `  --epochs N         (default ${defaultTrainConfig.epochs})            --batch N    (default ${defaultTrainConfig.batchSize})`,
     '  --lr X             initial learning rate (default 0.045; adam 0.001), × 0.94 every 2 epochs',
-    '  --optimizer NAME   rmsprop (default: decay 0.9, ε 1.0, momentum 0.9), sgd (momentum), adam',
-    '  --seed N           data order, augmentation, initial weights (default 1)',
-    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads; see doctor)`,
-    '  --memory GiB       memory the run may use (a GPU\'s: WebGPU cannot read it), for the batch advice',
+    `  --optimizer NAME   ${OPTIMIZER_NAMES.join(', ')} (default ${defaultTrainConfig.optimizer}: decay 0.9, ε 1.0, momentum 0.9)`,
+    `  --seed N           data order, augmentation, initial weights (default ${defaultTrainConfig.seed})`,
+    '  --set KEY=VALUE    any other setting (repeatable); KEY is one of:',
+    ...hyperparameterUsage(),
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
+    "  --memory GiB       memory the run may use (a GPU's: WebGPU cannot read it), for the batch advice",
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',
@@ -71,16 +50,17 @@ export const command: CliCommand = {
     'Ctrl-C finishes the current step, saves a checkpoint and stops; --resume continues it.',
     'Exit status: 0 finished or stopped, 1 the run failed, 2 unusable input.',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('train', io);
     const parsed = parseCommandArgs(args, options);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail(parsed.error);
     const { values, positionals } = parsed.value;
     const backendArg = backendFlag(values.backend);
-    if (!backendArg.ok) return fail(backendArg.message);
+    if (!backendArg.ok) return fail(backendArg.error);
     const backend = backendArg.value;
-    const flags = configFlags(values);
-    if (!flags.ok) return fail(flags.message);
+    const flags = trainConfigFlags(values);
+    if (!flags.ok) return fail(flags.error);
     const memoryGiB = typeof values.memory === 'string' ? Number(values.memory) : undefined;
     if (memoryGiB !== undefined && !(memoryGiB > 0)) return fail(`--memory ${String(values.memory)}: expected a positive number of GiB.`);
     const memory = memoryGiB === undefined ? {} : { memoryBytes: Math.round(memoryGiB * 2 ** 30) };
@@ -90,15 +70,15 @@ export const command: CliCommand = {
     let request: TrainerStartRequest;
     if (resumeDir) {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
-        return fail('--resume continues a run with its own design, data and folder; give only --epochs, --backend, --memory and --json with it.');
+        return fail('--resume continues a run with its own design, data and folder; give only settings (--epochs, --set KEY=VALUE…), --backend, --memory and --json with it.');
       }
       request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}), ...memory };
     } else {
       if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the design: a design file or preset:NAME.' : `unexpected argument '${positionals[1]}'.`);
       const sourceOptions = designSourceOptions(values, io.cwd);
-      if (!sourceOptions.ok) return fail(sourceOptions.message);
+      if (!sourceOptions.ok) return fail(sourceOptions.error);
       const design = await loadDesignSource(positionals[0], sourceOptions.value);
-      if (!design.ok) return fail(design.message);
+      if (!design.ok) return fail(design.error);
       const name = design.value.document.name.replace(/[^A-Za-z0-9_-]+/g, '-') || 'design';
       request = {
         design: serializeDesign(design.value.document),

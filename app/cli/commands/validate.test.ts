@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../design/document';
 import { buildPreset } from '../../presets/index';
 import { runCli } from '../testing/captureIo';
-import { useTempDir } from '../../engine/testing/tempDir';
+import { useTempDir } from '../../node/testing/tempDir';
 
 const dir = useTempDir('validate');
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useUserDataDir } from '../testing/tempDir';
+import { useUserDataDir } from '../../node/testing/tempDir';
 import { computeProfilePath, loadComputeProfile, machineFingerprint, preferenceFromProfile, saveComputeProfile, type ComputeProfile } from './computeProfile';
 import { selectBackend } from './select';
 

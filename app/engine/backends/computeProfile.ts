@@ -9,10 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendBenchmark, BackendStatus } from '../../protocol';
-import { writeFileAtomic } from '../files/writeFileAtomic';
-import { userDataDir } from '../files/userDataDir';
+import { writeFileAtomic } from '../../node/files/writeFileAtomic';
+import { userDataDir } from '../../node/files/userDataDir';
 import { cpuDescription } from './device';
-import { BACKEND_PREFERENCE, type BackendName } from './names';
+import { BACKEND_NAMES, type BackendName } from '../../compute/backends';
 import { isPackageInstalled, NATIVE_PACKAGE } from './nativePackages';
 
 const FORMAT = 'inception-studio-compute-profile';
@@ -75,7 +75,7 @@ export function preferenceFromProfile(profile: ComputeProfile | null, machine = 
   const eligible = profile.results.filter((r) => !r.software && r.imagesPerSecond > 0);
   if (eligible.length < 2) return null;
   const fastest = eligible.reduce((best, r) => (r.imagesPerSecond > best.imagesPerSecond ? r : best));
-  const byOrder = [...eligible].sort((a, b) => BACKEND_PREFERENCE.indexOf(a.name) - BACKEND_PREFERENCE.indexOf(b.name))[0];
+  const byOrder = [...eligible].sort((a, b) => BACKEND_NAMES.indexOf(a.name) - BACKEND_NAMES.indexOf(b.name))[0];
   if (fastest.name === byOrder.name) return null;
   const rate = (r: { imagesPerSecond: number }): string => `${r.imagesPerSecond.toFixed(1)} img/s`;
   return {

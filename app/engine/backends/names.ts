@@ -1,10 +1,6 @@
-/** The compute backends in order of preference, and the tfjs backend each one registers. */
+/** The tfjs backend each compute backend (app/compute/backends.ts) registers. */
 
-import type { BackendStatus } from '../../protocol';
-
-export type BackendName = BackendStatus['name'];
-
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'];
+import type { BackendName } from '../../compute/backends';
 
 /** Both native packages register themselves as the tfjs backend `tensorflow`. */
 export const TFJS_BACKEND: Readonly<Record<BackendName, string>> = {
@@ -14,7 +10,3 @@ export const TFJS_BACKEND: Readonly<Record<BackendName, string>> = {
   wasm: 'wasm',
   cpu: 'cpu',
 };
-
-export function isBackendName(value: string): value is BackendName {
-  return (BACKEND_PREFERENCE as readonly string[]).includes(value);
-}

@@ -5,6 +5,7 @@
  */
 
 import { createRequire } from 'node:module';
+import { errorMessage } from '../../result';
 
 export const NATIVE_PACKAGE = {
   'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
@@ -29,7 +30,7 @@ export function isPackageInstalled(name: string): boolean {
 
 /** Why a native backend is not usable, from the error its import threw. */
 export function explainLoadFailure(backend: NativeBackend, error: unknown, installed = isPackageInstalled(NATIVE_PACKAGE[backend])): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   const pkg = NATIVE_PACKAGE[backend];
   if (!installed) return notInstalledReason(backend);
   if (/libcud|cuda|libnvinfer|cublas/i.test(text)) {

@@ -4,13 +4,13 @@ import { compileDesign } from '../compile/compileDesign';
 import { forwardValues, readWeights, writeWeights, type WeightValues } from '../testing/backendRuns';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 import { smallDesign } from '../testing/smallDesign';
-import { BACKEND_PREFERENCE, type BackendName } from './names';
+import { BACKEND_NAMES, type BackendName } from '../../compute/backends';
 import { selectBackend } from './select';
 
 /** Every backend that loads in this environment (the native ones only where installed). */
 async function presentBackends(): Promise<BackendName[]> {
   const present: BackendName[] = [];
-  for (const name of BACKEND_PREFERENCE) {
+  for (const name of BACKEND_NAMES) {
     const ok = await selectBackend({ backend: name }).then(
       () => true,
       () => false,

@@ -9,7 +9,9 @@ import type { BackendReport, BackendStatus } from '../../protocol';
 import { measuredPreference } from './computeProfile';
 import { probeCuda } from './cudaProbe';
 import { cpuDescription } from './device';
-import { BACKEND_PREFERENCE, TFJS_BACKEND, type BackendName } from './names';
+import { BACKEND_NAMES, type BackendName } from '../../compute/backends';
+import { errorMessage } from '../../result';
+import { TFJS_BACKEND } from './names';
 import { explainLoadFailure, importNativePackage, isPackageInstalled, NATIVE_PACKAGE, notInstalledReason } from './nativePackages';
 import { loadWasmBackend } from './wasm';
 import { loadWebGpuBackend } from './webgpu';
@@ -38,11 +40,6 @@ let currentIsAutomatic = false;
 let nativeLoaded: 'tensorflow-gpu' | 'tensorflow' | null = null;
 let adapterProbe: ReturnType<typeof probeWebGpuAdapter> | null = null;
 
-/** The report of the last successful `selectBackend`, or null before one. */
-export function activeBackend(): BackendReport | null {
-  return current;
-}
-
 /** The WebGPU adapter, probed once per process in a child process. */
 function webGpuAdapterProbe(): ReturnType<typeof probeWebGpuAdapter> {
   adapterProbe ??= probeWebGpuAdapter();
@@ -58,7 +55,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
     return current;
   }
   const measured = wanted === undefined ? await measuredPreference() : null;
-  const order = measured ? [measured.name, ...BACKEND_PREFERENCE.filter((name) => name !== measured.name)] : BACKEND_PREFERENCE;
+  const order = measured ? [measured.name, ...BACKEND_NAMES.filter((name) => name !== measured.name)] : BACKEND_NAMES;
   const statuses = new Map<BackendName, BackendStatus>();
   let active: BackendStatus | null = null;
   for (const name of order) {
@@ -70,7 +67,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
     statuses.set(name, attempt.status);
     if (attempt.activated) active = attempt.status;
   }
-  const ordered = BACKEND_PREFERENCE.map((name) => statuses.get(name)!);
+  const ordered = BACKEND_NAMES.map((name) => statuses.get(name)!);
   if (!active) {
     const tried = ordered.filter((s) => !s.available && s.reason && (wanted === undefined || s.name === wanted));
     const reasons = tried.map((s) => `${s.name}: ${s.reason}`);
@@ -105,7 +102,7 @@ async function tryActivate(name: BackendName, forced: boolean): Promise<Attempt>
         return { status: { name, available: true, device: cpuDescription() }, activated: true };
     }
   } catch (error) {
-    const reason = name === 'tensorflow-gpu' || name === 'tensorflow' ? explainLoadFailure(name, error) : `failed to load: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = name === 'tensorflow-gpu' || name === 'tensorflow' ? explainLoadFailure(name, error) : `failed to load: ${errorMessage(error)}`;
     return { status: { name, available: false, reason }, activated: false };
   }
 }

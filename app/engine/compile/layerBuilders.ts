@@ -15,8 +15,8 @@ export interface BuildContext {
 }
 
 /** TF-slim batch norm: decay 0.9997 (tfjs momentum has the same meaning), epsilon 0.001. */
-export const BATCH_NORM_MOMENTUM = 0.9997;
-export const BATCH_NORM_EPSILON = 1e-3;
+const BATCH_NORM_MOMENTUM = 0.9997;
+const BATCH_NORM_EPSILON = 1e-3;
 
 type Builder<K extends Layer['kind']> = (layer: Layer & { kind: K }, params: LayerParamsByKind[K], inputs: Symbolic[], context: BuildContext) => Symbolic;
 

@@ -12,7 +12,7 @@ export interface ScaledResidualConfig {
   name?: string;
 }
 
-export function applyActivation(x: tf.Tensor, fn: ActivationFn): tf.Tensor {
+function applyActivation(x: tf.Tensor, fn: ActivationFn): tf.Tensor {
   switch (fn) {
     case 'relu':
       return tf.relu(x);

@@ -3,6 +3,7 @@
  * (never the whole set in memory), the next batch decoding while the caller trains on this one.
  */
 
+import { errorMessage } from '../../result';
 import { createRandom, mixSeed, shuffledIndices } from '../../training/seededRandom';
 import { centralCrop, decodeSample, type CropPlan, type InputGeometry } from './decodeSample';
 import type { Dataset } from './types';
@@ -62,7 +63,7 @@ async function loadBatch(plan: BatchPlan, members: readonly number[]): Promise<B
         await decodeSample(plan.dataset.open(sample), plan.geometry, crop, pixels, slot * perImage);
         return true;
       } catch (error) {
-        plan.onSkip?.(sample.id, error instanceof Error ? error.message : String(error));
+        plan.onSkip?.(sample.id, errorMessage(error));
         return false;
       }
     }),

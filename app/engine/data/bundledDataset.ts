@@ -21,10 +21,10 @@ interface BundledMeta {
   classNames: string[];
 }
 
-export const bundledDatasetName = 'fashion-mnist';
+const bundledDatasetName = 'fashion-mnist';
 
 /** The asset folder, found by walking up from this file (source tree and packaged app alike). */
-export function bundledDatasetDir(): string {
+function bundledDatasetDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'assets', bundledDatasetName);

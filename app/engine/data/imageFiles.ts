@@ -1,9 +1,11 @@
 /** Which files count as images, and a header-only check that one is readable and big enough. */
 
 import sharp from 'sharp';
+import { errorMessage } from '../../result';
+import type { ProgressCallback } from '../../training/progress';
 import type { DatasetProblem } from '../../training/types';
 
-export const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
+const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
 
 export function isImageFile(name: string): boolean {
   const lower = name.toLowerCase();
@@ -16,7 +18,7 @@ export interface ImageCheck {
 }
 
 /** Reads only the image header (sharp metadata), so scanning stays cheap on large folders. */
-export async function checkImage(file: string, inputSize: number): Promise<ImageCheck> {
+async function checkImage(file: string, inputSize: number): Promise<ImageCheck> {
   try {
     const { width, height, format } = await sharp(file).metadata();
     if (!width || !height) return { unreadable: { file, problem: 'no image dimensions in the file header' } };
@@ -24,18 +26,20 @@ export async function checkImage(file: string, inputSize: number): Promise<Image
     if (Math.min(width, height) < inputSize) return { smaller: { file, problem: `${width}×${height} is smaller than the ${inputSize}×${inputSize} input` } };
     return {};
   } catch (error) {
-    return { unreadable: { file, problem: error instanceof Error ? error.message : String(error) } };
+    return { unreadable: { file, problem: errorMessage(error) } };
   }
 }
 
-/** Checks many files with bounded concurrency, keeping the input order. */
-export async function checkImages(files: readonly string[], inputSize: number, concurrency = 16): Promise<ImageCheck[]> {
+/** Checks many files with bounded concurrency, keeping the input order; tells `onProgress` after each. */
+export async function checkImages(files: readonly string[], inputSize: number, onProgress?: ProgressCallback, concurrency = 16): Promise<ImageCheck[]> {
   const results: ImageCheck[] = new Array(files.length);
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       results[index] = await checkImage(files[index], inputSize);
+      onProgress?.(++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));

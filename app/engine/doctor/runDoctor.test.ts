@@ -3,7 +3,7 @@ import { fastestBenchmark } from '../../compute/benchmarks';
 import { isPackageInstalled } from '../backends/nativePackages';
 import { loadComputeProfile } from '../backends/computeProfile';
 import { probeWebGpuAdapter } from '../backends/webgpuAdapter';
-import { useUserDataDir } from '../testing/tempDir';
+import { useUserDataDir } from '../../node/testing/tempDir';
 import { runDoctor } from './runDoctor';
 
 const nativeInstalled = isPackageInstalled('@tensorflow/tfjs-node') || isPackageInstalled('@tensorflow/tfjs-node-gpu');

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MODEL_FILES } from './format';
+import { MODEL_FILES } from '../../node/modelDir/format';
 
 export interface SavedWeightsInfo {
   weightsBytes: number;

@@ -7,11 +7,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorMessage } from '../../result';
 import type { Analysis } from '../../analysis/types';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
+import { inputPreparation, preparationProblem } from '../../training/preprocessing';
 import { compileDesign } from '../compile/compileDesign';
-import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, ModelDirError, type ModelMetadata } from './format';
+import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, ModelDirError, type ModelMetadata } from '../../node/modelDir/format';
 import { assignWeights } from './weightMatching';
 
 export interface LoadedModelDir {
@@ -28,7 +30,7 @@ async function readText(dir: string, file: string): Promise<string> {
     return await readFile(path.join(dir, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ModelDirError(dir, file, code === 'ENOENT' ? 'missing' : (error as Error).message);
+    throw new ModelDirError(dir, file, code === 'ENOENT' ? 'missing' : errorMessage(error));
   }
 }
 
@@ -37,7 +39,7 @@ async function readJson(dir: string, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ModelDirError(dir, file, `not valid JSON (${(error as Error).message})`);
+    throw new ModelDirError(dir, file, `not valid JSON (${errorMessage(error)})`);
   }
 }
 
@@ -48,6 +50,12 @@ function checkMetadata(dir: string, value: unknown): ModelMetadata {
   if (record.version > MODEL_FORMAT_VERSION) {
     throw new ModelDirError(dir, MODEL_FILES.metadata, `written in model format ${record.version} by a newer Inception Studio; this version reads up to format ${MODEL_FORMAT_VERSION}. Update the app to load it.`);
   }
+  const input = record.input;
+  if (!Array.isArray(input) || input.length !== 3 || !input.every((n) => Number.isSafeInteger(n) && n > 0)) throw new ModelDirError(dir, MODEL_FILES.metadata, 'input should be [height, width, channels]');
+  // Directories saved before the preparation was recorded used Inception's.
+  if (record.preprocessing === undefined) return { ...(record as ModelMetadata), preprocessing: inputPreparation(input) };
+  const problem = preparationProblem(record.preprocessing, input);
+  if (problem) throw new ModelDirError(dir, MODEL_FILES.metadata, problem);
   return record as ModelMetadata;
 }
 
@@ -58,7 +66,7 @@ interface WeightsManifest {
 export async function loadModelDir(dir: string): Promise<LoadedModelDir> {
   const metadata = checkMetadata(dir, await readJson(dir, MODEL_FILES.metadata));
   const parsed = parseDesign(await readText(dir, MODEL_FILES.design));
-  if (!parsed.ok) throw new ModelDirError(dir, MODEL_FILES.design, parsed.message);
+  if (!parsed.ok) throw new ModelDirError(dir, MODEL_FILES.design, parsed.error.message);
   const labels = await readJson(dir, MODEL_FILES.labels);
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) throw new ModelDirError(dir, MODEL_FILES.labels, 'should be an array of class names');
   const manifest = (await readJson(dir, MODEL_FILES.topology)) as WeightsManifest;
@@ -75,20 +83,20 @@ export async function loadModelDir(dir: string): Promise<LoadedModelDir> {
 
   let compiled;
   try {
-    compiled = compileDesign(parsed.document);
+    compiled = compileDesign(parsed.value.document);
   } catch (error) {
-    throw new ModelDirError(dir, MODEL_FILES.design, (error as Error).message);
+    throw new ModelDirError(dir, MODEL_FILES.design, errorMessage(error));
   }
   try {
     assignWeights(compiled.model, specs, weights);
   } catch (error) {
     compiled.model.dispose();
-    throw new ModelDirError(dir, MODEL_FILES.weights, (error as Error).message);
+    throw new ModelDirError(dir, MODEL_FILES.weights, errorMessage(error));
   }
   const classes = compiled.model.outputs[0].shape.at(-1);
   if (labels.length !== classes) {
     compiled.model.dispose();
     throw new ModelDirError(dir, MODEL_FILES.labels, `has ${labels.length} names for ${classes} outputs`);
   }
-  return { dir, model: compiled.model, design: parsed.document, analysis: compiled.analysis, labels, metadata };
+  return { dir, model: compiled.model, design: parsed.value.document, analysis: compiled.analysis, labels, metadata };
 }

@@ -10,7 +10,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DesignDocument } from '../../design/types';
-import { MODEL_FILES, type ModelMetadata } from '../modelDir/format';
+import { MODEL_FILES, type ModelMetadata } from '../../node/modelDir/format';
 import { saveModelDir } from '../modelDir/saveModelDir';
 import { encodeTensorBundle, loadTensorBundle, type NamedTensor } from './tensorBundle';
 import type { TrainableModel } from './trainStep';

@@ -1,5 +1,6 @@
 /** Turns what ended a run into a message a user can act on. */
 
+import { errorMessage } from '../../result';
 import { BackendUnavailableError } from '../backends/select';
 import { WebGpuError } from '../backends/webgpu';
 import { DesignErrorsError } from '../compile';
@@ -16,7 +17,7 @@ function isOutOfMemory(error: unknown, message: string): boolean {
 
 /** `batchAdvice`: what to do about the batch when memory ran out (the trainer's estimate for this run). */
 export function describeFailure(error: unknown, lastCheckpoint: string | null, batchAdvice?: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const kept = lastCheckpoint ? ` The last checkpoint is kept in ${lastCheckpoint}; resume from it after the fix.` : '';
   if (error instanceof DatasetError || error instanceof DesignErrorsError || error instanceof BackendUnavailableError) return message;
   if (isOutOfMemory(error, message)) {

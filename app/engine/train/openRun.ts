@@ -10,6 +10,7 @@ import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import { resolveTrainConfig } from '../../training/defaults';
 import type { TrainerStartRequest } from '../../training/processProtocol';
+import { progressEmitter } from '../../training/progress';
 import { splitByClass } from '../../training/split';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { scanDataset } from '../data/scanDataset';
@@ -17,7 +18,7 @@ import { DatasetError, type Dataset } from '../data/types';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
 import { createOptimizer, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
-import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from './runRecord';
+import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from '../../node/runs/runRecord';
 import { trainableModel, type TrainableModel } from './trainStep';
 import { WeightAverage } from './weightAverage';
 
@@ -35,8 +36,12 @@ export interface OpenedRun {
   resumedFrom?: { epoch: number; step: number };
 }
 
+/** Scan progress reaches the host and the log at most this often. */
+const SCAN_PROGRESS_MS = 250;
+
 async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void) {
-  const train = await scanDataset(record.data, inputSize);
+  const scanProgress = () => progressEmitter('scan', 'images', emit, SCAN_PROGRESS_MS);
+  const train = await scanDataset(record.data, inputSize, scanProgress());
   emit({ type: 'scan', report: train.report });
   if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
   const all = train.samples.map((_, i) => i);
@@ -44,7 +49,7 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
     const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
     return { train: { dataset: train, indices: split.train }, validation: split.validation.length > 0 ? { dataset: train, indices: split.validation } : null };
   }
-  const validation = await scanDataset(record.validation, inputSize);
+  const validation = await scanDataset(record.validation, inputSize, scanProgress());
   emit({ type: 'scan', report: validation.report });
   if (validation.classNames.join('\n') !== train.classNames.join('\n')) {
     throw new DatasetError(`The validation classes (${validation.classNames.join(', ')}) differ from the training classes (${train.classNames.join(', ')}).`);
@@ -52,9 +57,15 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
   return { train: { dataset: train, indices: all }, validation: { dataset: validation, indices: validation.samples.map((_, i) => i) } };
 }
 
+async function resumableRecord(runDir: string): Promise<RunRecord> {
+  const record = await readRunRecord(runDir);
+  if (!record.ok) throw new Error(`Cannot resume: ${record.error}`);
+  return record.value;
+}
+
 export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void): Promise<OpenedRun> {
   const runDir = resolve(request.runDir);
-  const previous = request.resume ? await readRunRecord(runDir) : null;
+  const previous = request.resume ? await resumableRecord(runDir) : null;
   const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
   const document = parseDesignText(previous?.design ?? request.design);
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };

@@ -35,8 +35,8 @@ function endsInProbabilities(graph: LayerGraph): boolean {
 
 export function parseDesignText(text: string): DesignDocument {
   const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error(`The design cannot be read: ${parsed.message}`);
-  return parsed.document;
+  if (!parsed.ok) throw new Error(`The design cannot be read: ${parsed.error.message}`);
+  return parsed.value.document;
 }
 
 export function prepareModel(document: DesignDocument, classNames: readonly string[], seed: number): PreparedModel {

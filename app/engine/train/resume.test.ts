@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import { eventsOf, recordRun, smallPresetDesign } from './trainFixtures';
-import { useTestFolder } from '../data/testFolders';
+import { useTestFolder } from '../testing/testFolders';
 
 const folder = useTestFolder('resume-', { classes: 2, perClass: 10, size: 80 });
 

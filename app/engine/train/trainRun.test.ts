@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainEvent } from '../../training/types';
 import { writeSyntheticDataset } from '../data/syntheticDataset';
 import { eventsOf, recordRun, smallPresetDesign } from './trainFixtures';
-import { useTestFolder } from '../data/testFolders';
+import { useTestFolder } from '../testing/testFolders';
 
 const folder = useTestFolder('train-', { classes: 3, perClass: 16, size: 80 });
 

@@ -17,7 +17,7 @@ import { evaluateBatches } from './evaluateBatches';
 import { openRun, type OpenedRun } from './openRun';
 import { setLearningRate } from './optimizer';
 import type { RunControl } from './runControl';
-import { claimRunDir, logEvent, runPaths } from './runRecord';
+import { claimRunDir, logEvent, runPaths } from '../../node/runs/runRecord';
 import { trainStep } from './trainStep';
 import { describeFailure } from './failure';
 import { memoryAdvice } from './memoryAdvice';

@@ -35,7 +35,7 @@ export interface TrainerHandle {
   exited: Promise<TrainerExit>;
 }
 
-export const defaultTrainerEntry = (): string => fileURLToPath(new URL('./trainerProcess.ts', import.meta.url));
+const defaultTrainerEntry = (): string => fileURLToPath(new URL('./trainerProcess.ts', import.meta.url));
 
 /** tsx's ESM loader as a URL, so the child resolves it whatever its working folder. */
 function tsxLoader(): string {

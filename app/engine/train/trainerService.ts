@@ -4,6 +4,7 @@
  */
 
 import { parseTrainerCommand } from '../../training/processProtocol';
+import { unhandled } from '../../unhandled';
 import { RunControl } from './runControl';
 import { runTraining, type RunOutcome } from './trainRun';
 import type { TrainerTransport } from './transport';
@@ -23,17 +24,24 @@ export function serveTrainer(transport: TrainerTransport, finished: (outcome: Ru
       send({ type: 'log', level: 'warning', message: `Ignored a trainer message: ${parsed.error}.` });
       return;
     }
-    const command = parsed.command;
-    if (command.type === 'pause') control.pause();
-    else if (command.type === 'resume') control.resume();
-    else if (command.type === 'stop') control.stop();
-    else if (started) send({ type: 'log', level: 'warning', message: 'A trainer process runs one training; start a new process for another.' });
-    else {
-      started = true;
-      void runTraining(command.request, send, control).then(async (outcome) => {
-        await lastSend;
-        finished(outcome);
-      });
+    const command = parsed.value;
+    switch (command.type) {
+      case 'pause':
+        return control.pause();
+      case 'resume':
+        return control.resume();
+      case 'stop':
+        return control.stop();
+      case 'start':
+        if (started) return send({ type: 'log', level: 'warning', message: 'A trainer process runs one training; start a new process for another.' });
+        started = true;
+        void runTraining(command.request, send, control).then(async (outcome) => {
+          await lastSend;
+          finished(outcome);
+        });
+        return;
+      default:
+        return unhandled(command);
     }
   });
   return control;

@@ -16,7 +16,7 @@ interface AvgPoolGradAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-export function avgPoolGradByConvolution(dy: tf.Tensor4D, inputShape: readonly [number, number, number, number], [kh, kw]: readonly [number, number], pad: { top: number; left: number }): tf.Tensor4D {
+function avgPoolGradByConvolution(dy: tf.Tensor4D, inputShape: readonly [number, number, number, number], [kh, kw]: readonly [number, number], pad: { top: number; left: number }): tf.Tensor4D {
   return tf.tidy(() => {
     const [, h, w, c] = inputShape;
     const [, oh, ow] = dy.shape;

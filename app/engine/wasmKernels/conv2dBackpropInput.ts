@@ -41,7 +41,7 @@ export interface InputGradientGeometry {
   pad: { top: number; left: number };
 }
 
-export function inputGradientByConvolution(dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.Tensor4D {
+function inputGradientByConvolution(dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.Tensor4D {
   return tf.tidy(() => {
     const [kh, kw] = filter.shape;
     const [, h, w] = inputShape;

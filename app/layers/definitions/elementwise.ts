@@ -8,7 +8,7 @@ import type { ActivationFn, LayerKind, LayerParamsByKind } from '../types';
 
 /** A weightless layer whose output has the shape of its one input. */
 function shapePreserving<K extends LayerKind>(info: NodeTypeInfo, toParams: (values: ResolvedParams) => LayerParamsByKind[K]): LayerDefinition<K> {
-  return { info, toParams, inferShape: ([shape]) => ({ ok: true, shape }), cost: () => NO_COST };
+  return { info, toParams, inferShape: ([shape]) => ({ ok: true, value: { shape } }), cost: () => NO_COST };
 }
 
 const oneInput = { min: 1, max: 1 };

@@ -20,7 +20,7 @@ export const globalAvgPool: LayerDefinition<'globalAvgPool'> = {
   inferShape: ([input], _p, id) => {
     if (!isFeatureMap(input)) return notFeatureMap(id, 'Global average pool', input);
     const [h, w, c] = input;
-    return { ok: true, shape: [c], step: { layerId: id, op: 'global avg', from: [h, w], to: [1, 1], formula: `mean over ${h}×${w} → 1×1` } };
+    return { ok: true, value: { shape: [c], step: { layerId: id, op: 'global avg', from: [h, w], to: [1, 1], formula: `mean over ${h}×${w} → 1×1` } } };
   },
   cost: () => NO_COST,
 };
@@ -37,9 +37,9 @@ export const flatten: LayerDefinition<'flatten'> = {
   toParams: () => ({}),
   inferShape: ([input], _p, id) => {
     const shape = [shapeSize(input)];
-    if (!isFeatureMap(input)) return { ok: true, shape };
+    if (!isFeatureMap(input)) return { ok: true, value: { shape } };
     const [h, w, c] = input;
-    return { ok: true, shape, step: { layerId: id, op: 'flatten', from: [h, w], to: [1, 1], formula: `${h}·${w}·${c} = ${shape[0]} values` } };
+    return { ok: true, value: { shape, step: { layerId: id, op: 'flatten', from: [h, w], to: [1, 1], formula: `${h}·${w}·${c} = ${shape[0]} values` } } };
   },
   cost: () => NO_COST,
 };
@@ -59,7 +59,7 @@ export const dense: LayerDefinition<'dense'> = {
   },
   toParams: (v) => ({ units: v.units as number, activation: v.activation as ActivationFn, bias: v.bias as boolean }),
   inferShape: ([input], p, id) => {
-    if (input.length === 1) return { ok: true, shape: [p.units] };
+    if (input.length === 1) return { ok: true, value: { shape: [p.units] } };
     return shapeProblem(
       'dense-on-spatial',
       `Fully connected layer ${id} receives a ${formatShape(input)} feature map; it needs a vector.`,

@@ -32,7 +32,7 @@ export const concat: LayerDefinition<'concat'> = {
       }
       channels += shape[2];
     }
-    return { ok: true, shape: [first[0], first[1], channels] };
+    return { ok: true, value: { shape: [first[0], first[1], channels] } };
   },
   cost: () => NO_COST,
 };
@@ -55,7 +55,7 @@ export const residualAdd: LayerDefinition<'residualAdd'> = {
   },
   toParams: (v) => ({ scale: v.scale as number, activation: v.activation as ActivationFn }),
   inferShape: ([shortcut, branch], _p, id) => {
-    if (sameShape(shortcut, branch)) return { ok: true, shape: shortcut };
+    if (sameShape(shortcut, branch)) return { ok: true, value: { shape: shortcut } };
     const channelsOnly = shortcut.length === 3 && branch.length === 3 && shortcut[0] === branch[0] && shortcut[1] === branch[1];
     return shapeProblem(
       'residual-shape-mismatch',

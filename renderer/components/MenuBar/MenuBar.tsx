@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { EditorCommand } from '../../hooks/useCommands';
+import type { EditorCommand } from '../../../app/menu/menuModel';
 import { useEditor } from '../../hooks/useEditor';
 import { isDirty } from '../../store/editorStore';
 import { menus } from './menus';

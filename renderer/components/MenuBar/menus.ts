@@ -2,7 +2,7 @@
 
 import { buildMenuModel, menuForHost, shortcutText } from '../../../app/menu/menuModel';
 import { presets } from '../../../app/presets/index';
-import type { EditorCommand } from '../../hooks/useCommands';
+import type { EditorCommand } from '../../../app/menu/menuModel';
 
 export interface MenuItem {
   command: EditorCommand;
@@ -16,7 +16,7 @@ export interface Menu {
   items: readonly MenuItem[];
 }
 
-export function pageMenus(mac: boolean): readonly Menu[] {
+function pageMenus(mac: boolean): readonly Menu[] {
   return menuForHost(buildMenuModel(presets), 'web').map((section) => ({
     label: section.label,
     items: section.entries.flatMap((entry) => {

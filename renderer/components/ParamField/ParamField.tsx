@@ -19,7 +19,7 @@ function ParamFieldView({ spec, value, issue, onChange }: ParamFieldProps) {
   const [draft, setDraft] = useState(shown);
   useEffect(() => setDraft(shown), [shown]);
   const parsed = parseParamInput(spec, draft);
-  const message = parsed.ok ? issue : parsed.message;
+  const message = parsed.ok ? issue : parsed.error;
 
   const edit = (text: string) => {
     setDraft(text);

@@ -12,14 +12,14 @@ const flag: ParamSpec = { ...base, label: 'Bias', kind: 'bool', default: false }
 describe('parseParamInput', () => {
   it('accepts whole numbers in range and explains the rest', () => {
     expect(parseParamInput(int, ' 32 ')).toEqual({ ok: true, value: 32 });
-    expect(parseParamInput(int, '3.5')).toEqual({ ok: false, message: 'Filters must be a whole number at least 1.' });
-    expect(parseParamInput(int, '0')).toEqual({ ok: false, message: 'Filters must be at least 1; 0 is out of range.' });
+    expect(parseParamInput(int, '3.5')).toEqual({ ok: false, error: 'Filters must be a whole number at least 1.' });
+    expect(parseParamInput(int, '0')).toEqual({ ok: false, error: 'Filters must be at least 1; 0 is out of range.' });
     expect(parseParamInput(int, '')).toMatchObject({ ok: false });
   });
 
   it('checks both ends of a bounded number', () => {
     expect(parseParamInput(rate, '0.5')).toEqual({ ok: true, value: 0.5 });
-    expect(parseParamInput(rate, '1')).toEqual({ ok: false, message: 'Rate must be between 0 and 0.99; 1 is out of range.' });
+    expect(parseParamInput(rate, '1')).toEqual({ ok: false, error: 'Rate must be between 0 and 0.99; 1 is out of range.' });
   });
 
   it('reads pairs as h×w, h x w, h,w or one number for a square', () => {
@@ -33,7 +33,7 @@ describe('parseParamInput', () => {
 
   it('accepts only listed options and booleans', () => {
     expect(parseParamInput(choice, 'valid')).toEqual({ ok: true, value: 'valid' });
-    expect(parseParamInput(choice, 'full')).toEqual({ ok: false, message: 'Padding must be one of same, valid.' });
+    expect(parseParamInput(choice, 'full')).toEqual({ ok: false, error: 'Padding must be one of same, valid.' });
     expect(parseParamInput(flag, 'true')).toEqual({ ok: true, value: true });
   });
 

@@ -3,10 +3,11 @@
  * Runs on every keystroke, so the inspector validates as the user types.
  */
 
+import type { Result } from '../../../app/result';
 import type { ParamSpec } from '../../../app/design/paramSpec';
 import type { ParamValue } from '../../../app/design/types';
 
-export type ParsedInput = { ok: true; value: ParamValue } | { ok: false; message: string };
+export type ParsedInput = Result<ParamValue>;
 
 function range(min: number, max: number | undefined): string {
   return max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
@@ -17,10 +18,10 @@ function parseNumber(text: string, integer: boolean, min: number, max: number | 
   const value = trimmed === '' ? Number.NaN : Number(trimmed);
   const kind = integer ? 'a whole number' : 'a number';
   if (!Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) {
-    return { ok: false, message: `${label} must be ${kind} ${range(min, max)}.` };
+    return { ok: false, error: `${label} must be ${kind} ${range(min, max)}.` };
   }
   if (value < min || (max !== undefined && value > max)) {
-    return { ok: false, message: `${label} must be ${range(min, max)}; ${trimmed} is out of range.` };
+    return { ok: false, error: `${label} must be ${range(min, max)}; ${trimmed} is out of range.` };
   }
   return { ok: true, value };
 }
@@ -32,11 +33,11 @@ export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
     case 'number':
       return parseNumber(text, false, spec.min, spec.max, spec.label);
     case 'bool':
-      return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, message: `${spec.label} is on or off.` };
+      return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, error: `${spec.label} is on or off.` };
     case 'enum':
       return spec.options.includes(text)
         ? { ok: true, value: text }
-        : { ok: false, message: `${spec.label} must be one of ${spec.options.join(', ')}.` };
+        : { ok: false, error: `${spec.label} must be one of ${spec.options.join(', ')}.` };
     case 'pair': {
       const parts = text.trim().split(/\s*[x×*,]\s*|\s+/).filter(Boolean);
       const numbers = parts.map(Number);
@@ -44,7 +45,7 @@ export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
       const valid = pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && n >= spec.min);
       return valid
         ? { ok: true, value: pair }
-        : { ok: false, message: `${spec.label} is height×width, two whole numbers ≥ ${spec.min} (e.g. 1×7).` };
+        : { ok: false, error: `${spec.label} is height×width, two whole numbers ≥ ${spec.min} (e.g. 1×7).` };
     }
   }
 }

@@ -89,7 +89,7 @@ function PastRunsView() {
                 <td>{new Date(run.startedAt).toLocaleString()}</td>
                 <td>{run.epochs}</td>
                 <td>{run.bestValTop1 === null ? '—' : percent(run.bestValTop1)}</td>
-                <td>{run.state}</td>
+                <td title={run.problem}>{run.problem ? `${run.state} (log unreadable)` : run.state}</td>
                 <td>
                   {run.state === 'failed' || run.state === 'cancelled' ? (
                     // Resuming reads the design, data and settings from the run's folder.

@@ -1,77 +1,45 @@
-import { useReactFlow } from '@xyflow/react';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { exportDesignImage } from '../../export/exportImage';
-import { useEditor } from '../../hooks/useEditor';
+import { memo, useCallback, useEffect } from 'react';
+import type { EditorCommand } from '../../../app/menu/menuModel';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
-import { stopRun } from '../../store/runCommands';
-import { currentRun, designLockReason } from '../../store/runStore';
+import { currentRun, designLockReason, type DockTab } from '../../store/runStore';
 import { runStatusText } from '../../store/runText';
-import type { FlowEdge, FlowNode } from '../../store/flowTypes';
 import { PredictionPanel } from '../PredictionPanel/PredictionPanel';
 import { TrainingPanel } from '../TrainingPanel/TrainingPanel';
 import './RunDock.css';
 
-type Tab = 'train' | 'predict';
-
-const TABS: readonly { id: Tab; label: string }[] = [
+const TABS: readonly { id: DockTab; label: string }[] = [
   { id: 'train', label: 'Train' },
   { id: 'predict', label: 'Predict' },
 ];
 
+interface RunDockProps {
+  run(command: EditorCommand): void;
+}
+
 /**
- * The bottom dock: training and prediction beside the designer. It hears the host's training
- * events even while collapsed, so a run's charts are complete whenever it is opened.
+ * The bottom dock: training and prediction beside the designer. The runs store hears the host's
+ * training events (useHostEvents) even while the dock is collapsed, so a run's charts are
+ * complete whenever it is opened; the Run menu's commands open its tabs.
  */
-function RunDockView() {
-  const { host, store: editor } = useEditorContext();
+function RunDockView({ run: runCommand }: RunDockProps) {
+  const { store: editor } = useEditorContext();
   const store = useRunStore();
-  const flow = useReactFlow<FlowNode, FlowEdge>();
-  const designName = useEditor((s) => s.document.name);
   const lockReason = useRun(designLockReason);
   const engineCrash = useRun((s) => s.engineCrash);
   const run = useRun(currentRun);
-  const [tab, setTab] = useState<Tab | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const exportDesign = async (format: 'svg' | 'png') => {
-    try {
-      const result = await exportDesignImage(host, flow, format, designName.replace(/[^\w.-]+/g, '-') || 'design');
-      setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null);
-    } catch (error) {
-      setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  // The host-event listener stays subscribed for the dock's life and reaches the current exporter here.
-  const latestExport = useRef(exportDesign);
-  useEffect(() => {
-    latestExport.current = exportDesign;
-  });
+  const tab = useRun((s) => s.dock);
+  const setTab = useRun((s) => s.setDock);
 
   // The designer honours the lock: its store refuses edits while a run uses the design.
   useEffect(() => editor.getState().setLockReason(lockReason), [editor, lockReason]);
-
-  useEffect(
-    () =>
-      host.onEvent((event) => {
-        store.getState().applyHostEvent(event);
-        if (event.type === 'trainer-crashed' && event.runId !== null) setTab('train');
-        if (event.type !== 'menu') return;
-        if (event.command === 'train') setTab('train');
-        if (event.command === 'predict') setTab('predict');
-        const run = currentRun(store.getState());
-        if (event.command === 'stop' && run) void stopRun(host, store, run.runId);
-        if (event.command === 'export') void latestExport.current('png');
-      }),
-    [host, store],
-  );
 
   const predictWith = useCallback(
     (path: string) => {
       const run = currentRun(store.getState());
       const which = path === run?.bestCheckpoint ? 'best' : 'last';
       store.getState().setPrediction({ model: { kind: 'checkpoint', runId: run?.runId ?? '', which, path }, results: [] });
-      setTab('predict');
+      store.getState().setDock('predict');
     },
     [store],
   );
@@ -93,11 +61,10 @@ function RunDockView() {
         ) : null}
         {run && tab !== 'train' ? <span className="run-dock__run">{runStatusText(run)}</span> : null}
         <span className="run-dock__spacer" />
-        {notice ? <span role="status">{notice}</span> : null}
-        <button type="button" onClick={() => void exportDesign('svg')}>
+        <button type="button" onClick={() => runCommand('exportSvg')}>
           Export design as SVG
         </button>
-        <button type="button" onClick={() => void exportDesign('png')}>
+        <button type="button" onClick={() => runCommand('exportPng')}>
           Export design as PNG
         </button>
         {tab ? (

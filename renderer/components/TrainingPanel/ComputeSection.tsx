@@ -1,19 +1,13 @@
 import { memo, useEffect, useMemo } from 'react';
+import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
-import type { BackendStatus } from '../../../app/protocol';
+import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { ComputeDoctor } from '../ComputeDoctor/ComputeDoctor';
 
-const BACKEND_TITLES: Readonly<Record<BackendStatus['name'], string>> = {
-  'tensorflow-gpu': 'TensorFlow native, GPU (CUDA)',
-  webgpu: 'WebGPU (any GPU: Vulkan, Metal, D3D12)',
-  tensorflow: 'TensorFlow native, CPU',
-  wasm: 'WebAssembly (XNNPACK)',
-  cpu: 'Plain JavaScript (slowest)',
-};
 const GiB = 1024 ** 3;
 
 /** The backend and device that will train, why faster ones are missing, and whether the design fits in memory. */
@@ -29,7 +23,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
     if (store.getState().backends !== null) return;
     host.backends().then(
       (backends) => store.getState().setBackends(backends),
-      (error: unknown) => store.getState().setBusy(false, `Could not detect the compute backends: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => store.getState().setBusy(false, `Could not detect the compute backends: ${errorMessage(error)}`),
     );
   }, [host, store]);
 
@@ -67,12 +61,12 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
         <>
           <div className="training-panel__row">
             <label htmlFor="training-backend">Backend</label>
-            <select id="training-backend" value={chosen ?? ''} onChange={(event) => store.getState().setSetup({ backend: event.target.value as BackendStatus['name'] })}>
+            <select id="training-backend" value={chosen ?? ''} onChange={(event) => isBackendName(event.target.value) && store.getState().setSetup({ backend: event.target.value })}>
               {report.backends
                 .filter((backend) => backend.available)
                 .map((backend) => (
                   <option key={backend.name} value={backend.name}>
-                    {BACKEND_TITLES[backend.name]}
+                    {backendTitle(backend.name)}
                   </option>
                 ))}
             </select>
@@ -87,7 +81,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
             <ul className="training-panel__unavailable" aria-label="Backends not available">
               {faster.map((backend) => (
                 <li key={backend.name}>
-                  {BACKEND_TITLES[backend.name]}: {backend.reason ?? 'not available'}
+                  {backendTitle(backend.name)}: {backend.reason ?? 'not available'}
                 </li>
               ))}
             </ul>

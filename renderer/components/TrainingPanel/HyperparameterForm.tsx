@@ -1,10 +1,9 @@
 import { memo, useId, type ReactNode } from 'react';
 import { defaultTrainConfig } from '../../../app/training/defaults';
-import type { OptimizerName, TrainConfig } from '../../../app/training/types';
+import { isOptimizerName, OPTIMIZER_NAMES } from '../../../app/training/hyperparameters';
+import type { TrainConfig } from '../../../app/training/types';
 import { useRun } from '../../hooks/useRun';
 import { augmentExplanation, numericFields, optimizerChange, optimizerExplanation } from './hyperparameters';
-
-const OPTIMIZERS: readonly OptimizerName[] = ['rmsprop', 'sgd', 'adam'];
 
 /** One setting: its label names the control, its explanation describes it. */
 function Setting({ label, help, control }: { label: string; help: string; control: (ids: { id: string; helpId: string }) => ReactNode }) {
@@ -37,8 +36,8 @@ function HyperparameterFormView({ disabled }: { disabled: boolean }) {
           label="Optimizer"
           help={optimizerExplanation}
           control={({ id, helpId }) => (
-            <select id={id} aria-describedby={helpId} value={config.optimizer} onChange={(event) => setConfig(optimizerChange(config, event.target.value as OptimizerName))}>
-              {OPTIMIZERS.map((name) => (
+            <select id={id} aria-describedby={helpId} value={config.optimizer} onChange={(event) => isOptimizerName(event.target.value) && setConfig(optimizerChange(config, event.target.value))}>
+              {OPTIMIZER_NAMES.map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>
@@ -57,6 +56,8 @@ function HyperparameterFormView({ disabled }: { disabled: boolean }) {
                 aria-describedby={helpId}
                 type="number"
                 step={field.step}
+                min={field.range.min}
+                max={field.range.max}
                 value={Number.isNaN(config[field.key]) ? '' : config[field.key]}
                 onChange={(event) => setConfig({ [field.key]: toNumber(event.target.value) } as Partial<TrainConfig>)}
               />

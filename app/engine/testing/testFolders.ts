@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { writeSyntheticDataset, type SyntheticOptions } from './syntheticDataset';
+import { writeSyntheticDataset, type SyntheticOptions } from '../data/syntheticDataset';
 
 export interface TestFolder {
   /** The temp folder (set before the tests run). */

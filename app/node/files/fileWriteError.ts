@@ -1,5 +1,7 @@
 /** Write failures a user can act on, named by the path they asked for rather than a temp file's. */
 
+import { errorMessage } from '../../result';
+
 /** What each actionable error code means to the person who asked for the write. */
 const REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on the device',
@@ -36,5 +38,5 @@ export function describeWriteError(path: string, error: unknown): unknown {
 /** The message for a caller that already names `path`: the bare reason when the write to `path` failed. */
 export function writeErrorReason(error: unknown, path: string): string {
   if (error instanceof FileWriteError && error.path === path) return error.reason;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
