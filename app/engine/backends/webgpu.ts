@@ -34,11 +34,11 @@ export class WebGpuError extends Error {
   }
 }
 
-type NavigatorHolder = { navigator?: { gpu?: GPU } };
+type NavigatorHolder = { navigator?: object };
 
 let session: WebGpuSession | null = null;
-/** The `navigator` this module created (Node 20 has none); removed again on release. */
-let ownNavigator = false;
+/** Undoes what `exposeGpu` did to `navigator`, on release. */
+let restoreNavigator: (() => void) | null = null;
 
 /**
  * Throws the first error the device reported since the last call (out of memory, an invalid
@@ -109,15 +109,20 @@ export async function loadWebGpuBackend(options: { allowSoftware: boolean }): Pr
   return described;
 }
 
-/** The tfjs backend checks `navigator.gpu` when it is constructed. */
+/**
+ * The tfjs backend checks `navigator.gpu` when it is constructed. Node 20 has no `navigator`;
+ * Node 21+ (and Electron's utility process) has one without `gpu`, which gets it; a navigator
+ * that refuses it is stood in for until release.
+ */
 function exposeGpu(gpu: GPU): void {
-  const holder = globalThis as NavigatorHolder;
-  if (holder.navigator === undefined) {
-    Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
-    ownNavigator = true;
-  } else {
-    Object.defineProperty(holder.navigator, 'gpu', { value: gpu, configurable: true, writable: true });
+  const existing = (globalThis as NavigatorHolder).navigator;
+  if (existing !== undefined && Reflect.defineProperty(existing, 'gpu', { value: gpu, configurable: true, writable: true })) {
+    restoreNavigator = () => Reflect.deleteProperty(existing, 'gpu');
+    return;
   }
+  const previous = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
+  restoreNavigator = () => (previous ? Object.defineProperty(globalThis, 'navigator', previous) : Reflect.deleteProperty(globalThis, 'navigator'));
 }
 
 /**
@@ -129,10 +134,8 @@ export function releaseWebGpu(): void {
   if (tf.findBackend('webgpu') || tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   session.device.destroy();
   session = null;
-  const holder = globalThis as NavigatorHolder;
-  if (ownNavigator) Reflect.deleteProperty(globalThis, 'navigator');
-  else if (holder.navigator) Reflect.deleteProperty(holder.navigator, 'gpu');
-  ownNavigator = false;
+  restoreNavigator?.();
+  restoreNavigator = null;
 }
 
 function softwareRefusal(adapter: WebGpuAdapter): string {

@@ -6,6 +6,7 @@
  */
 
 import { analyze } from '../../analysis/analyze';
+import { largestBufferBytes } from '../../compute/gpuBuffers';
 import { estimateTrainingMemory, WASM_HEAP_BYTES, type TrainingMemoryEstimate } from '../../analysis/memoryEstimate';
 import type { DesignDocument } from '../../design/types';
 import type { BackendReport } from '../../protocol';
@@ -22,7 +23,7 @@ export function memoryAdvice(document: DesignDocument, config: TrainConfig, back
   const gpu = status?.gpu;
   const stated = backend.active === 'wasm' ? undefined : statedBytes;
   const known = backend.active === 'wasm' ? WASM_HEAP_BYTES : (stated ?? gpu?.memoryBytes);
-  const limits = [gpu?.maxBufferSize, gpu?.maxStorageBufferBindingSize].filter((n): n is number => n !== undefined);
+  const maxTensorBytes = largestBufferBytes(gpu);
   const estimate = estimateTrainingMemory({
     totals: analyze(document).totals,
     input: [document.input.height, document.input.width, document.input.channels],
@@ -31,7 +32,7 @@ export function memoryAdvice(document: DesignDocument, config: TrainConfig, back
     emaDecay: config.emaDecay,
     batchSize: config.batchSize,
     availableBytes: known ?? Number.POSITIVE_INFINITY,
-    ...(limits.length > 0 ? { maxTensorBytes: Math.min(...limits) } : {}),
+    ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
   });
   const { largestBatch } = estimate;
   const basis = known === undefined ? 'the largest GPU buffer' : `${(known / 2 ** 30).toFixed(1)} GiB${stated !== undefined ? ' as stated' : ''}`;

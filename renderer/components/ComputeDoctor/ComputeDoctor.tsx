@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { comparedToFastest, fastestBenchmark } from '../../../app/compute/benchmarks';
+import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
 import type { BackendBenchmark, BackendStatus, DoctorReport } from '../../../app/protocol';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
@@ -20,7 +21,8 @@ function gpuText(status: BackendStatus): string | null {
   if (gpu.driver) parts.push(`driver ${gpu.driver}`);
   if (gpu.adapter) parts.push(gpu.adapter);
   if (gpu.memoryBytes !== undefined) parts.push(`${formatBytes(gpu.memoryBytes)} memory`);
-  if (gpu.maxStorageBufferBindingSize !== undefined) parts.push(`largest buffer ${formatBytes(Math.min(gpu.maxStorageBufferBindingSize, gpu.maxBufferSize ?? Infinity))}`);
+  const largest = largestBufferBytes(gpu);
+  if (largest !== undefined) parts.push(`largest buffer ${formatBytes(largest)}`);
   if (gpu.software) parts.push('software renderer');
   return parts.join(' · ');
 }

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo } from 'react';
 import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
+import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
@@ -34,8 +35,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
   const heapLimited = chosen === 'wasm';
   const availableBytes = heapLimited ? WASM_HEAP_BYTES : setup.memoryGiB * GiB;
   // WebGPU holds one tensor in one buffer: the largest layer output for the batch must fit it.
-  const bufferLimits = [gpu?.maxBufferSize, gpu?.maxStorageBufferBindingSize].filter((n): n is number => n !== undefined);
-  const maxTensorBytes = bufferLimits.length > 0 ? Math.min(...bufferLimits) : undefined;
+  const maxTensorBytes = largestBufferBytes(gpu);
   const estimate = useMemo(
     () =>
       estimateTrainingMemory({
