@@ -93,7 +93,7 @@ async function start(): Promise<void> {
       window?.setDocumentEdited(state.dirty);
     },
   });
-  for (const path of recent.list()) runtime.paths.grant(path);
+  for (const path of recent.list()) await runtime.paths.grant(path);
   saves = observeSaves(runtime.handlers);
   registerIpcHandlers(saves.handlers);
   serveRenderer(paths.renderer);
@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     if (!rendererReady) return void pendingOpens.push(path);
     void guard.mayDiscard().then((ok) => {
       if (!ok) return;
-      runtime.paths.grant(path);
+      void runtime.paths.grant(path);
       app.addRecentDocument(path);
       emit({ type: 'open-file', path });
     });

@@ -160,4 +160,34 @@ describe('other handlers', () => {
     expect(services.compute.calls.map((call) => call.method)).toEqual(['startTraining', 'predict', 'stopTraining']);
     expect(services.compute.calls[0].request).toMatchObject({ data: root.path, config: { epochs: 1 } });
   });
+
+  it('refuses to resume a run whose run.json names a dataset outside the roots, before any scan', async () => {
+    const services = await fakeServices([root.path]);
+    const handlers = createHandlers(services);
+    const runDir = join(root.path, 'runs', 'planted');
+    await mkdir(runDir, { recursive: true });
+    const record = { format: 'inception-studio/run', version: 1, runId: 'planted', createdAt: 't', design: sampleDesignText(), designName: 'x', config: {}, classNames: [] };
+    for (const field of ['data', 'validation']) {
+      await writeFile(join(runDir, 'run.json'), JSON.stringify({ ...record, [field]: outside.path }));
+      const refused = await handlers.startTraining({ design: '', config: {}, resumeRunDir: runDir });
+      expect(refused, field).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`run\\.json names a ${field === 'data' ? 'dataset' : 'validation set'}, and .*outside the folders`)) });
+    }
+    expect(services.compute.calls).toEqual([]);
+    await writeFile(join(runDir, 'run.json'), '{"format": "inception-studio/run", "data": ');
+    expect(await handlers.startTraining({ design: '', config: {}, resumeRunDir: runDir })).toMatchObject({ ok: false, error: expect.stringMatching(/run\.json: not valid JSON/) });
+    expect(services.compute.calls).toEqual([]);
+  });
+
+  it('hands the compute side the real roots, so paths inside files are held to them too', async () => {
+    const services = await fakeServices([root.path]);
+    const handlers = createHandlers(services);
+    await handlers.scanDataset({ path: root.path, inputSize: 75 });
+    await handlers.startTraining({ design: 'd', config: {} });
+    await handlers.evaluate({ model: join(root.path, 'model') });
+    expect(services.compute.calls.map((call) => call.request)).toEqual([
+      expect.objectContaining({ roots: [root.path] }),
+      expect.objectContaining({ roots: [root.path] }),
+      expect.objectContaining({ roots: [root.path] }),
+    ]);
+  });
 });

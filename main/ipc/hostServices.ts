@@ -3,7 +3,7 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { HostInfo, StudioHost } from '../../app/protocol';
+import type { HostInfo, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
@@ -17,8 +17,18 @@ export interface FileDialogs {
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
 }
 
+/**
+ * A contract request plus the real folders that paths found inside files (a CSV manifest's rows,
+ * a run's dataset) must stay in: the handlers have checked the paths the request names.
+ */
+export type Bounded<M extends StudioMethod> = (request: Parameters<StudioHost[M]>[0] & { roots: readonly string[] }) => ReturnType<StudioHost[M]>;
+
 /** Training, inference and dataset work: backed by the trainer processes. */
-export type ComputeService = Pick<StudioHost, 'backends' | 'scanDataset' | 'startTraining' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict' | 'evaluate'>;
+export type ComputeService = Pick<StudioHost, 'backends' | 'pauseTraining' | 'resumeTraining' | 'stopTraining' | 'listRuns' | 'predict'> & {
+  scanDataset: Bounded<'scanDataset'>;
+  startTraining: Bounded<'startTraining'>;
+  evaluate: Bounded<'evaluate'>;
+};
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;

@@ -4,7 +4,7 @@
  */
 
 import { extname, join, normalize, resolve } from 'node:path';
-import { isInside } from '../files/pathPolicy';
+import { isInside } from '../../app/engine/files/pathBoundary';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -16,9 +16,9 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 const answer: Answer = {
   backends: () => selectBackend(),
-  async scanDataset({ path, inputSize }) {
+  async scanDataset({ path, inputSize, roots }) {
     try {
-      return { ok: true, value: (await scanDataset(path, inputSize)).report };
+      return { ok: true, value: (await scanDataset(path, inputSize, { roots })).report };
     } catch (error) {
       return { ok: false, error: message(error) };
     }
@@ -30,9 +30,9 @@ const answer: Answer = {
       return { ok: false, error: message(error) };
     }
   },
-  async evaluate({ model, data, backend }) {
+  async evaluate({ model, data, backend, roots }) {
     try {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend });
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, roots });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
     } catch (error) {
       return { ok: false, error: message(error) };

@@ -8,9 +8,9 @@ import type { EvaluationReport, ScanReport } from '../../app/training/types';
 
 export interface EngineWorkerMethods {
   backends: { request: null; response: BackendReport };
-  scanDataset: { request: { path?: string; inputSize: number }; response: Result<ScanReport> };
+  scanDataset: { request: { path?: string; inputSize: number; roots?: readonly string[] }; response: Result<ScanReport> };
   predict: { request: PredictRequest; response: Result<readonly ImagePrediction[]> };
-  evaluate: { request: { model: string; data?: string; backend?: BackendStatus['name'] }; response: Result<EvaluationReport> };
+  evaluate: { request: { model: string; data?: string; backend?: BackendStatus['name']; roots?: readonly string[] }; response: Result<EvaluationReport> };
 }
 
 export type EngineWorkerMethod = keyof EngineWorkerMethods;

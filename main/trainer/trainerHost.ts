@@ -35,7 +35,8 @@ interface Run {
 }
 
 export interface TrainerHost {
-  start(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
+  /** `roots`: the real folders the trainer holds paths found inside files to (a host's roots). */
+  start(request: TrainRequest & { roots?: readonly string[] }): Promise<Result<{ runId: string; runDir: string }>>;
   command(runId: string, command: 'pause' | 'resume' | 'stop'): Result<null>;
   /** Runs started in this session, newest first. */
   sessionRuns(): RunSummary[];
@@ -131,6 +132,7 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
           backend: request.backend,
           runDir,
           resume: request.resumeRunDir !== undefined,
+          ...(request.roots ? { roots: request.roots } : {}),
         },
       };
       channel.send(command);

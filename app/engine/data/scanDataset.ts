@@ -2,17 +2,27 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { outsideRootsMessage, realPathInside } from '../files/pathBoundary';
 import { loadBundledDataset } from './bundledDataset';
 import { scanCsvDataset } from './csvDataset';
 import { scanFolderDataset } from './folderDataset';
 import { DatasetError, type Dataset } from './types';
 
-export async function scanDataset(path: string | undefined, inputSize: number): Promise<Dataset> {
+export interface ScanOptions {
+  /**
+   * Real folders the dataset must lie in, the manifest's rows included (a host's roots); absent
+   * on the command line, where the user's own permissions are the limit.
+   */
+  roots?: readonly string[];
+}
+
+export async function scanDataset(path: string | undefined, inputSize: number, options: ScanOptions = {}): Promise<Dataset> {
   if (path === undefined) return loadBundledDataset(inputSize);
   const full = resolve(path);
+  if (options.roots && (await realPathInside(full, options.roots)) === null) throw new DatasetError(`Dataset refused: ${outsideRootsMessage(full, options.roots)}.`);
   const info = await stat(full).catch(() => null);
   if (!info) throw new DatasetError(`Dataset not found: ${full} does not exist.`);
   if (info.isDirectory()) return scanFolderDataset(full, inputSize);
-  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize);
+  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize, options.roots);
   throw new DatasetError(`Dataset ${full} is neither a folder of class sub-folders nor a .csv manifest.`);
 }

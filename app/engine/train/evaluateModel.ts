@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   backend?: BackendStatus['name'];
   batchSize?: number;
   onScan?: (report: ScanReport) => void;
+  /** Real folders the dataset (a CSV manifest's rows included) must lie in: a host's roots. */
+  roots?: readonly string[];
 }
 
 /** The dataset with its labels renumbered to the model's output order, matched by class name. */
@@ -34,7 +36,7 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
   try {
     const [size, width, channels] = loaded.metadata.input;
     if (size !== width || (channels !== 1 && channels !== 3)) throw new Error(`Evaluation needs a square 1- or 3-channel input; the model takes ${loaded.metadata.input.join('×')}.`);
-    const scanned = await scanDataset(options.data, size);
+    const scanned = await scanDataset(options.data, size, { roots: options.roots });
     options.onScan?.(scanned.report);
     const dataset = alignLabels(scanned, loaded.labels);
     const classes = loaded.labels.length;

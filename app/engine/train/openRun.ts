@@ -35,8 +35,8 @@ export interface OpenedRun {
   resumedFrom?: { epoch: number; step: number };
 }
 
-async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void) {
-  const train = await scanDataset(record.data, inputSize);
+async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void, roots: readonly string[] | undefined) {
+  const train = await scanDataset(record.data, inputSize, { roots });
   emit({ type: 'scan', report: train.report });
   if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
   const all = train.samples.map((_, i) => i);
@@ -44,7 +44,7 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
     const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
     return { train: { dataset: train, indices: split.train }, validation: split.validation.length > 0 ? { dataset: train, indices: split.validation } : null };
   }
-  const validation = await scanDataset(record.validation, inputSize);
+  const validation = await scanDataset(record.validation, inputSize, { roots });
   emit({ type: 'scan', report: validation.report });
   if (validation.classNames.join('\n') !== train.classNames.join('\n')) {
     throw new DatasetError(`The validation classes (${validation.classNames.join(', ')}) differ from the training classes (${train.classNames.join(', ')}).`);
@@ -58,7 +58,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
   const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
   const document = parseDesignText(previous?.design ?? request.design);
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
-  const sets = await datasets(source, config, document.input.height, emit);
+  const sets = await datasets(source, config, document.input.height, emit, request.roots);
   const prepared = prepareModel(document, sets.train.dataset.classNames, config.seed);
   if (prepared.resized) {
     emit({ type: 'log', level: 'info', message: `The classifier was resized from ${prepared.resized.from} to ${prepared.resized.to} outputs to match the dataset's classes.` });

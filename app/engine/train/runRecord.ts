@@ -47,17 +47,49 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
   await writeFileAtomic(runPaths(runDir).record, JSON.stringify(record, null, 2) + '\n');
 }
 
+/** A `run.json` that is missing or cannot be used; the message names the file and what is wrong. */
+export class RunRecordError extends Error {
+  override name = 'RunRecordError';
+}
+
+const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** What is wrong with a parsed `run.json`, field by field; null when it is a usable record. */
+function recordProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const record = value as Record<string, unknown>;
+  if (record.format !== RUN_RECORD_FORMAT) return `"format" is ${JSON.stringify(record.format)}, not "${RUN_RECORD_FORMAT}": not a training run record`;
+  const fields: [string, (v: unknown) => boolean, string][] = [
+    ['runId', (v) => typeof v === 'string', 'a string'],
+    ['createdAt', (v) => typeof v === 'string', 'a date string'],
+    ['design', (v) => typeof v === 'string', 'the design document text'],
+    ['designName', (v) => typeof v === 'string', 'a string'],
+    ['config', (v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object'],
+    ['classNames', isStringArray, 'an array of class names'],
+    ['data', (v) => v === undefined || typeof v === 'string', 'a path'],
+    ['validation', (v) => v === undefined || typeof v === 'string', 'a path'],
+  ];
+  const wrong = fields.filter(([key, check]) => !check(record[key])).map(([key, , wanted]) => `"${key}" should be ${wanted}`);
+  return wrong.length > 0 ? wrong.join('; ') : null;
+}
+
 export async function readRunRecord(runDir: string): Promise<RunRecord> {
   const path = runPaths(runDir).record;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new Error(`Cannot resume: ${path} not found — is ${runDir} a training run folder?`);
+    throw new RunRecordError(`Cannot resume: ${path} not found — is ${runDir} a training run folder?`);
   }
-  const record = JSON.parse(text) as RunRecord;
-  if (record.format !== RUN_RECORD_FORMAT) throw new Error(`Cannot resume: ${path} is not a training run record.`);
-  return record;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RunRecordError(`Cannot resume: ${path}: not valid JSON (${(error as Error).message}).`);
+  }
+  const problem = recordProblem(value);
+  if (problem) throw new RunRecordError(`Cannot resume: ${path}: ${problem}.`);
+  return value as RunRecord;
 }
 
 /** Appends an event to the run's log; per-step events are left out to keep it small. */
