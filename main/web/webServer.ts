@@ -1,8 +1,9 @@
 /**
  * The local web host: serves the built renderer and the StudioHost contract over HTTP
  * (`POST /api/<method>`, JSON in and out) and pushes HostEvents over a WebSocket at
- * `/api/events`. Every request needs the token; the Host header must name this server
- * (no DNS rebinding) and a browser Origin must be this server's.
+ * `/api/events`. API calls and the socket need the token; the page and its own files (the
+ * public app bundle, no user data) do not, so no cookie has to carry it. Every request's Host
+ * header must name this server (no DNS rebinding) and a browser Origin must be this server's.
  */
 
 import { createReadStream } from 'node:fs';
@@ -16,7 +17,7 @@ import { dispatchRequest } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
-import { cookieName, tokenSource } from './tokenAuth';
+import { hasBearerToken, hasQueryToken } from './tokenAuth';
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -63,11 +64,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const anyHost = options.host === '0.0.0.0' || options.host === '::';
 
   /** Null when the request may go on; otherwise the status and reason to refuse it with. */
-  const gate = (request: IncomingMessage, url: URL): { status: number; error: string } | null => {
+  const gate = (request: IncomingMessage, tokenGiven: boolean | null): { status: number; error: string } | null => {
     if (!anyHost && !hostNames().has(request.headers.host ?? '')) return { status: 403, error: `unexpected Host header "${request.headers.host ?? ''}"` };
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://${request.headers.host}`) return { status: 403, error: `requests from ${origin} are not accepted` };
-    if (!tokenSource(request, url, options.token, port)) return { status: 401, error: 'token required: open the address `npm run serve` printed' };
+    if (tokenGiven === false) return { status: 401, error: 'token required: open the address `npm run serve` printed' };
     return null;
   };
 
@@ -91,7 +92,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const page = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'only GET here' });
-    const file = resolveStaticPath(options.rendererDir, url.pathname);
+    const file = await resolveStaticPath(options.rendererDir, url.pathname);
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return send(response, 404, { error: `no such file: ${url.pathname}` });
     const headers: Record<string, string> = {
@@ -102,7 +103,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
     };
-    if (url.searchParams.has('token')) headers['set-cookie'] = `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
     response.writeHead(200, headers);
     if (request.method === 'HEAD') return void response.end();
     createReadStream(file).pipe(response);
@@ -110,16 +110,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const refused = gate(request, url);
-    if (refused) return send(response, refused.status, { error: refused.error });
     const apiMethod = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
+    const refused = gate(request, apiMethod ? hasBearerToken(request, options.token) : null);
+    if (refused) return send(response, refused.status, { error: refused.error });
     const work = apiMethod ? api(request, response, apiMethod) : page(request, response, url);
     work.catch((error: Error) => response.headersSent ? response.destroy(error) : send(response, 500, { error: error.message }));
   });
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const refused = url.pathname === '/api/events' ? gate(request, url) : { status: 404, error: 'no such socket' };
+    const refused = url.pathname === '/api/events' ? gate(request, hasQueryToken(url, options.token)) : { status: 404, error: 'no such socket' };
     if (refused) {
       socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
