@@ -16,6 +16,10 @@ export interface HostInfo {
   roots: readonly string[];
 }
 
+/** What `exportFile` writes, by file extension (`graph.svg`); the hosts refuse any other name. */
+export const EXPORT_FORMATS = ['svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface FileRef {
   path: string;
   name: string;

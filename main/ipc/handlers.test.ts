@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
@@ -117,6 +117,35 @@ describe('other handlers', () => {
     const result = await handlers.exportFile({ suggestedName: 'graph.svg', base64: Buffer.from('<svg/>').toString('base64') });
     expect(result).toMatchObject({ ok: true, value: { name: 'graph.svg' } });
     expect(await readFile(join(root.path, 'graph.svg'), 'utf8')).toBe('<svg/>');
+  });
+
+  it('exportFile writes only its own formats: never a dotfile, an executable or another type', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const base64 = Buffer.from('export PATH=/evil').toString('base64');
+    for (const suggestedName of ['.profile', '.bashrc', '../../.bashrc', 'run.sh', 'tool.exe', 'notes', 'graph.svg.sh', '.hidden.png']) {
+      expect(await handlers.exportFile({ suggestedName, base64 }), suggestedName).toMatchObject({ ok: false, error: expect.stringMatching(/export|dot/i) });
+    }
+    expect(await readdir(root.path)).toEqual([]);
+    await writeFile(join(root.path, 'tool.png'), 'x');
+    await chmod(join(root.path, 'tool.png'), 0o755);
+    const dialogs = scriptedDialogs([join(root.path, 'tool.png'), join(root.path, '.bashrc'), join(root.path, 'chart.png')]);
+    const desktop = createHandlers(await fakeServices([root.path], { dialogs }));
+    expect(await desktop.exportFile({ suggestedName: 'tool.png', base64 })).toMatchObject({ ok: false, error: expect.stringMatching(/executable/) });
+    expect(await desktop.exportFile({ suggestedName: 'x.png', base64 })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await desktop.exportFile({ suggestedName: 'chart.png', base64 })).toMatchObject({ ok: true, value: { name: 'chart.png' } });
+    expect(await readFile(join(root.path, 'tool.png'), 'utf8')).toBe('x');
+  });
+
+  it('saveDesign writes only design files, outside dot folders', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    await mkdir(join(root.path, '.config'));
+    for (const path of [join(root.path, '.bashrc'), join(root.path, 'notes.txt'), join(root.path, '.config', 'net.incept.json'), join(root.path, '.net.incept.json')]) {
+      expect(await handlers.saveDesign({ path, suggestedName: 'x', text: sampleDesignText() }), path).toMatchObject({ ok: false });
+    }
+    expect(await handlers.saveDesign({ suggestedName: '.bashrc', text: sampleDesignText() })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await handlers.saveDesign({ suggestedName: 'plain', text: sampleDesignText() })).toMatchObject({ ok: true, value: { name: 'plain.incept.json' } });
+    expect((await readdir(root.path)).sort()).toEqual(['.config', 'plain.incept.json']);
+    expect(await readdir(join(root.path, '.config'))).toEqual([]);
   });
 
   it('listDirectory lists folders first, hides dot files, refuses outside paths', async () => {

@@ -58,7 +58,7 @@ export function createHandlers(services: HostServices): Handlers {
     async saveDesign({ path, suggestedName, text }) {
       const parsed = services.parseDesign(text);
       if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.message}`);
-      const chosen = await saveTarget(services, path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
+      const chosen = await saveTarget(services, 'design', path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
         await writeFileAtomic(chosen.value, text);
@@ -70,7 +70,7 @@ export function createHandlers(services: HostServices): Handlers {
     },
 
     async exportFile({ suggestedName, base64 }) {
-      const chosen = await saveTarget(services, undefined, (d) => d.chooseExportTarget(suggestedName), suggestedName);
+      const chosen = await saveTarget(services, 'export', undefined, (d) => d.chooseExportTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
         await writeFileAtomic(chosen.value, Buffer.from(base64, 'base64'));

@@ -43,6 +43,13 @@ describe('saveModel', () => {
     expect(await handlers.saveModel({ source: runDir, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/not a model directory/) });
   });
 
+  it('never names a model folder with a dot', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: '.ssh' })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await handlers.saveModel({ source: checkpoint, path: join(root.path, '.config'), suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect((await readdir(root.path)).sort()).toEqual(['runs']);
+  });
+
   it('refuses a source outside the roots', async () => {
     const other = await tempFolder('run-handlers-other');
     const handlers = createHandlers(await fakeServices([other.path]));

@@ -26,7 +26,7 @@ export function runHandlers(services: HostServices): RunHandlers {
       const from = await paths.check(source);
       if (!from.ok) return from;
       if (!(await exists(join(from.path, MODEL_FILES.topology)))) return fail(`${from.path} is not a model directory (no ${MODEL_FILES.topology})`);
-      const target = await saveTarget(services, path, (d) => d.chooseModelSaveTarget(suggestedName), suggestedName);
+      const target = await saveTarget(services, 'modelDir', path, (d) => d.chooseModelSaveTarget(suggestedName), suggestedName);
       if (!target.ok || target.value === null) return target as Result<null>;
       if (await exists(target.value)) return fail(`${target.value} already exists: choose a new name for the model`);
       try {

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../app/protocol';
 import { exportDesignImage } from '../../export/exportImage';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
@@ -34,7 +35,7 @@ function RunDockView() {
   const [tab, setTab] = useState<Tab | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const exportDesign = async (format: 'svg' | 'png') => {
+  const exportDesign = async (format: ExportFormat) => {
     try {
       const result = await exportDesignImage(host, flow, format, designName.replace(/[^\w.-]+/g, '-') || 'design');
       setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null);
