@@ -37,6 +37,10 @@ export interface OpenedDesign {
   text: string;
 }
 
+/** A dataset is a folder of class sub-folders or a CSV manifest of `path,label` rows. */
+export const DATASET_KINDS = ['folder', 'csv'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
 export interface BackendStatus {
   name: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
   available: boolean;
@@ -131,6 +135,12 @@ export interface StudioHost {
   setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
   exportFile(request: { suggestedName: string; base64: string }): Promise<Result<FileRef | null>>;
   backends(): Promise<BackendReport>;
+  /**
+   * The desktop's native dialog for a dataset folder or CSV manifest; the host may then read
+   * inside that folder. `null` when the user cancels. The web host has no dialog: its page
+   * browses the host's folders with `listDirectory`.
+   */
+  chooseDataset(request: { kind: DatasetKind }): Promise<Result<string | null>>;
   scanDataset(request: { path?: string; inputSize: number }): Promise<Result<ScanReport>>;
   startTraining(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
   pauseTraining(request: { runId: string }): Promise<Result<null>>;
@@ -169,6 +179,7 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   setDocumentState: true,
   exportFile: true,
   backends: true,
+  chooseDataset: true,
   scanDataset: true,
   startTraining: true,
   pauseTraining: true,

@@ -34,6 +34,11 @@ export function electronDialogs(window: () => BrowserWindow | null): FileDialogs
       return chosen === null || chosen.toLowerCase().endsWith(extension.toLowerCase()) ? chosen : `${chosen}${extension}`;
     },
     chooseModelSaveTarget: (suggestedName) => save({ title: 'Save model folder as', defaultPath: suggestedName, buttonLabel: 'Save Model' }),
+    // Linux and Windows dialogs pick files or folders, never both: one kind per call.
+    chooseDataset: (kind) =>
+      kind === 'folder'
+        ? open({ title: 'Choose the dataset folder (one sub-folder per class)', properties: ['openDirectory'], buttonLabel: 'Use Folder' })
+        : open({ title: 'Choose the dataset manifest (path,label rows)', properties: ['openFile'], filters: [{ name: 'CSV manifest', extensions: ['csv'] }], buttonLabel: 'Use Manifest' }),
   };
 }
 

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, MenuCommand } from '../../app/protocol';
 import { presets } from '../../app/presets';
+import { desktopPathPolicy, GRANT_LIMIT } from '../files/desktopAccess';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
 import { NATIVE_EDIT_COMMANDS } from '../menu/menuTemplate';
@@ -78,14 +79,17 @@ async function start(): Promise<void> {
   });
 
   const recent = await loadRecentFiles(join(userData, 'recent-designs.json'), () => rebuildMenu());
+  const runsRoot = join(app.getPath('documents'), APP_NAME, 'runs');
+  // Least privilege: the runs folder and what the user opened or chose, not all of home.
+  const access = await desktopPathPolicy(runsRoot, await loadRecentFiles(join(userData, 'granted-paths.json'), undefined, GRANT_LIMIT));
   const runtime = await createHostRuntime({
     info: { kind: 'electron', appVersion: app.getVersion(), platform: process.platform },
-    roots: [app.getPath('home'), app.getPath('temp')],
+    paths: access,
     dialogs: electronDialogs(() => window),
     recent,
     launch: utilityLauncher,
     entries: { trainer: paths.trainer, engineWorker: paths.engineWorker },
-    runsRoot: join(app.getPath('documents'), APP_NAME, 'runs'),
+    runsRoot,
     emit,
     onDocumentState(state) {
       guard.update(state);
@@ -93,7 +97,6 @@ async function start(): Promise<void> {
       window?.setDocumentEdited(state.dirty);
     },
   });
-  for (const path of recent.list()) await runtime.paths.grant(path);
   saves = observeSaves(runtime.handlers);
   registerIpcHandlers(saves.handlers);
   serveRenderer(paths.renderer);
@@ -109,9 +112,9 @@ async function start(): Promise<void> {
 
   requestOpen = (path) => {
     if (!rendererReady) return void pendingOpens.push(path);
-    void guard.mayDiscard().then((ok) => {
+    void guard.mayDiscard().then(async (ok) => {
       if (!ok) return;
-      void runtime.paths.grant(path);
+      await runtime.paths.grant(path);
       app.addRecentDocument(path);
       emit({ type: 'open-file', path });
     });

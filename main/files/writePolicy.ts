@@ -24,10 +24,10 @@ const nameProblem: Readonly<Record<WriteKind, (name: string) => string | null>> 
   modelDir: () => null,
 };
 
-/** The path's parts below the root that holds it (only its name when no root does). */
+/** The path's name and its parts below the root that holds it (a dialog's choice may lie in none). */
 function partsBelowRoot(path: string, roots: readonly string[]): string[] {
-  const root = roots.filter((candidate) => isInside(candidate, path)).sort((a, b) => b.length - a.length)[0];
-  return root === undefined ? [basename(path)] : relative(root, path).split(sep);
+  const root = roots.filter((candidate) => isInside(candidate, path)).sort((a, b) => a.length - b.length)[0];
+  return [basename(path), ...(root === undefined ? [] : relative(root, path).split(sep))];
 }
 
 /** The real target when the host may write a `kind` at `given`, else why not (naming the path). */

@@ -111,6 +111,47 @@ describe('saveDesign', () => {
   });
 });
 
+describe('desktop: only what the user opened or chose', () => {
+  it('grants a design picked in the open or save dialog, not its neighbours', async () => {
+    const picked = join(outside.path, 'picked.incept.json');
+    const neighbour = join(outside.path, 'neighbour.incept.json');
+    await writeFile(picked, sampleDesignText());
+    await writeFile(neighbour, sampleDesignText());
+    const saved = join(outside.path, 'saved.incept.json');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([picked, saved]) });
+    const handlers = createHandlers(services);
+    expect(await handlers.openDesign({})).toMatchObject({ ok: true, value: { file: { path: picked } } });
+    expect(await handlers.saveDesign({ path: picked, suggestedName: 'x', text: sampleDesignText() })).toMatchObject({ ok: true });
+    expect(await handlers.openDesign({ path: neighbour })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    expect(await handlers.saveDesign({ suggestedName: 'x', text: sampleDesignText() })).toMatchObject({ ok: true, value: { path: saved } });
+    expect(await handlers.openDesign({ path: saved })).toMatchObject({ ok: true });
+  });
+
+  it('chooses a dataset in a native dialog and grants that folder (a CSV: its folder)', async () => {
+    const data = join(outside.path, 'data');
+    await mkdir(join(data, 'cats'), { recursive: true });
+    const csv = join(outside.path, 'labels', 'rows.csv');
+    await mkdir(join(outside.path, 'labels'));
+    await writeFile(csv, 'a.png,cat\n');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([data, csv, null]) });
+    const handlers = createHandlers(services);
+    expect(await handlers.scanDataset({ path: data, inputSize: 75 })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toEqual({ ok: true, value: data });
+    expect(await handlers.chooseDataset({ kind: 'csv' })).toEqual({ ok: true, value: csv });
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toEqual({ ok: true, value: null });
+    expect((await handlers.listDirectory({ path: join(data, 'cats') })).ok).toBe(true);
+    expect((await handlers.listDirectory({ path: join(outside.path, 'labels') })).ok).toBe(true);
+    expect((await handlers.listDirectory({ path: outside.path })).ok).toBe(false);
+    await handlers.scanDataset({ path: data, inputSize: 75 });
+    expect(services.compute.calls).toEqual([{ method: 'scanDataset', request: { path: data, inputSize: 75, roots: [root.path, data, join(outside.path, 'labels')] } }]);
+  });
+
+  it('the web host has no dataset dialog: the page browses its folders instead', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toMatchObject({ ok: false, error: expect.stringMatching(/no file dialog/) });
+  });
+});
+
 describe('other handlers', () => {
   it('exportFile decodes base64 into the chosen file', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));

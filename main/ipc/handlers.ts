@@ -4,7 +4,7 @@
  */
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { DirectoryEntry, FileRef, Result, StudioHost, StudioMethod } from '../../app/protocol';
 import { writeErrorReason } from '../../app/engine/files/fileWriteError';
 import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
@@ -38,6 +38,7 @@ export function createHandlers(services: HostServices): Handlers {
         chosen = checked.path;
       } else if (dialogs) {
         chosen = await dialogs.chooseDesignToOpen();
+        if (chosen !== null) await paths.grant(chosen);
       } else {
         return fail('The web host has no file dialog: name a design path inside one of its folders');
       }
@@ -78,6 +79,15 @@ export function createHandlers(services: HostServices): Handlers {
       } catch (error) {
         return fail(`Could not export ${chosen.value}: ${writeErrorReason(error, chosen.value)}`);
       }
+    },
+
+    async chooseDataset({ kind }) {
+      if (!dialogs) return fail('The web host has no file dialog: browse its folders for the dataset');
+      const chosen = await dialogs.chooseDataset(kind);
+      if (chosen === null) return { ok: true, value: null };
+      // A manifest's rows are relative to its folder, so the folder is what the user chose.
+      await paths.grant(kind === 'csv' ? dirname(chosen) : chosen);
+      return { ok: true, value: chosen };
     },
 
     async listDirectory({ path }) {

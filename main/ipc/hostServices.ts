@@ -3,7 +3,7 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { HostInfo, StudioHost, StudioMethod } from '../../app/protocol';
+import type { DatasetKind, HostInfo, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
@@ -15,6 +15,8 @@ export interface FileDialogs {
   chooseExportTarget(suggestedName: string): Promise<string | null>;
   /** Where to put a copied model directory (a folder that does not exist yet). */
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
+  /** A dataset folder, or a CSV manifest file. */
+  chooseDataset(kind: DatasetKind): Promise<string | null>;
 }
 
 /**
@@ -32,7 +34,7 @@ export type ComputeService = Pick<StudioHost, 'backends' | 'pauseTraining' | 're
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;
-  /** Paths the renderer names are checked against this; paths the user picked in a dialog are not. */
+  /** Paths the renderer names are checked against this; what the user picks in a dialog is granted. */
   paths: PathPolicy;
   /** Null on the web host: a path must then be given, or files go to the first root. */
   dialogs: FileDialogs | null;

@@ -4,6 +4,7 @@
  */
 
 import type { StudioHost, StudioMethod } from '../../app/protocol';
+import { DATASET_KINDS } from '../../app/protocol';
 import type { TrainConfig } from '../../app/training/types';
 import type { Check } from './schema';
 import { array, boolean, literal, nothing, number, object, optional, string, union } from './schema';
@@ -46,6 +47,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
   exportFile: object({ suggestedName: NAME, base64: string({ maxLength: 200_000_000 }) }),
   backends: nothing,
+  chooseDataset: object({ kind: literal(...DATASET_KINDS) }),
   scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
   startTraining: object({
     design: DOCUMENT,

@@ -28,15 +28,18 @@ async function chosenTarget(
   given: string | undefined,
   pick: (dialogs: FileDialogs) => Promise<string | null>,
   fallbackName: string,
-): Promise<Result<string | null>> {
+): Promise<Result<{ path: string; picked: boolean } | null>> {
   if (given !== undefined) {
     const checked = await paths.check(given);
-    return checked.ok ? { ok: true, value: checked.path } : checked;
+    return checked.ok ? { ok: true, value: { path: checked.path, picked: false } } : checked;
   }
-  if (dialogs) return { ok: true, value: await pick(dialogs) };
+  if (dialogs) {
+    const picked = await pick(dialogs);
+    return { ok: true, value: picked === null ? null : { path: picked, picked: true } };
+  }
   const root = paths.roots[0];
   if (root === undefined) return { ok: false, error: 'No folder to save into: start the web host with --root DIR' };
-  return { ok: true, value: await freeTargetIn(root, fallbackName) };
+  return { ok: true, value: { path: await freeTargetIn(root, fallbackName), picked: false } };
 }
 
 export async function saveTarget(
@@ -48,6 +51,9 @@ export async function saveTarget(
 ): Promise<Result<string | null>> {
   const name = basename(suggestedName);
   const chosen = await chosenTarget(services, given, pick, kind === 'design' ? withDesignExtension(name) : name);
-  if (!chosen.ok || chosen.value === null) return chosen;
-  return checkWriteTarget(chosen.value, kind, services.paths.allowed());
+  if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
+  const target = await checkWriteTarget(chosen.value.path, kind, services.paths.allowed());
+  // What the user picked in a native dialog is theirs to give: the host may use it from now on.
+  if (target.ok && chosen.value.picked) await services.paths.grant(target.value);
+  return target;
 }

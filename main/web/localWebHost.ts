@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
+import { createPathPolicy } from '../files/pathPolicy';
 import type { HostRuntime } from '../runtime/hostRuntime';
 import { createHostRuntime } from '../runtime/hostRuntime';
 import { forkLauncher } from '../trainer/forkLauncher';
@@ -37,7 +38,7 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
   let server: WebServer | null = null;
   const runtime = await createHostRuntime({
     info: { kind: 'web', appVersion: version, platform: process.platform },
-    roots: options.roots,
+    paths: await createPathPolicy(options.roots),
     dialogs: null,
     recent: memoryRecentFiles(),
     launch: forkLauncher,
