@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { isImageFormat, unsupportedFormatProblem } from './data/imageFiles';
 
 /** 8-bit pixels, row-major HWC. */
 export interface DecodedImage {
@@ -42,8 +43,15 @@ export function imageName(source: ImageSource): string {
   return 'path' in source ? source.path : source.name;
 }
 
-/** Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded). */
-export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise<DecodedImage> {
+/** Images decoded at once by `loadImageBatch`: each can be large before it is shrunk. */
+export const DECODE_CONCURRENCY = 3;
+
+/**
+ * Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded).
+ * With `fit`, a large image is shrunk inside sharp while it decodes (never held at full size)
+ * to about twice what its central crop needs, so the resize that follows stays bilinear-exact.
+ */
+export async function decodeImage(source: ImageSource, channels: 1 | 3, fit?: { height: number; width: number }): Promise<DecodedImage> {
   const name = imageName(source);
   let bytes: Uint8Array;
   try {
@@ -52,8 +60,22 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise
     const code = (error as NodeJS.ErrnoException).code;
     throw new ImageReadError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message);
   }
+  // Only the formats a dataset scan reads: no SVG (which can name other files), GIF, TIFF, ….
+  const format = await sharp(bytes).metadata().then(
+    (header) => header.format,
+    () => undefined,
+  );
+  if (format !== undefined && !isImageFormat(format)) throw new ImageReadError(name, unsupportedFormatProblem(format));
   try {
-    const pipeline = sharp(bytes, { failOn: 'error' }).rotate();
+    const oriented = sharp(bytes, { failOn: 'error', sequentialRead: true }).rotate();
+    const pipeline = fit
+      ? oriented.resize({
+          width: Math.ceil((2 * fit.width) / INCEPTION_CENTRAL_FRACTION),
+          height: Math.ceil((2 * fit.height) / INCEPTION_CENTRAL_FRACTION),
+          fit: 'outside',
+          withoutEnlargement: true,
+        })
+      : oriented;
     const coloured = channels === 1 ? pipeline.grayscale() : pipeline.toColourspace('srgb');
     const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
@@ -128,21 +150,35 @@ export function channelsFor(input: NetworkInput): 1 | 3 {
   return input.channels;
 }
 
-/** Decodes and preprocesses every image into one batch; unreadable images are reported, not fatal. */
+/**
+ * Decodes and preprocesses every image into one batch; unreadable images are reported, not
+ * fatal. At most DECODE_CONCURRENCY images are decoded at once, each shrunk as it decodes and
+ * kept only as its preprocessed floats, so many large images cost no more than a few.
+ */
 export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput): Promise<ImageBatch> {
   const channels = channelsFor(input);
   const perImage = input.height * input.width * channels;
-  const decoded = await Promise.all(sources.map((source) => decodeImage(source, channels).catch((error: unknown) => error as Error)));
-  const ok = decoded.filter((d): d is DecodedImage => !(d instanceof Error));
-  const data = new Float32Array(ok.length * perImage);
-  const batch: ImageBatch = { data, images: [], indices: [], failures: [] };
-  decoded.forEach((result, index) => {
+  const results: (Float32Array | Error)[] = new Array(sources.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < sources.length) {
+      const index = next++;
+      results[index] = await decodeImage(sources[index], channels, input).then(
+        (decoded) => inceptionPreprocess(decoded, input),
+        (error: unknown) => error as Error,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DECODE_CONCURRENCY, sources.length) }, worker));
+  const ok = results.filter((r) => !(r instanceof Error)).length;
+  const batch: ImageBatch = { data: new Float32Array(ok * perImage), images: [], indices: [], failures: [] };
+  results.forEach((result, index) => {
     const image = imageName(sources[index]);
     if (result instanceof Error) {
       batch.failures.push({ index, image, error: result.message });
       return;
     }
-    inceptionPreprocess(result, input, data, batch.images.length * perImage);
+    batch.data.set(result, batch.images.length * perImage);
     batch.images.push(image);
     batch.indices.push(index);
   });

@@ -11,12 +11,11 @@ import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
+import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { saveTarget } from './saveTarget';
 
 export type Handlers = { [M in StudioMethod]: (...request: Parameters<StudioHost[M]>) => ReturnType<StudioHost[M]> };
 
-/** Designs are small; anything larger is not one and is refused before reading. */
-export const MAX_DESIGN_BYTES = 20_000_000;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
@@ -45,7 +44,7 @@ export function createHandlers(services: HostServices): Handlers {
       if (chosen === null) return { ok: true, value: null };
       try {
         const size = (await stat(chosen)).size;
-        if (size > MAX_DESIGN_BYTES) return fail(`${chosen}: ${size} bytes is too large for a design file`);
+        if (size > MAX_DESIGN_CHARS) return fail(`${chosen}: ${size} bytes is too large for a design file`);
         const text = await readFile(chosen, 'utf8');
         const parsed = services.parseDesign(text);
         if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.message}`);

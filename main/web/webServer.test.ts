@@ -2,7 +2,9 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studioMethodNames } from '../../app/protocol';
 import { createHandlers } from '../ipc/handlers';
+import { MAX_DESIGN_CHARS, requestBodyLimits } from '../ipc/requestSchemas';
 import { fakeServices, sampleDesignText, tempFolder } from '../testing/fakeHost';
 import { apiCall, openEvents, rawRequest } from '../testing/http';
 import type { WebServer } from './webServer';
@@ -105,6 +107,16 @@ describe('web host: contract calls', () => {
     expect((await rawRequest(`${base}/api/info`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(405);
     const garbage = await rawRequest(`${base}/api/info`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{nope' });
     expect(garbage.status).toBe(400);
+  });
+
+  it('limits each method’s request body to what it can carry (413), before reading it all', async () => {
+    const big = JSON.stringify({ path: 'x'.repeat(2_000_000) });
+    const refused = await rawRequest(`${base}/api/listDirectory`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: big });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toEqual({ error: `listDirectory: the request body is larger than ${requestBodyLimits.listDirectory} bytes` });
+    for (const method of studioMethodNames) expect(requestBodyLimits[method], method).toBeLessThanOrEqual(150_000_000);
+    expect(requestBodyLimits.info).toBeLessThan(100_000);
+    expect(requestBodyLimits.saveDesign).toBeGreaterThan(2 * MAX_DESIGN_CHARS);
   });
 
   it('pushes host events to every socket holding the token', async () => {

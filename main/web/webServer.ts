@@ -12,9 +12,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { HostEvent } from '../../app/protocol';
+import type { HostEvent, StudioMethod } from '../../app/protocol';
 import { dispatchRequest } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
+import { requestBodyLimits } from '../ipc/requestSchemas';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
 import { hasBearerToken, hasQueryToken } from './tokenAuth';
@@ -36,8 +37,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Exports carry images as base64; designs are far smaller. */
-const MAX_BODY_BYTES = 300_000_000;
 const REFUSAL_STATUS = { method: 404, sender: 403, payload: 400 } as const;
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -45,16 +44,23 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The body as text; stops reading (BodyTooLarge) once it passes `limit` bytes, or when Content-Length says it will. */
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** The body limit of a method; unknown names get the smallest (dispatch refuses them next). */
+const bodyLimitOf = (method: string): number => (Object.hasOwn(requestBodyLimits, method) ? requestBodyLimits[method as StudioMethod] : Math.min(...Object.values(requestBodyLimits)));
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const sockets = new WebSocketServer({ noServer: true });
@@ -76,9 +82,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (request.method !== 'POST') return send(response, 405, { error: 'use POST for /api calls' });
     let payload: unknown;
     try {
-      const text = await readBody(request);
+      const text = await readBody(request, bodyLimitOf(method));
       payload = text.trim() === '' ? null : JSON.parse(text);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
+        return send(response, 413, { error: `${method}: the request body is larger than ${bodyLimitOf(method)} bytes` });
+      }
       return send(response, 400, { error: `request body is not JSON: ${(error as Error).message}` });
     }
     try {

@@ -35,7 +35,7 @@ export const command: CliCommand = {
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
     '',
-    'Images: JPEG, PNG, WebP (any format sharp reads); all run as one batch.',
+    'Images: JPEG, PNG or WebP, as for datasets (others are refused with the reason); all run as one batch.',
     'Exit status: 0 all images classified, 1 some images unreadable or the design has errors,',
     '2 unusable input (no image readable, missing model, bad option).',
   ].join('\n'),
