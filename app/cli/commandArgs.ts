@@ -6,6 +6,7 @@
 
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { integerRange } from '../design/limits';
 import { BACKEND_PREFERENCE, isBackendName, type BackendName } from '../engine/backends/names';
 import type { CliIo, ExitCode } from './types';
 
@@ -25,11 +26,12 @@ export function parseCommandArgs(
   }
 }
 
-/** `--flag N` as an integer ≥ `min`; undefined when the flag was not given. */
-export function integerFlag(value: ParsedValues[string], flag: string, min: number): Outcome<number | undefined> {
+/** `--flag N` as an integer ≥ `min` (and ≤ `max` when given); undefined when the flag was not given. */
+export function integerFlag(value: ParsedValues[string], flag: string, min: number, max?: number): Outcome<number | undefined> {
   if (typeof value !== 'string') return { ok: true, value: undefined };
   const n = Number(value);
-  return Number.isSafeInteger(n) && n >= min ? { ok: true, value: n } : { ok: false, message: `--${flag} ${value}: expected an integer ≥ ${min}.` };
+  if (Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max)) return { ok: true, value: n };
+  return { ok: false, message: `--${flag} ${value}: expected ${max === undefined ? `an integer ≥ ${min}` : integerRange(min, max)}.` };
 }
 
 /** `--backend NAME`; undefined when not given (the first backend that loads). */

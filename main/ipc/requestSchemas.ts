@@ -5,6 +5,7 @@
 
 import type { StudioHost, StudioMethod } from '../../app/protocol';
 import { DATASET_KINDS } from '../../app/protocol';
+import { DESIGN_LIMITS } from '../../app/design/limits';
 import type { TrainConfig } from '../../app/training/types';
 import type { Check } from './schema';
 import { array, boolean, literal, nothing, number, object, optional, string, union } from './schema';
@@ -53,7 +54,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   exportFile: object({ suggestedName: NAME, base64: string({ maxLength: MAX_FILE_BASE64 }) }),
   backends: nothing,
   chooseDataset: object({ kind: literal(...DATASET_KINDS) }),
-  scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
+  scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: DESIGN_LIMITS.inputSize, integer: true }) }),
   startTraining: object({
     design: DOCUMENT,
     data: optional(PATH),
