@@ -1,5 +1,7 @@
 /** The saved-model directory: file names, the metadata record and the errors a load can raise. */
 
+import type { FileDigest } from './fileDigests';
+
 export const MODEL_FORMAT = 'inception-studio/model';
 export const MODEL_FORMAT_VERSION = 1;
 
@@ -24,6 +26,8 @@ export interface ModelMetadata {
   weightsBytes: number;
   /** Whatever the trainer needs to resume (epoch, optimizer, …); null for an untrained model. */
   training: unknown;
+  /** Size and SHA-256 of every other file, checked on load; absent in directories saved before it existed. */
+  files?: Record<string, FileDigest>;
 }
 
 /** A model directory that cannot be loaded; the message says which file and why. */
