@@ -33,6 +33,8 @@ export interface OpenedRun {
   average: WeightAverage | null;
   state: TrainerState;
   resumedFrom?: { epoch: number; step: number };
+  /** The checkpoint the run was resumed from; null for a fresh start. */
+  checkpoint: string | null;
 }
 
 async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void, roots: readonly string[] | undefined) {
@@ -85,7 +87,8 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
   let state: TrainerState = { epoch: 0, batchInEpoch: 0, globalStep: 0, bestValTop1: null };
   let average: WeightAverage | null = null;
   let resumedFrom: OpenedRun['resumedFrom'];
-  const checkpointDir = previous ? await findCheckpoint(runPaths(runDir).last) : null;
+  const warn = (message: string): void => emit({ type: 'log', level: 'warning', message });
+  const checkpointDir = previous ? await findCheckpoint(runPaths(runDir).last, warn) : null;
   if (previous && checkpointDir === null) emit({ type: 'log', level: 'warning', message: `No checkpoint in ${runDir} yet; starting the run from the beginning.` });
   if (checkpointDir) {
     const loaded = await loadResumableCheckpoint(checkpointDir);
@@ -104,5 +107,5 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
     await initialiseLikeTf1(optimizer, config, net.variables);
     if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
   }
-  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}) };
+  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir };
 }

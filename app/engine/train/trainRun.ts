@@ -10,7 +10,7 @@ import { MetricsAccumulator } from '../../training/metrics';
 import type { StepMetrics, TrainEvent } from '../../training/types';
 import { selectBackend } from '../backends/select';
 import { batchesPerEpoch, streamBatches, type BatchPlan } from '../data/batchStream';
-import { saveBestModel, saveResumableCheckpoint, findCheckpoint, type CheckpointSource, type TrainerState } from './checkpoint';
+import { saveBestModel, saveResumableCheckpoint, type CheckpointSource, type TrainerState } from './checkpoint';
 import { BatchNormWarmup } from './batchNormWarmup';
 import { seedDropout } from './dropoutSeeds';
 import { evaluateBatches } from './evaluateBatches';
@@ -43,7 +43,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
     logDir = request.runDir;
     const backend = await selectBackend(request.backend === undefined ? {} : { backend: request.backend });
     const run = await openRun(request, emit);
-    lastCheckpoint = await findCheckpoint(runPaths(run.runDir).last);
+    lastCheckpoint = run.checkpoint;
     try {
       outcome = await trainEpochs(run, backend.active, backend.device, emit, control, (path) => (lastCheckpoint = path));
     } finally {
