@@ -3,12 +3,12 @@
  * back the events a run logged. Both paths pass the host's path policy.
  */
 
-import { cp, readFile, stat } from 'node:fs/promises';
+import { cp, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Result } from '../../app/protocol';
 import { writeDirectoryAtomic } from '../../app/engine/files/writeDirectoryAtomic';
 import { MODEL_FILES } from '../../app/engine/modelDir/format';
-import { runPaths } from '../../app/engine/train/runRecord';
+import { readRunEvents, runPaths } from '../../app/engine/train/runRecord';
 import type { TrainEvent } from '../../app/training/types';
 import type { Handlers } from './handlers';
 import type { HostServices } from './hostServices';
@@ -40,18 +40,13 @@ export function runHandlers(services: HostServices): RunHandlers {
     async runEvents({ runDir }) {
       const checked = await paths.check(runDir);
       if (!checked.ok) return checked;
-      const log = await readFile(runPaths(checked.path).events, 'utf8').catch(() => null);
-      if (log === null) return fail(`${checked.path} has no event log: is it a training run folder?`);
-      const events: TrainEvent[] = [];
-      for (const [index, line] of log.split('\n').entries()) {
-        if (line.trim() === '') continue;
-        try {
-          events.push(JSON.parse(line) as TrainEvent);
-        } catch {
-          return fail(`${runPaths(checked.path).events}, line ${index + 1}: not a JSON event`);
-        }
-      }
-      return { ok: true, value: events };
+      // The log itself passes the policy too: a link in the run folder must not lead out of the roots.
+      const log = await paths.check(runPaths(checked.path).events);
+      if (!log.ok) return log;
+      const read = await readRunEvents(checked.path, log.path).catch(() => null);
+      if (read === null) return fail(`${checked.path} has no event log: is it a training run folder?`);
+      const warnings: TrainEvent[] = read.warnings.map((message) => ({ type: 'log', level: 'warning', message }));
+      return { ok: true, value: [...read.events, ...warnings] };
     },
   };
 }

@@ -8,18 +8,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../app/protocol';
 import type { RunRecord } from '../../app/engine/train/runRecord';
-import { runPaths } from '../../app/engine/train/runRecord';
+import { readRunEvents, runPaths } from '../../app/engine/train/runRecord';
 import type { TrainEvent } from '../../app/training/types';
 
-function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, lines: readonly string[]): RunSummary {
+function summarizeEvents(base: Pick<RunSummary, 'runId' | 'runDir' | 'designName' | 'startedAt'>, events: readonly TrainEvent[]): RunSummary {
   const summary: RunSummary = { ...base, epochs: 0, bestValTop1: null, state: 'failed' };
-  for (const line of lines) {
-    let event: TrainEvent;
-    try {
-      event = JSON.parse(line) as TrainEvent;
-    } catch {
-      continue;
-    }
+  for (const event of events) {
     if (event.type === 'epoch') {
       summary.epochs = event.epoch;
       if (event.validation) summary.bestValTop1 = Math.max(summary.bestValTop1 ?? 0, event.validation.top1);
@@ -33,8 +27,8 @@ async function readRun(runDir: string, runId: string): Promise<RunSummary | null
   const files = runPaths(runDir);
   try {
     const record = JSON.parse(await readFile(files.record, 'utf8')) as RunRecord;
-    const log = await readFile(files.events, 'utf8').catch(() => '');
-    return summarizeEvents({ runId, runDir, designName: record.designName, startedAt: record.createdAt }, log.split('\n').filter(Boolean));
+    const { events } = await readRunEvents(runDir).catch(() => ({ events: [] }));
+    return summarizeEvents({ runId, runDir, designName: record.designName, startedAt: record.createdAt }, events);
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@
  * (every event but the per-step ones), and `checkpoints/{last,best}`.
  */
 
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendStatus } from '../../protocol';
 import type { TrainConfig, TrainEvent } from '../../training/types';
@@ -92,8 +92,50 @@ export async function readRunRecord(runDir: string): Promise<RunRecord> {
   return value as RunRecord;
 }
 
-/** Appends an event to the run's log; per-step events are left out to keep it small. */
+/** Whether `file` ends in the middle of a line (a crash tore its last write); false when it is empty or missing. */
+async function endsMidLine(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (handle === null) return false;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Appends an event to the run's log; per-step events are left out to keep it small. After a
+ * line torn by a crash, the event starts on a line of its own, so only the torn line is lost.
+ */
 export async function logEvent(runDir: string, event: TrainEvent): Promise<void> {
   if (event.type === 'step') return;
-  await appendFile(runPaths(runDir).events, JSON.stringify({ time: new Date().toISOString(), ...event }) + '\n');
+  const file = runPaths(runDir).events;
+  const line = JSON.stringify({ time: new Date().toISOString(), ...event }) + '\n';
+  await appendFile(file, (await endsMidLine(file)) ? `\n${line}` : line);
+}
+
+/**
+ * The events of a run's log, in order. A line that is not a JSON event (the last one, torn by a
+ * crash mid-write, or one damaged later) is skipped and named in `warnings`, so the run still
+ * opens. Throws (ENOENT) when there is no log.
+ */
+export async function readRunEvents(runDir: string, file = runPaths(runDir).events): Promise<{ events: TrainEvent[]; warnings: string[] }> {
+  const events: TrainEvent[] = [];
+  const warnings: string[] = [];
+  for (const [index, line] of (await readFile(file, 'utf8')).split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      event = null;
+    }
+    if (typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string') events.push(event as TrainEvent);
+    else warnings.push(`${file}, line ${index + 1}: not a complete event (a crash mid-write?); skipped`);
+  }
+  return { events, warnings };
 }
