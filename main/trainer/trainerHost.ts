@@ -6,7 +6,6 @@
  * continued with `resumeRunDir`.
  */
 
-import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { HostEvent, Result, RunSummary, TrainRequest } from '../../app/protocol';
 import type { TrainerCommand } from '../../app/training/processProtocol';
@@ -110,7 +109,6 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
       const designName = designNameOf(request.design);
       const runDir = request.resumeRunDir ?? join(options.runsRoot, await newRunId(options.runsRoot, designName));
       const runId = basename(runDir);
-      await mkdir(runDir, { recursive: true });
 
       const channel = options.launch(options.entry);
       const run: Run = {

@@ -6,7 +6,10 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import { basename, resolve } from 'node:path';
+import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
 import { serializeDesign } from '../../design/document';
+import type { BackendReport } from '../../protocol';
 import type { DesignDocument } from '../../design/types';
 import { resolveTrainConfig } from '../../training/defaults';
 import type { TrainerStartRequest } from '../../training/processProtocol';
@@ -14,6 +17,7 @@ import { splitByClass } from '../../training/split';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { scanDataset } from '../data/scanDataset';
 import { DatasetError, type Dataset } from '../data/types';
+import { DesignErrorsError } from '../compile';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
 import { createOptimizer, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
@@ -35,12 +39,16 @@ export interface OpenedRun {
   resumedFrom?: { epoch: number; step: number };
   /** The checkpoint the run was resumed from; null for a fresh start. */
   checkpoint: string | null;
+  backend: BackendReport;
 }
 
 async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void, roots: readonly string[] | undefined) {
   const train = await scanDataset(record.data, inputSize, { roots });
   emit({ type: 'scan', report: train.report });
   if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
+  const withImages = train.report.classes.filter((c) => c.count > 0).length;
+  if (train.samples.length === 0) throw new DatasetError(`${train.report.root} has no readable images: put JPEG, PNG or WebP files in its class folders.`);
+  if (withImages < 2) throw new DatasetError(`Training needs images of at least 2 classes; in ${train.report.root} only ${withImages} class has readable images.`);
   const all = train.samples.map((_, i) => i);
   if (record.validation === undefined) {
     const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
@@ -54,13 +62,21 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
   return { train: { dataset: train, indices: all }, validation: { dataset: validation, indices: validation.samples.map((_, i) => i) } };
 }
 
-export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void): Promise<OpenedRun> {
+/**
+ * Checks the inputs in order of cost — settings, design, datasets, backend — then makes the
+ * run's folder (`folderReady` is told) and its model; a resumed run continues from its newest
+ * whole checkpoint.
+ */
+export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void, folderReady: () => void, backend: () => Promise<BackendReport>): Promise<OpenedRun> {
   const runDir = resolve(request.runDir);
   const previous = request.resume ? await readRunRecord(runDir) : null;
   const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
   const document = parseDesignText(previous?.design ?? request.design);
+  const analysis = analyze(document);
+  if (hasErrors(analysis.diagnostics)) throw new DesignErrorsError(document.name, analysis.diagnostics);
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
   const sets = await datasets(source, config, document.input.height, emit, request.roots);
+  const selected = await backend();
   const prepared = prepareModel(document, sets.train.dataset.classNames, config.seed);
   if (prepared.resized) {
     emit({ type: 'log', level: 'info', message: `The classifier was resized from ${prepared.resized.from} to ${prepared.resized.to} outputs to match the dataset's classes.` });
@@ -81,6 +97,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       };
   await writeRunRecord(runDir, record);
+  folderReady();
 
   const net = trainableModel(prepared.model, sets.train.dataset.classNames.length);
   const optimizer = createOptimizer(config);
@@ -107,5 +124,5 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
     await initialiseLikeTf1(optimizer, config, net.variables);
     if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
   }
-  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir };
+  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir, backend: selected };
 }

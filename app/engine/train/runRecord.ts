@@ -34,12 +34,11 @@ export const runPaths = (runDir: string) => ({
   best: join(runDir, 'checkpoints', 'best'),
 });
 
-/** Creates a new run's folder; refuses one that already holds a run. */
-export async function claimRunDir(runDir: string): Promise<void> {
+/** Refuses a folder that already holds a run; the folder itself is made once the run's inputs check out. */
+export async function assertRunDirFree(runDir: string): Promise<void> {
   if (await stat(runPaths(runDir).record).then(() => true, () => false)) {
-    throw new Error(`${runDir} already holds a training run; resume it, or choose another folder.`);
+    throw new RunRecordError(`${runDir} already holds a training run; resume it, or choose another folder.`);
   }
-  await mkdir(runDir, { recursive: true });
 }
 
 export async function writeRunRecord(runDir: string, record: RunRecord): Promise<void> {
