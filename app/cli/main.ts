@@ -4,6 +4,7 @@
  * Commands load lazily so that `summary` never pays for TensorFlow.js start-up.
  */
 
+import { printable } from '../text/printable';
 import type { CliCommand, CliIo, ExitCode } from './types';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -26,7 +27,13 @@ async function printHelp(io: CliIo): Promise<void> {
   io.stdout(lines.join('\n') + '\n');
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+/** `io` whose text shows control characters escaped: file, class and design names are data. */
+function printableIo(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(printable(text, '\n\t')), stderr: (text) => io.stderr(printable(text, '\n\t')) };
+}
+
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
+  const io = printableIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     await printHelp(io);
@@ -52,6 +59,7 @@ if (isEntry) {
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
+    ...(process.stdout.isTTY ? { terminalControl: (sequence: string) => process.stdout.write(sequence) } : {}),
   };
   main(process.argv.slice(2), io).then(
     (code) => {

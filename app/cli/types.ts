@@ -1,8 +1,11 @@
 /** What every command-line command receives and returns. */
 
 export interface CliIo {
+  /** Text to print; `main` shows any control character in it escaped (it may come from data). */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** A terminal control sequence written as is (the progress line's redraw); absent off a terminal. */
+  terminalControl?: (sequence: string) => void;
   /** Whether stdout is an interactive terminal (progress bars) or a pipe (plain lines). */
   isTty: boolean;
   cwd: string;

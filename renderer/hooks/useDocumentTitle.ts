@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { isDirty } from '../store/editorStore';
 import { useEditor } from './useEditor';
 import { useEditorContext } from './useEditorContext';
+import { printable } from '../../app/text/printable';
 
 /** The window title names the document and marks unsaved changes; the host hears it too. */
 export function useDocumentTitle(): void {
@@ -9,7 +10,7 @@ export function useDocumentTitle(): void {
   const name = useEditor((s) => s.file?.name ?? s.document.name);
   const dirty = useEditor(isDirty);
   useEffect(() => {
-    const title = `${dirty ? '● ' : ''}${name} — Inception Studio`;
+    const title = `${dirty ? '● ' : ''}${printable(name)} — Inception Studio`;
     document.title = title;
     void host.setDocumentState({ title, dirty }).catch(() => undefined);
   }, [host, name, dirty]);

@@ -28,8 +28,10 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
   let stepsPerEpoch = 0;
   let epochs = 0;
   let lineOpen = false;
+  // Back to the start of the line and clear it: the one control sequence the printer writes.
+  const clearLine = (): void => (io.terminalControl ?? io.stdout)('\r\x1b[2K');
   const line = (text: string): void => {
-    if (lineOpen) io.stdout('\r\x1b[2K');
+    if (lineOpen) clearLine();
     lineOpen = false;
     io.stdout(`${text}\n`);
   };
@@ -53,7 +55,8 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
       case 'step': {
         const text = `epoch ${event.epoch}/${epochs} ${progressBar(event.step, stepsPerEpoch)} ${event.step}/${stepsPerEpoch}  loss ${event.loss.toFixed(4)}  top-1 ${percent(event.top1)}  lr ${event.lr.toPrecision(3)}  ${event.imagesPerSecond.toFixed(1)} img/s  ETA ${formatDuration(event.etaSeconds)}`;
         if (mode === 'tty') {
-          io.stdout(`\r\x1b[2K${text}`);
+          clearLine();
+          io.stdout(text);
           lineOpen = true;
         } else if (event.step === stepsPerEpoch || event.step % Math.max(1, Math.round(stepsPerEpoch / 10)) === 0) {
           line(text);

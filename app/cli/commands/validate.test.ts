@@ -98,3 +98,22 @@ describe('numbers beyond any network', () => {
     expect(units.out).toContain(`units is 1000000000; it must be an integer between 1 and ${DESIGN_LIMITS.classes}`);
   });
 });
+
+describe('text from data', () => {
+  it('reaches the terminal as text: control and direction characters are shown escaped', async () => {
+    const design = buildPreset('inception-v4', { input: 74, classes: 10 });
+    await writeFile(join(dir(), 'sneaky.incept.json'), serializeDesign({ ...design, name: 'Net\x1b]0;pwned\x07\u202Eevil' }));
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    for (const command of ['validate', 'summary']) {
+      const { out, err } = await runCli(dir(), [command, 'sneaky.incept.json']);
+      expect(out + err, command).not.toMatch(unsafe);
+      expect(out, command).toContain('Net\\u001b]0;pwned\\u0007\\u202eevil');
+    }
+    const missing = await runCli(dir(), ['validate', 'gone\x1b[2J.incept.json']);
+    expect(missing.err).toBe("validate: Cannot read design file 'gone\\u001b[2J.incept.json': no such file.\n");
+    const json = await runCli(dir(), ['summary', 'sneaky.incept.json', '--json']);
+    expect(json.out).not.toMatch(unsafe);
+    expect(JSON.parse(json.out).name).toBe('Net\x1b]0;pwned\x07\u202Eevil');
+  });
+});

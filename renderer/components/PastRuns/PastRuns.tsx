@@ -8,6 +8,7 @@ import { isDesignLocked } from '../../store/runStore';
 import { seriesPoints } from '../../store/runSeries';
 import { LineChart, type ChartLine } from '../RunCharts/LineChart';
 import './PastRuns.css';
+import { printable } from '../../../app/text/printable';
 
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
 const ACCURACY: readonly [number, number] = [0, 1];
@@ -53,7 +54,7 @@ function PastRunsView() {
   return (
     <section className="past-runs" aria-label="Past runs">
       <div className="training-panel__row">
-        <h3 className="panel-subheading">Runs of “{designName}”</h3>
+        <h3 className="panel-subheading">Runs of “{printable(designName)}”</h3>
         <button type="button" onClick={() => void refreshPastRuns(host, store, designName)}>
           Refresh runs
         </button>
