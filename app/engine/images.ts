@@ -7,7 +7,8 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
+import { INCEPTION_PREPROCESSING, type PixelPreparation } from '../training/preprocessing';
 import { isImageFormat, unsupportedFormatProblem } from './data/imageFiles';
 
 /** 8-bit pixels, row-major HWC. */
@@ -27,8 +28,6 @@ export interface NetworkInput {
 /** A file on disk, or encoded bytes with a name to show (an image dropped into the window). */
 export type ImageSource = { path: string } | { name: string; bytes: Uint8Array };
 
-export const INCEPTION_CENTRAL_FRACTION = 0.875;
-
 export class ImageReadError extends Error {
   constructor(
     readonly image: string,
@@ -47,11 +46,23 @@ export function imageName(source: ImageSource): string {
 export const DECODE_CONCURRENCY = 3;
 
 /**
- * Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded).
- * With `fit`, a large image is shrunk inside sharp while it decodes (never held at full size)
- * to about twice what its central crop needs, so the resize that follows stays bilinear-exact.
+ * Images up to this many pixels (4096 × 4096, 48 MB of RGB) are decoded at full size, so the
+ * preparation is exactly the one docs/model-format.md states; larger ones are shrunk as they
+ * decode (`decodeSizeFor`), so a 16000 × 16000 PNG never takes gigabytes.
  */
-export async function decodeImage(source: ImageSource, channels: 1 | 3, fit?: { height: number; width: number }): Promise<DecodedImage> {
+export const FULL_DECODE_PIXELS = 4096 * 4096;
+
+/** The size a larger image is shrunk to for a central crop to `input`: twice what the crop needs. */
+export function decodeSizeFor(input: { height: number; width: number }, preparation: PixelPreparation = INCEPTION_PREPROCESSING): { height: number; width: number } {
+  return { height: Math.ceil((2 * input.height) / preparation.centralCropFraction), width: Math.ceil((2 * input.width) / preparation.centralCropFraction) };
+}
+
+/**
+ * Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded).
+ * With `atLeast`, an image of more than FULL_DECODE_PIXELS is shrunk inside sharp while it
+ * decodes (never held at full size) to the smallest size that still covers `atLeast`.
+ */
+export async function decodeImage(source: ImageSource, channels: 1 | 3, atLeast?: { height: number; width: number }): Promise<DecodedImage> {
   const name = imageName(source);
   let bytes: Uint8Array;
   try {
@@ -67,22 +78,25 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3, fit?: { 
   );
   if (format !== undefined && !isImageFormat(format)) throw new ImageReadError(name, unsupportedFormatProblem(format));
   try {
-    const oriented = sharp(bytes, { failOn: 'error', sequentialRead: true }).rotate();
-    const pipeline = fit
-      ? oriented.resize({
-          width: Math.ceil((2 * fit.width) / INCEPTION_CENTRAL_FRACTION),
-          height: Math.ceil((2 * fit.height) / INCEPTION_CENTRAL_FRACTION),
-          fit: 'outside',
-          withoutEnlargement: true,
-        })
-      : oriented;
-    const coloured = channels === 1 ? pipeline.grayscale() : pipeline.toColourspace('srgb');
-    const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-    return decoded.channels === channels ? decoded : expandGray(decoded, channels);
+    return await decodePixels(sharp(bytes, { failOn: 'error', sequentialRead: true }), channels, atLeast);
   } catch (error) {
     throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${(error as Error).message}`);
   }
+}
+
+/**
+ * EXIF-oriented 8-bit pixels of any sharp input: luminance for 1 channel, sRGB for 3. With
+ * `atLeast`, an image of more than FULL_DECODE_PIXELS is shrunk to cover it as it decodes.
+ */
+export async function decodePixels(image: Sharp, channels: 1 | 3, atLeast?: { height: number; width: number }): Promise<DecodedImage> {
+  const oriented = image.autoOrient();
+  const header = atLeast ? await oriented.clone().metadata() : null;
+  const large = header !== null && (header.width ?? 0) * (header.height ?? 0) > FULL_DECODE_PIXELS;
+  const sized = large && atLeast ? oriented.resize({ ...atLeast, fit: 'outside', withoutEnlargement: true }) : oriented;
+  const coloured = channels === 1 ? sized.grayscale() : sized.toColourspace('srgb');
+  const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return decoded.channels === channels ? decoded : expandGray(decoded, channels);
 }
 
 function expandGray(image: DecodedImage, channels: number): DecodedImage {
@@ -100,11 +114,12 @@ export function centralCropBox(height: number, width: number, fraction: number):
 }
 
 /**
- * Central crop, bilinear resize (half-pixel centres) and scaling to [-1, 1], into `out` at
- * `offset` (so a batch fills one buffer) or a new array.
+ * Central crop, bilinear resize (half-pixel centres, no antialiasing) and scaling (Inception:
+ * to [-1, 1]), into `out` at `offset` (so a batch fills one buffer) or a new array.
  */
-export function inceptionPreprocess(image: DecodedImage, size: { height: number; width: number }, out?: Float32Array, offset = 0, centralFraction = INCEPTION_CENTRAL_FRACTION): Float32Array {
-  const box = centralCropBox(image.height, image.width, centralFraction);
+export function inceptionPreprocess(image: DecodedImage, size: { height: number; width: number }, out?: Float32Array, offset = 0, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Float32Array {
+  const box = centralCropBox(image.height, image.width, preparation.centralCropFraction);
+  const { scale, offset: valueOffset } = preparation;
   const c = image.channels;
   const target = out ?? new Float32Array(size.height * size.width * c);
   const scaleY = box.height / size.height;
@@ -127,7 +142,7 @@ export function inceptionPreprocess(image: DecodedImage, size: { height: number;
       for (let ch = 0; ch < c; ch++) {
         const top = image.data[p00 + ch] * (1 - fx) + image.data[p01 + ch] * fx;
         const bottom = image.data[p10 + ch] * (1 - fx) + image.data[p11 + ch] * fx;
-        target[o + ch] = ((top * (1 - fy) + bottom * fy) / 255 - 0.5) * 2;
+        target[o + ch] = (top * (1 - fy) + bottom * fy) * scale + valueOffset;
       }
     }
   }
@@ -155,7 +170,7 @@ export function channelsFor(input: NetworkInput): 1 | 3 {
  * fatal. At most DECODE_CONCURRENCY images are decoded at once, each shrunk as it decodes and
  * kept only as its preprocessed floats, so many large images cost no more than a few.
  */
-export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput): Promise<ImageBatch> {
+export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Promise<ImageBatch> {
   const channels = channelsFor(input);
   const perImage = input.height * input.width * channels;
   const results: (Float32Array | Error)[] = new Array(sources.length);
@@ -163,8 +178,8 @@ export async function loadImageBatch(sources: readonly ImageSource[], input: Net
   const worker = async (): Promise<void> => {
     while (next < sources.length) {
       const index = next++;
-      results[index] = await decodeImage(sources[index], channels, input).then(
-        (decoded) => inceptionPreprocess(decoded, input),
+      results[index] = await decodeImage(sources[index], channels, decodeSizeFor(input, preparation)).then(
+        (decoded) => inceptionPreprocess(decoded, input, undefined, 0, preparation),
         (error: unknown) => error as Error,
       );
     }

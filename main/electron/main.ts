@@ -5,10 +5,13 @@
 
 import type { BrowserWindow as Window } from 'electron';
 import { app, BrowserWindow, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, MenuCommand } from '../../app/protocol';
+import { runtimeVersions } from '../../app/engine/runtimeVersions';
 import { presets } from '../../app/presets';
+import { APP_NAME } from '../../app/versions';
 import { desktopPathPolicy, GRANT_LIMIT } from '../files/desktopAccess';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
@@ -17,7 +20,7 @@ import { createHostRuntime } from '../runtime/hostRuntime';
 import { createDocumentGuard } from '../window/documentGuard';
 import { designFilesInArgs } from '../window/launchArgs';
 import { observeSaves } from '../window/saveObserver';
-import { APP_NAME, documentName, windowTitle } from '../window/windowTitle';
+import { documentName, windowTitle } from '../window/windowTitle';
 import { loadWindowState, MIN_SIZE, saveWindowState } from '../window/windowState';
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './appProtocol';
 import { installApplicationMenu } from './applicationMenu';
@@ -33,6 +36,12 @@ const paths = {
   trainer: join(distDir, 'trainer', 'trainerProcess.js'),
   engineWorker: join(distDir, 'trainer', 'engineWorker.js'),
 };
+
+/** Packaged: beside the app (electron-builder's extraResources); from a checkout: what the build wrote. */
+function noticesPath(): string | null {
+  const path = app.isPackaged ? join(process.resourcesPath, 'THIRD-PARTY-NOTICES.md') : join(distDir, 'notices', 'THIRD-PARTY-NOTICES.md');
+  return existsSync(path) ? path : null;
+}
 
 let window: Window | null = null;
 let rendererReady = false;
@@ -83,7 +92,7 @@ async function start(): Promise<void> {
   // Least privilege: the runs folder and what the user opened or chose, not all of home.
   const access = await desktopPathPolicy(runsRoot, await loadRecentFiles(join(userData, 'granted-paths.json'), undefined, GRANT_LIMIT));
   const runtime = await createHostRuntime({
-    info: { kind: 'electron', appVersion: app.getVersion(), platform: process.platform },
+    info: { kind: 'electron', versions: runtimeVersions(app.getVersion()), notices: noticesPath(), platform: process.platform },
     paths: access,
     dialogs: electronDialogs(() => window),
     recent,

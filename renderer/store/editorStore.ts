@@ -34,6 +34,8 @@ export interface UiState {
   startScreen: boolean;
   fileDialog: 'open' | 'saveAs' | null;
   panelsHidden: boolean;
+  /** The About dialog (Help › About). */
+  about: boolean;
 }
 
 export interface EditorState extends EditorView {
@@ -154,7 +156,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       notice: null,
       fitRequest: 0,
       lockReason: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, about: false },
 
       run(action, arg) {
         const state = get();

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { outsideRootsMessage, realPathInside } from '../files/pathBoundary';
+import type { ScanOptions } from './scanDataset';
 import { assembleFileDataset, sortClassNames } from './fileDataset';
 import { DatasetError, type Dataset } from './types';
 
@@ -53,7 +54,7 @@ interface Row {
   line: number;
 }
 
-export async function scanCsvDataset(manifest: string, inputSize: number, roots?: readonly string[]): Promise<Dataset> {
+export async function scanCsvDataset(manifest: string, inputSize: number, { roots, onProgress }: ScanOptions = {}): Promise<Dataset> {
   const text = await readFile(manifest, 'utf8');
   const lines = text.split(/\r?\n/);
   let rows: Row[] = [];
@@ -73,5 +74,5 @@ export async function scanCsvDataset(manifest: string, inputSize: number, roots?
   const classNames = sortClassNames(new Set(rows.map((r) => r.label)));
   const labelOf = new Map(classNames.map((name, i) => [name, i]));
   const entries = rows.map((r) => ({ id: r.file, label: labelOf.get(r.label) ?? 0 }));
-  return assembleFileDataset({ root: manifest, kind: 'csv', classNames, entries, inputSize, warnings });
+  return assembleFileDataset({ root: manifest, kind: 'csv', classNames, entries, inputSize, warnings }, onProgress);
 }

@@ -1,8 +1,12 @@
-/** Opens a dataset by path: a class-folder tree, a CSV manifest, or (no path) the bundled sample. */
+/**
+ * Opens a dataset by path: a class-folder tree, a CSV manifest, or (no path) the bundled sample.
+ * `onProgress` hears each file's header check (the slow part on large folders).
+ */
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { outsideRootsMessage, realPathInside } from '../files/pathBoundary';
+import type { ProgressCallback } from '../../training/progress';
 import { loadBundledDataset } from './bundledDataset';
 import { scanCsvDataset } from './csvDataset';
 import { scanFolderDataset } from './folderDataset';
@@ -14,6 +18,8 @@ export interface ScanOptions {
    * on the command line, where the user's own permissions are the limit.
    */
   roots?: readonly string[];
+  /** Hears each file's header check. */
+  onProgress?: ProgressCallback;
 }
 
 export async function scanDataset(path: string | undefined, inputSize: number, options: ScanOptions = {}): Promise<Dataset> {
@@ -22,7 +28,7 @@ export async function scanDataset(path: string | undefined, inputSize: number, o
   if (options.roots && (await realPathInside(full, options.roots)) === null) throw new DatasetError(`Dataset refused: ${outsideRootsMessage(full, options.roots)}.`);
   const info = await stat(full).catch(() => null);
   if (!info) throw new DatasetError(`Dataset not found: ${full} does not exist.`);
-  if (info.isDirectory()) return scanFolderDataset(full, inputSize);
-  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize, options.roots);
+  if (info.isDirectory()) return scanFolderDataset(full, inputSize, options.onProgress);
+  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize, options);
   throw new DatasetError(`Dataset ${full} is neither a folder of class sub-folders nor a .csv manifest.`);
 }

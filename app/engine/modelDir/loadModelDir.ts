@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Analysis } from '../../analysis/types';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
+import { inputPreparation, preparationProblem } from '../../training/preprocessing';
 import { compileDesign } from '../compile/compileDesign';
 import { isInside } from '../files/pathBoundary';
 import { verifyDigests } from './fileDigests';
@@ -59,11 +60,16 @@ function checkMetadata(dir: string, value: unknown): ModelMetadata {
   if (record.version > MODEL_FORMAT_VERSION) {
     throw new ModelDirError(dir, MODEL_FILES.metadata, `written in model format ${record.version} by a newer Inception Studio; this version reads up to format ${MODEL_FORMAT_VERSION}. Update the app to load it.`);
   }
+  const input = record.input;
   const wrong = [
-    Array.isArray(record.input) && record.input.length === 3 && record.input.every((n) => isCount(n, 1)) ? null : '"input" should be [height, width, channels]',
+    Array.isArray(input) && input.length === 3 && input.every((n) => isCount(n, 1)) ? null : '"input" should be [height, width, channels]',
     isCount(record.classes, 1) ? null : '"classes" should be a whole number ≥ 1',
   ].filter((problem) => problem !== null);
   if (wrong.length > 0) throw new ModelDirError(dir, MODEL_FILES.metadata, wrong.join('; '));
+  // Directories saved before the preparation was recorded used Inception's.
+  if (record.preprocessing === undefined) return { ...(record as ModelMetadata), preprocessing: inputPreparation(input!) };
+  const problem = preparationProblem(record.preprocessing, input!);
+  if (problem) throw new ModelDirError(dir, MODEL_FILES.metadata, problem);
   return record as ModelMetadata;
 }
 

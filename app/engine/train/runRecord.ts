@@ -107,11 +107,11 @@ async function endsMidLine(file: string): Promise<boolean> {
 }
 
 /**
- * Appends an event to the run's log; per-step events are left out to keep it small. After a
- * line torn by a crash, the event starts on a line of its own, so only the torn line is lost.
+ * Appends an event to the run's log; per-step and progress events are left out to keep it small.
+ * After a line torn by a crash, the event starts on a line of its own, so only the torn line is lost.
  */
 export async function logEvent(runDir: string, event: TrainEvent): Promise<void> {
-  if (event.type === 'step') return;
+  if (event.type === 'step' || event.type === 'progress') return;
   const file = runPaths(runDir).events;
   const line = JSON.stringify({ time: new Date().toISOString(), ...event }) + '\n';
   await appendFile(file, (await endsMidLine(file)) ? `\n${line}` : line);

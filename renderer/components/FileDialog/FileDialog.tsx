@@ -55,8 +55,8 @@ function FileDialogView() {
   const title = mode === 'open' ? 'Open design' : 'Save design as';
 
   return (
-    <div className="file-dialog" role="dialog" aria-modal="true" aria-label={title}>
-      <form className="file-dialog__panel" onSubmit={(event) => void submit(event)}>
+    <div className="modal file-dialog" role="dialog" aria-modal="true" aria-label={title}>
+      <form className="modal__panel file-dialog__panel" onSubmit={(event) => void submit(event)}>
         <h2 className="file-dialog__title">{title}</h2>
         <div className="file-dialog__folder">
           <button type="button" className="dialog-button" aria-label="Parent folder" onClick={() => folder && setFolder(parentOf(folder))}>

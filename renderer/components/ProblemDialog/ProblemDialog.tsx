@@ -8,8 +8,8 @@ function ProblemDialogView() {
   const setProblem = useEditor((s) => s.setProblem);
   if (!problem) return null;
   return (
-    <div className="problem-dialog" role="alertdialog" aria-modal="true" aria-label={problem.title}>
-      <div className="problem-dialog__panel">
+    <div className="modal" role="alertdialog" aria-modal="true" aria-label={problem.title}>
+      <div className="modal__panel problem-dialog__panel">
         <h2 className="problem-dialog__title">{problem.title}</h2>
         {problem.issues.length > 0 ? (
           <table className="problem-dialog__issues" aria-label="Problems in the file">

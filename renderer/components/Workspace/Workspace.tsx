@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useEditor } from '../../hooks/useEditor';
 import { useHostEvents } from '../../hooks/useHostEvents';
 import { useShortcuts } from '../../hooks/useShortcuts';
+import { AboutDialog } from '../AboutDialog/AboutDialog';
 import { Canvas } from '../Canvas/Canvas';
 import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
 import { FileDialog } from '../FileDialog/FileDialog';
@@ -18,7 +19,7 @@ import './Workspace.css';
 /** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
 export function Workspace() {
   const run = useCommands();
-  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.problem !== null);
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.about || s.problem !== null);
   const panelsHidden = useEditor((s) => s.ui.panelsHidden);
   useShortcuts(run, !overlay);
   useHostEvents(run);
@@ -41,6 +42,7 @@ export function Workspace() {
       <StartScreen run={run} />
       <FileDialog />
       <ProblemDialog />
+      <AboutDialog />
     </div>
   );
 }
