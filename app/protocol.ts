@@ -24,6 +24,10 @@ export interface HostInfo {
   roots: readonly string[];
 }
 
+/** What `exportFile` writes, by file extension (`graph.svg`); the hosts refuse any other name. */
+export const EXPORT_FORMATS = ['svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface FileRef {
   path: string;
   name: string;
@@ -40,6 +44,10 @@ export interface OpenedDesign {
   /** Raw text; the renderer parses it with app/design so errors show where they are. */
   text: string;
 }
+
+/** A dataset is a folder of class sub-folders or a CSV manifest of `path,label` rows. */
+export const DATASET_KINDS = ['folder', 'csv'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
 
 export interface BackendStatus {
   name: BackendName;
@@ -207,6 +215,12 @@ export interface StudioHost {
    * the automatic choice (`inception-studio doctor` does the same).
    */
   doctor(request: { benchmark: boolean }): Promise<Result<DoctorReport>>;
+  /**
+   * The desktop's native dialog for a dataset folder or CSV manifest; the host may then read
+   * inside that folder. `null` when the user cancels. The web host has no dialog: its page
+   * browses the host's folders with `listDirectory`.
+   */
+  chooseDataset(request: { kind: DatasetKind }): Promise<Result<string | null>>;
   scanDataset(request: { path?: string; inputSize: number }): Promise<Result<ScanReport>>;
   startTraining(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
   pauseTraining(request: { runId: string }): Promise<Result<null>>;
@@ -249,6 +263,7 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   exportFile: true,
   backends: true,
   doctor: true,
+  chooseDataset: true,
   scanDataset: true,
   startTraining: true,
   pauseTraining: true,

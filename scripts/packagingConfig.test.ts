@@ -26,6 +26,7 @@ interface BuilderConfig {
   win: { target: string[] };
   mac: { target: string[] };
   directories: { buildResources: string };
+  electronFuses?: Record<string, boolean>;
   extraResources: { from: string; to: string }[];
 }
 
@@ -34,6 +35,18 @@ const config = yaml.load(readFileSync(join(repo, 'electron-builder.yml'), 'utf8'
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema validation', async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
+  });
+
+  it('flips the Electron fuses: no running as Node, no NODE_OPTIONS or inspector, encrypted cookies, only a verified app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('targets AppImage and deb, NSIS, and dmg', () => {

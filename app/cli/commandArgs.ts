@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { BACKEND_NAMES, isBackendName, type BackendName } from '../compute/backends';
+import { integerRange } from '../design/limits';
 import { errorMessage, type Result } from '../result';
 import type { CliIo, ExitCode } from './types';
 
@@ -24,11 +25,12 @@ export function parseCommandArgs(
   }
 }
 
-/** `--flag N` as an integer ≥ `min`; undefined when the flag was not given. */
-export function integerFlag(value: ParsedValues[string], flag: string, min: number): Result<number | undefined> {
+/** `--flag N` as an integer ≥ `min` (and ≤ `max` when given); undefined when the flag was not given. */
+export function integerFlag(value: ParsedValues[string], flag: string, min: number, max?: number): Result<number | undefined> {
   if (typeof value !== 'string') return { ok: true, value: undefined };
   const n = Number(value);
-  return Number.isSafeInteger(n) && n >= min ? { ok: true, value: n } : { ok: false, error: `--${flag} ${value}: expected an integer ≥ ${min}.` };
+  if (Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max)) return { ok: true, value: n };
+  return { ok: false, error: `--${flag} ${value}: expected ${max === undefined ? `an integer ≥ ${min}` : integerRange(min, max)}.` };
 }
 
 /** `--backend NAME`; undefined when not given (the first backend that loads). */

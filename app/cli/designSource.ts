@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../result';
 import { parseDesign } from '../design/document';
+import { DESIGN_LIMITS } from '../design/limits';
 import type { DesignDocument } from '../design/types';
 import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';
 import type { PresetOptions } from '../presets/index';
@@ -51,7 +52,7 @@ export const designArgOptions = {
 export function designSourceOptions(values: ParsedValues, cwd: string): Result<DesignSourceOptions> {
   const options: DesignSourceOptions = { cwd };
   for (const flag of ['input', 'classes'] as const) {
-    const n = integerFlag(values[flag], flag, 1);
+    const n = integerFlag(values[flag], flag, 1, flag === 'input' ? DESIGN_LIMITS.inputSize : DESIGN_LIMITS.classes);
     if (!n.ok) return n;
     if (n.value !== undefined) options[flag] = n.value;
   }

@@ -7,6 +7,7 @@
 import { releaseProcessResources } from '../engine/processRelease';
 import { errorMessage } from '../result';
 import { runtimeVersions } from '../node/runtimeVersions';
+import { printable } from '../text/printable';
 import { versionLine } from '../versions';
 import type { CliCommand, CliIo, ExitCode } from './types';
 
@@ -37,7 +38,21 @@ function unknownCommand(name: string, io: CliIo): ExitCode {
   return 2;
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+/**
+ * `io` whose text shows control characters escaped (file, class and design names are data);
+ * only `terminalControl` writes a control sequence as is.
+ */
+function printableIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(printable(text, '\n\t')),
+    stderr: (text) => io.stderr(printable(text, '\n\t')),
+    terminalControl: io.terminalControl ?? ((stream, sequence) => io[stream](sequence)),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
+  const io = printableIo(rawIo);
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v' || name === 'version') {
     io.stdout(`${versionLine(runtimeVersions())}\n`);
@@ -76,6 +91,7 @@ if (isEntry) {
     isTty: Boolean(process.stdout.isTTY),
     stderrIsTty: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    terminalControl: (stream, sequence) => process[stream].write(sequence),
   };
   main(process.argv.slice(2), io)
     .then(

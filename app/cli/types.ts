@@ -3,8 +3,11 @@
 import type { ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
+  /** Text to print; `main` shows any control character in it escaped (it may come from data). */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** A terminal control sequence written as is to a stream (a progress line's redraw); absent, it goes through `stdout`/`stderr`. */
+  terminalControl?: (stream: 'stdout' | 'stderr', sequence: string) => void;
   /** Whether stdout is an interactive terminal (train's progress bar) or a pipe (plain lines). */
   isTty: boolean;
   /** The same for stderr, where the other commands show progress. */

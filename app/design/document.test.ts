@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign, validateDesign } from './document';
+import { DESIGN_LIMITS } from './limits';
 import type { DesignDocument, ParseResult } from './types';
 
 const doc: DesignDocument = {
@@ -98,8 +99,8 @@ describe('parseDesign', () => {
       { path: 'format', expected: '"inception-studio/design"', found: '"something/else"' },
       { path: 'name', expected: 'a string', found: '7' },
       { path: 'input.depth', expected: 'no such field (known: height, width, channels)', found: '1' },
-      { path: 'input.height', expected: 'an integer ≥ 1', found: '0' },
-      { path: 'input.width', expected: 'an integer ≥ 1', found: '2.5' },
+      { path: 'input.height', expected: `an integer between 1 and ${DESIGN_LIMITS.inputSize}`, found: '0' },
+      { path: 'input.width', expected: `an integer between 1 and ${DESIGN_LIMITS.inputSize}`, found: '2.5' },
       { path: 'nodes[1].id', expected: 'an id of letters, digits, _ or -', found: '"bad id!"' },
       { path: 'nodes[1].type', expected: 'a non-empty string', found: '""' },
       { path: 'nodes[1].params.kernel', expected: 'a number, string, boolean or array of numbers', found: 'an array of 2' },
@@ -115,6 +116,15 @@ describe('parseDesign', () => {
       { path: 'edges[1].port', expected: 'an integer ≥ 0', found: '-1' },
       { path: 'notes[1]', expected: 'a string', found: '4' },
       { path: 'classes', expected: 'an array', found: '"cat"' },
+    ]);
+  });
+
+  it('bounds the input size and channels, naming the field and the limit', () => {
+    const huge = validateDesign({ ...doc, input: { height: 1e12, width: 1e12, channels: 1e6 } });
+    expect(issues(huge)).toEqual([
+      { path: 'input.height', expected: `an integer between 1 and ${DESIGN_LIMITS.inputSize}`, found: '1000000000000' },
+      { path: 'input.width', expected: `an integer between 1 and ${DESIGN_LIMITS.inputSize}`, found: '1000000000000' },
+      { path: 'input.channels', expected: `an integer between 1 and ${DESIGN_LIMITS.inputChannels}`, found: '1000000' },
     ]);
   });
 

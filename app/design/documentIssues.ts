@@ -1,5 +1,6 @@
 /** Collects schema problems with their paths; each check records what it expected and found. */
 
+import { integerRange } from './limits';
 import type { SchemaIssue } from './types';
 
 /** A short description of a JSON value for "found": `"abc"`, `12`, `an array of 3`, `missing`. */
@@ -48,9 +49,9 @@ export class IssueList {
     return this.check(typeof value === 'number' && Number.isFinite(value), path, 'a finite number', value);
   }
 
-  integer(value: unknown, path: string, min: number): value is number {
-    const ok = typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
-    return this.check(ok, path, `an integer ≥ ${min}`, value);
+  integer(value: unknown, path: string, min: number, max?: number): value is number {
+    const ok = typeof value === 'number' && Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max);
+    return this.check(ok, path, max === undefined ? `an integer ≥ ${min}` : integerRange(min, max), value);
   }
 
   record(value: unknown, path: string): value is Record<string, unknown> {

@@ -4,6 +4,7 @@
  * References between nodes (an edge to a missing node) are the analysis's concern.
  */
 
+import { DESIGN_LIMITS } from './limits';
 import type { IssueList } from './documentIssues';
 import { describeFound, isRecord } from './documentIssues';
 import type { DesignDocument, DesignEdge, DesignInput, DesignNode, ParamValue } from './types';
@@ -18,9 +19,9 @@ function checkInput(value: unknown, issues: IssueList): DesignInput | undefined 
   if (!issues.record(value, 'input')) return undefined;
   issues.onlyKnown(value, 'input', ['height', 'width', 'channels']);
   const ok = [
-    issues.integer(value.height, 'input.height', 1),
-    issues.integer(value.width, 'input.width', 1),
-    issues.integer(value.channels, 'input.channels', 1),
+    issues.integer(value.height, 'input.height', 1, DESIGN_LIMITS.inputSize),
+    issues.integer(value.width, 'input.width', 1, DESIGN_LIMITS.inputSize),
+    issues.integer(value.channels, 'input.channels', 1, DESIGN_LIMITS.inputChannels),
   ].every(Boolean);
   return ok ? { height: value.height as number, width: value.width as number, channels: value.channels as number } : undefined;
 }

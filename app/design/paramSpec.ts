@@ -9,12 +9,12 @@ interface ParamSpecBase {
 }
 
 export type ParamSpec =
-  | (ParamSpecBase & { kind: 'int'; default: number; min: number; max?: number })
-  | (ParamSpecBase & { kind: 'number'; default: number; min: number; max?: number })
+  | (ParamSpecBase & { kind: 'int'; default: number; min: number; max: number })
+  | (ParamSpecBase & { kind: 'number'; default: number; min: number; max: number })
   | (ParamSpecBase & { kind: 'bool'; default: boolean })
   | (ParamSpecBase & { kind: 'enum'; default: string; options: readonly string[] })
-  /** `[h, w]`, each an integer ≥ min. */
-  | (ParamSpecBase & { kind: 'pair'; default: readonly [number, number]; min: number });
+  /** `[h, w]`, each an integer from min to max. */
+  | (ParamSpecBase & { kind: 'pair'; default: readonly [number, number]; min: number; max: number });
 
 export type PaletteCategory = 'Stems' | 'Inception blocks' | 'Reduction blocks' | 'Residual blocks' | 'Layers' | 'Heads';
 

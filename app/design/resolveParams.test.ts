@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layerDefinitions } from '../layers/registry';
+import { DESIGN_LIMITS } from './limits';
 import { resolveParams } from './resolveParams';
 import type { ParamValue } from './types';
 
@@ -35,6 +36,14 @@ describe('resolveParams', () => {
   it('checks number ranges', () => {
     const { issues } = resolveParams(layerDefinitions.dropout.info, { rate: 1.5 });
     expect(issues[0].message).toBe('Dropout: rate is 1.5; it must be a number between 0 and 0.99.');
+  });
+
+  it('bounds every number a design holds, naming the field and the limit', () => {
+    expect(resolveParams(layerDefinitions.dense.info, { units: 1e9 }).issues[0].message).toBe(`Fully connected: units is 1000000000; it must be an integer between 1 and ${DESIGN_LIMITS.classes}.`);
+    expect(resolveParams(convInfo, { filters: 1e12 }).issues[0].message).toBe(`Convolution: filters is 1000000000000; it must be an integer between 1 and ${DESIGN_LIMITS.channels}.`);
+    expect(resolveParams(convInfo, { kernel: [1e9, 3] }).issues[0].message).toMatch(`kernel is [1000000000, 3]; it must be a pair [height, width] of integers between 1 and ${DESIGN_LIMITS.inputSize}`);
+    const numeric = Object.values(layerDefinitions).flatMap((definition) => definition.info.params).filter((spec) => spec.kind === 'int' || spec.kind === 'number' || spec.kind === 'pair');
+    for (const spec of numeric) expect(spec.max, spec.name).toBeLessThanOrEqual(DESIGN_LIMITS.classes);
   });
 
   it('reports parameters the type does not have', () => {

@@ -25,8 +25,8 @@ function describe(value: ParamValue): string {
   return String(value);
 }
 
-function rangeText(min: number, max: number | undefined): string {
-  return max === undefined ? `≥ ${min}` : `between ${min} and ${max}`;
+function rangeText(min: number, max: number): string {
+  return `between ${min} and ${max}`;
 }
 
 /** Why `value` does not fit `spec`, or undefined when it does. */
@@ -38,7 +38,7 @@ function problem(spec: ParamSpec, value: ParamValue): string | undefined {
       const wanted = `${integer ? 'an integer' : 'a number'} ${rangeText(spec.min, spec.max)}`;
       if (typeof value !== 'number' || !Number.isFinite(value)) return wanted;
       if (integer && !Number.isSafeInteger(value)) return wanted;
-      if (value < spec.min || (spec.max !== undefined && value > spec.max)) return wanted;
+      if (value < spec.min || value > spec.max) return wanted;
       return undefined;
     }
     case 'bool':
@@ -46,9 +46,9 @@ function problem(spec: ParamSpec, value: ParamValue): string | undefined {
     case 'enum':
       return typeof value === 'string' && spec.options.includes(value) ? undefined : `one of ${spec.options.join(', ')}`;
     case 'pair': {
-      const wanted = `a pair [height, width] of integers ≥ ${spec.min}`;
+      const wanted = `a pair [height, width] of integers ${rangeText(spec.min, spec.max)}`;
       if (!Array.isArray(value) || value.length !== 2) return wanted;
-      return value.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= spec.min) ? undefined : wanted;
+      return value.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= spec.min && n <= spec.max) ? undefined : wanted;
     }
   }
 }

@@ -1,4 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { checkImages, unsupportedFormatProblem } from './data/imageFiles';
+import { useTempDir } from '../node/testing/tempDir';
 import { centralCropBox, decodeImage, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
 import { INCEPTION_PREPROCESSING } from '../training/preprocessing';
 import { SAMPLE_IMAGES } from './testing/samples';
@@ -18,6 +27,19 @@ describe('decodeImage', () => {
     const gray = await decodeImage({ path: SAMPLE_IMAGES.jpeg }, 1);
     expect(gray.channels).toBe(1);
     expect(gray.data.length).toBe(320 * 240);
+  });
+
+  it('reads only the formats a dataset scan accepts, and refuses the others with the scan’s words', async () => {
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).gif().toBuffer();
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><image href="file:///etc/hostname"/></svg>');
+    const tiff = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).tiff().toBuffer();
+    for (const [name, bytes, format] of [['a.gif', gif, 'gif'], ['b.svg', svg, 'svg'], ['c.tiff', tiff, 'tiff']] as const) {
+      await expect(decodeImage({ name, bytes }, 3)).rejects.toThrow(`Cannot read image '${name}': ${unsupportedFormatProblem(format)}`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'formats-'));
+    await writeFile(join(dir, 'a.gif'), gif);
+    expect((await checkImages([join(dir, 'a.gif')], 8))[0].unreadable?.problem).toBe(unsupportedFormatProblem('gif'));
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('names the file and the problem when it cannot read one', async () => {
@@ -70,5 +92,20 @@ describe('loadImageBatch', () => {
 
   it('refuses a network with an unsupported channel count', async () => {
     await expect(loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], { height: 9, width: 9, channels: 4 })).rejects.toThrow('1 or 3 input channels');
+  });
+});
+
+describe('loadImageBatch memory', () => {
+  const dir = useTempDir('image-memory');
+
+  it('decodes six 8000×8000 PNGs in far less memory than one of them takes at full size', async () => {
+    const big = join(dir(), 'big.png');
+    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#c08040' } }).png({ compressionLevel: 1 }).toFile(big);
+    // 8000 × 8000 × 3 bytes = 192 MB per image at full size: six held at once took 1.3 GB.
+    const probe = fileURLToPath(new URL('./testing/decodeMemoryProbe.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe, '75', ...Array<string>(6).fill(big)]);
+    const result = JSON.parse(stdout) as { peakBytes: number; decoded: number };
+    expect(result.decoded).toBe(6);
+    expect(result.peakBytes).toBeLessThan(500_000_000);
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { errorMessage } from '../result';
 import { INCEPTION_PREPROCESSING, type PixelPreparation } from '../training/preprocessing';
+import { isImageFormat, unsupportedFormatProblem } from './data/imageFiles';
 
 /** 8-bit pixels, row-major HWC. */
 export interface DecodedImage {
@@ -42,8 +43,27 @@ function imageName(source: ImageSource): string {
   return 'path' in source ? source.path : source.name;
 }
 
-/** Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded). */
-export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise<DecodedImage> {
+/** Images decoded at once by `loadImageBatch`: each can be large before it is shrunk. */
+export const DECODE_CONCURRENCY = 3;
+
+/**
+ * Images up to this many pixels (4096 × 4096, 48 MB of RGB) are decoded at full size, so the
+ * preparation is exactly the one docs/model-format.md states; larger ones are shrunk as they
+ * decode (`decodeSizeFor`), so a 16000 × 16000 PNG never takes gigabytes.
+ */
+export const FULL_DECODE_PIXELS = 4096 * 4096;
+
+/** The size a larger image is shrunk to for a central crop to `input`: twice what the crop needs. */
+export function decodeSizeFor(input: { height: number; width: number }, preparation: PixelPreparation = INCEPTION_PREPROCESSING): { height: number; width: number } {
+  return { height: Math.ceil((2 * input.height) / preparation.centralCropFraction), width: Math.ceil((2 * input.width) / preparation.centralCropFraction) };
+}
+
+/**
+ * Decodes to 8-bit pixels with 1 channel (luminance) or 3 (RGB, alpha dropped, gray expanded).
+ * With `atLeast`, an image of more than FULL_DECODE_PIXELS is shrunk inside sharp while it
+ * decodes (never held at full size) to the smallest size that still covers `atLeast`.
+ */
+export async function decodeImage(source: ImageSource, channels: 1 | 3, atLeast?: { height: number; width: number }): Promise<DecodedImage> {
   const name = imageName(source);
   let bytes: Uint8Array;
   try {
@@ -52,17 +72,29 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise
     const code = (error as NodeJS.ErrnoException).code;
     throw new ImageReadError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : errorMessage(error));
   }
+  // Only the formats a dataset scan reads: no SVG (which can name other files), GIF, TIFF, ….
+  const format = await sharp(bytes).metadata().then(
+    (header) => header.format,
+    () => undefined,
+  );
+  if (format !== undefined && !isImageFormat(format)) throw new ImageReadError(name, unsupportedFormatProblem(format));
   try {
-    return await decodePixels(sharp(bytes, { failOn: 'error' }), channels);
+    return await decodePixels(sharp(bytes, { failOn: 'error', sequentialRead: true }), channels, atLeast);
   } catch (error) {
     throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${errorMessage(error)}`);
   }
 }
 
-/** EXIF-oriented 8-bit pixels of any sharp input: luminance for 1 channel, sRGB for 3. */
-export async function decodePixels(image: Sharp, channels: 1 | 3): Promise<DecodedImage> {
+/**
+ * EXIF-oriented 8-bit pixels of any sharp input: luminance for 1 channel, sRGB for 3. With
+ * `atLeast`, an image of more than FULL_DECODE_PIXELS is shrunk to cover it as it decodes.
+ */
+export async function decodePixels(image: Sharp, channels: 1 | 3, atLeast?: { height: number; width: number }): Promise<DecodedImage> {
   const oriented = image.autoOrient();
-  const coloured = channels === 1 ? oriented.grayscale() : oriented.toColourspace('srgb');
+  const header = atLeast ? await oriented.clone().metadata() : null;
+  const large = header !== null && (header.width ?? 0) * (header.height ?? 0) > FULL_DECODE_PIXELS;
+  const sized = large && atLeast ? oriented.resize({ ...atLeast, fit: 'outside', withoutEnlargement: true }) : oriented;
+  const coloured = channels === 1 ? sized.grayscale() : sized.toColourspace('srgb');
   const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   return decoded.channels === channels ? decoded : expandGray(decoded, channels);
@@ -134,21 +166,35 @@ function channelsFor(input: NetworkInput): 1 | 3 {
   return input.channels;
 }
 
-/** Decodes and preprocesses every image into one batch; unreadable images are reported, not fatal. */
+/**
+ * Decodes and preprocesses every image into one batch; unreadable images are reported, not
+ * fatal. At most DECODE_CONCURRENCY images are decoded at once, each shrunk as it decodes and
+ * kept only as its preprocessed floats, so many large images cost no more than a few.
+ */
 export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Promise<ImageBatch> {
   const channels = channelsFor(input);
   const perImage = input.height * input.width * channels;
-  const decoded = await Promise.all(sources.map((source) => decodeImage(source, channels).catch((error: unknown) => error as Error)));
-  const ok = decoded.filter((d): d is DecodedImage => !(d instanceof Error));
-  const data = new Float32Array(ok.length * perImage);
-  const batch: ImageBatch = { data, images: [], indices: [], failures: [] };
-  decoded.forEach((result, index) => {
+  const results: (Float32Array | Error)[] = new Array(sources.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < sources.length) {
+      const index = next++;
+      results[index] = await decodeImage(sources[index], channels, decodeSizeFor(input, preparation)).then(
+        (decoded) => inceptionPreprocess(decoded, input, undefined, 0, preparation),
+        (error: unknown) => error as Error,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DECODE_CONCURRENCY, sources.length) }, worker));
+  const ok = results.filter((r) => !(r instanceof Error)).length;
+  const batch: ImageBatch = { data: new Float32Array(ok * perImage), images: [], indices: [], failures: [] };
+  results.forEach((result, index) => {
     const image = imageName(sources[index]);
     if (result instanceof Error) {
       batch.failures.push({ index, image, error: result.message });
       return;
     }
-    inceptionPreprocess(result, input, data, batch.images.length * perImage, preparation);
+    batch.data.set(result, batch.images.length * perImage);
     batch.images.push(image);
     batch.indices.push(index);
   });

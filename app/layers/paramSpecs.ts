@@ -1,5 +1,6 @@
 /** Parameter declarations that several layer kinds share. */
 
+import { DESIGN_LIMITS } from '../design/limits';
 import type { ParamSpec } from '../design/paramSpec';
 import type { ActivationFn, Padding } from './types';
 
@@ -29,7 +30,7 @@ export function paddingParam(fallback: Padding): ParamSpec {
 }
 
 export function stridesParam(fallback: readonly [number, number]): ParamSpec {
-  return { name: 'strides', label: 'Strides', help: 'Step [vertical, horizontal] of the window.', kind: 'pair', default: fallback, min: 1 };
+  return { name: 'strides', label: 'Strides', help: 'Step [vertical, horizontal] of the window.', kind: 'pair', default: fallback, min: 1, max: DESIGN_LIMITS.inputSize };
 }
 
 export function biasParam(fallback: boolean): ParamSpec {

@@ -20,8 +20,8 @@ describe('parsePresetParams', () => {
     ['repeats=1,2', /--param repeats=1,2: repeats must be three comma-separated values/],
     ['repeats=1,2.5,1', /--param repeats=1,2.5,1: repeats must be three comma-separated values \(A, B, C blocks\), each an integer ≥ 0/],
     ['scales=0.1,,0.2', /--param scales=0.1,,0.2: scales must be three/],
-    ['input=0', /--param input=0: input must be an integer ≥ 1/],
-    ['classes=', /--param classes=: classes must be an integer ≥ 1/],
+    ['input=0', /--param input=0: input must be an integer between 1 and 4096/],
+    ['classes=', /--param classes=: classes must be an integer between 1 and 100000/],
   ])('rejects %s', (pair, message) => {
     expect(() => parsePresetParams([pair])).toThrow(PresetOptionError);
     expect(() => parsePresetParams([pair])).toThrow(message);

@@ -1,5 +1,6 @@
 /** `key=value` preset options from the command line: each bad pair is named in the error. */
 
+import { DESIGN_LIMITS, integerRange } from '../design/limits';
 import type { PresetOptions, StageTriple } from './types';
 
 export class PresetOptionError extends Error {
@@ -28,8 +29,8 @@ function parseTriple(value: string, key: string, each: string, ok: (n: number) =
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 const parsers: Readonly<Record<keyof PresetOptions, Parser>> = {
-  input: (v, k) => parseNumber(v, k, 'an integer ≥ 1 (the square input size)', (n) => Number.isSafeInteger(n) && n >= 1),
-  classes: (v, k) => parseNumber(v, k, 'an integer ≥ 1', (n) => Number.isSafeInteger(n) && n >= 1),
+  input: (v, k) => parseNumber(v, k, `${integerRange(1, DESIGN_LIMITS.inputSize)} (the square input size)`, (n) => Number.isSafeInteger(n) && n >= 1 && n <= DESIGN_LIMITS.inputSize),
+  classes: (v, k) => parseNumber(v, k, integerRange(1, DESIGN_LIMITS.classes), (n) => Number.isSafeInteger(n) && n >= 1 && n <= DESIGN_LIMITS.classes),
   bnGamma: (v, k) => (v === 'true' ? true : v === 'false' ? false : bad(k, v, 'true or false')),
   dropout: (v, k) => parseNumber(v, k, 'a rate in [0, 1), e.g. 0.2 for keep 0.8', (n) => n >= 0 && n < 1),
   width: (v, k) => parseNumber(v, k, 'a multiplier in (0, 8], e.g. 0.25', (n) => n > 0 && n <= 8),

@@ -56,7 +56,12 @@ export function trainConfigProblems(config: TrainConfig): string[] {
   return problems;
 }
 
-/** Fill a partial configuration with the defaults; throws naming every bad field. */
+/** A configuration with fields out of range; the message names each. */
+export class TrainConfigError extends Error {
+  override name = 'TrainConfigError';
+}
+
+/** Fill a partial configuration with the defaults; throws (TrainConfigError) naming every bad field. */
 export function resolveTrainConfig(partial: Partial<TrainConfig>): TrainConfig {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<TrainConfig>;
   const optimizer = defined.optimizer ?? defaultTrainConfig.optimizer;
@@ -66,6 +71,6 @@ export function resolveTrainConfig(partial: Partial<TrainConfig>): TrainConfig {
     ...defined,
   };
   const problems = trainConfigProblems(config);
-  if (problems.length > 0) throw new Error(`Invalid training configuration: ${problems.join(' ')}`);
+  if (problems.length > 0) throw new TrainConfigError(`Invalid training configuration: ${problems.join(' ')}`);
   return config;
 }

@@ -19,6 +19,11 @@ export type TrainerStartRequest = Omit<TrainRequest, 'resumeRunDir'> & {
   runDir: string;
   /** Continue the run in `runDir` from its last checkpoint. */
   resume?: boolean;
+  /**
+   * Real folders every dataset path must lie in, those in a resumed run's `run.json` and a CSV
+   * manifest's rows included (a host's roots); absent on the command line.
+   */
+  roots?: readonly string[];
 };
 
 export type TrainerCommand =
@@ -49,6 +54,9 @@ export function parseTrainerCommand(value: unknown): Result<TrainerCommand> {
       if (!isRecord(request.config)) return { ok: false, error: 'start: "request.config" must be an object' };
       if (request.resume !== undefined && typeof request.resume !== 'boolean') return { ok: false, error: 'start: "request.resume" must be true or false' };
       if (request.memoryBytes !== undefined && !(typeof request.memoryBytes === 'number' && request.memoryBytes > 0)) return { ok: false, error: 'start: "request.memoryBytes" must be a positive number of bytes' };
+      if (request.roots !== undefined && !(Array.isArray(request.roots) && request.roots.every((root) => typeof root === 'string'))) {
+        return { ok: false, error: 'start: "request.roots" must be an array of folder paths' };
+      }
       return { ok: true, value: { type: 'start', request: request as unknown as TrainerStartRequest } };
     }
     default:

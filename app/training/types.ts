@@ -38,6 +38,13 @@ export interface ScanReport {
 /** One value per metric of `METRICS`: loss, top-1 and top-5 accuracy. */
 export type StepMetrics = { [K in MetricName]: number };
 
+/**
+ * Why a run ended in an error: its input cannot be used (dataset, settings, run folder,
+ * checkpoint, backend), its design cannot be trained, or the training itself failed.
+ */
+export const TRAIN_FAILURE_KINDS = ['input', 'design', 'failure'] as const;
+export type TrainFailureKind = (typeof TRAIN_FAILURE_KINDS)[number];
+
 export type TrainEvent =
   | { type: 'scan'; report: ScanReport }
   | {
@@ -70,7 +77,8 @@ export type TrainEvent =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
-  | { type: 'error'; message: string; lastCheckpoint: string | null }
+  /** `kind` (absent in runs logged before it existed): what the command line's exit status says. */
+  | { type: 'error'; message: string; lastCheckpoint: string | null; kind?: TrainFailureKind }
   | { type: 'log'; level: 'info' | 'warning'; message: string }
   /** Long preparation before the first step: the dataset's files being checked (`task: 'scan'`). */
   | ProgressEvent;

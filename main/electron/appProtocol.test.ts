@@ -1,6 +1,6 @@
 /** The app:// protocol handler with Electron's protocol module replaced by a recorder. */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempFolder } from '../testing/fakeHost';
@@ -30,6 +30,8 @@ describe('app:// protocol', () => {
     await writeFile(join(renderer, 'index.html'), '<!doctype html>');
     await writeFile(join(renderer, 'assets', 'app.js'), 'export {}');
     await writeFile(join(folder.path, 'secret.txt'), 'secret');
+    await symlink(join(folder.path, 'secret.txt'), join(renderer, 'assets', 'linked.txt'));
+    await symlink(folder.path, join(renderer, 'up'));
     serveRenderer(renderer);
 
     const page = await handler!({ url: 'app://studio/index.html' });
@@ -38,7 +40,7 @@ describe('app:// protocol', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
     expect(await (await handler!({ url: 'app://studio/assets/app.js' })).text()).toBe('export {}');
     expect((await handler!({ url: 'app://studio/' })).status).toBe(200);
-    for (const url of ['app://studio/%2e%2e/secret.txt', 'app://other/index.html', 'app://studio/missing.js']) {
+    for (const url of ['app://studio/%2e%2e/secret.txt', 'app://other/index.html', 'app://studio/missing.js', 'app://studio/assets/linked.txt', 'app://studio/up/secret.txt']) {
       expect((await handler!({ url })).status, url).toBe(404);
     }
     await folder.remove();

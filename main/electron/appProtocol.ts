@@ -20,7 +20,7 @@ export function serveRenderer(rendererDir: string): void {
   const csp = contentSecurityPolicy();
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'studio' ? resolveStaticPath(rendererDir, url.pathname) : null;
+    const file = url.host === 'studio' ? await resolveStaticPath(rendererDir, url.pathname) : null;
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return new Response('Not found', { status: 404 });
     return new Response(body, { headers: { 'content-type': contentTypeOf(file), 'content-security-policy': csp, 'x-content-type-options': 'nosniff' } });

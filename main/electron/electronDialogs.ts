@@ -2,6 +2,7 @@
 
 import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { dialog } from 'electron';
+import { extname } from 'node:path';
 import { DESIGN_EXTENSION } from '../../app/design/types';
 import { withDesignExtension } from '../files/designExtension';
 import type { FileDialogs } from '../ipc/hostServices';
@@ -26,8 +27,18 @@ export function electronDialogs(window: () => BrowserWindow | null): FileDialogs
       const chosen = await save({ defaultPath: withDesignExtension(suggestedName), filters: [DESIGN_FILTER] });
       return chosen === null ? null : withDesignExtension(chosen);
     },
-    chooseExportTarget: (suggestedName) => save({ defaultPath: suggestedName }),
+    chooseExportTarget: async (suggestedName) => {
+      // The export's format is fixed by the renderer; a name typed without it gets it.
+      const extension = extname(suggestedName);
+      const chosen = await save({ defaultPath: suggestedName, filters: [{ name: `${extension.slice(1).toUpperCase()} file`, extensions: [extension.slice(1)] }] });
+      return chosen === null || chosen.toLowerCase().endsWith(extension.toLowerCase()) ? chosen : `${chosen}${extension}`;
+    },
     chooseModelSaveTarget: (suggestedName) => save({ title: 'Save model folder as', defaultPath: suggestedName, buttonLabel: 'Save Model' }),
+    // Linux and Windows dialogs pick files or folders, never both: one kind per call.
+    chooseDataset: (kind) =>
+      kind === 'folder'
+        ? open({ title: 'Choose the dataset folder (one sub-folder per class)', properties: ['openDirectory'], buttonLabel: 'Use Folder' })
+        : open({ title: 'Choose the dataset manifest (path,label rows)', properties: ['openFile'], filters: [{ name: 'CSV manifest', extensions: ['csv'] }], buttonLabel: 'Use Manifest' }),
   };
 }
 

@@ -5,7 +5,10 @@ import { studioMethodNames } from '../../app/protocol';
 import { createHandlers } from '../ipc/handlers';
 import { fakeServices, tempFolder } from '../testing/fakeHost';
 
-type Invoke = (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<unknown>;
+interface Frame {
+  url: string;
+}
+type Invoke = (event: { sender: { mainFrame: Frame }; senderFrame: Frame | null }, payload: unknown) => Promise<unknown>;
 const registered = new Map<string, Invoke>();
 
 vi.mock('electron', () => ({
@@ -13,6 +16,12 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpcHandlers } = await import('./ipcBridge');
+
+/** An event from the app page's main frame. */
+const fromMainFrame = (url = 'app://studio/index.html') => {
+  const frame = { url };
+  return { sender: { mainFrame: frame }, senderFrame: frame };
+};
 
 describe('registerIpcHandlers', () => {
   beforeEach(() => registered.clear());
@@ -22,7 +31,7 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers(createHandlers(await fakeServices([folder.path])));
     expect([...registered.keys()]).toEqual(studioMethodNames.map((method) => `studio:${method}`));
     const info = registered.get('studio:info')!;
-    await expect(info({ senderFrame: { url: 'app://studio/index.html' } }, undefined)).resolves.toMatchObject({ kind: 'web', roots: [folder.path] });
+    await expect(info(fromMainFrame(), undefined)).resolves.toMatchObject({ kind: 'web', roots: [folder.path] });
     await folder.remove();
   });
 
@@ -30,9 +39,11 @@ describe('registerIpcHandlers', () => {
     const folder = await tempFolder('ipc-bridge');
     registerIpcHandlers(createHandlers(await fakeServices([folder.path])));
     const list = registered.get('studio:listDirectory')!;
-    await expect(list({ senderFrame: { url: 'https://evil.example/' } }, { path: folder.path })).rejects.toThrow(/not the app's own page/);
-    await expect(list({ senderFrame: null }, { path: folder.path })).rejects.toThrow(/not the app's own page/);
-    await expect(list({ senderFrame: { url: 'app://studio/index.html' } }, { path: ['x'] })).rejects.toThrow('listDirectory: request.path: expected a string, found an array');
+    await expect(list(fromMainFrame('https://evil.example/'), { path: folder.path })).rejects.toThrow(/not the app's own page/);
+    await expect(list({ ...fromMainFrame(), senderFrame: null }, { path: folder.path })).rejects.toThrow(/not the app's own page/);
+    // A sub-frame (an iframe) with the app's URL is not the app's page.
+    await expect(list({ ...fromMainFrame(), senderFrame: { url: 'app://studio/index.html' } }, { path: folder.path })).rejects.toThrow(/not the app's own page/);
+    await expect(list(fromMainFrame(), { path: ['x'] })).rejects.toThrow('listDirectory: request.path: expected a string, found an array');
     await folder.remove();
   });
 });

@@ -13,6 +13,7 @@ import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { runtimeVersions } from '../../app/node/runtimeVersions';
 import { presets } from '../../app/presets';
 import { APP_NAME } from '../../app/versions';
+import { desktopPathPolicy, GRANT_LIMIT } from '../files/desktopAccess';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
 import { NATIVE_EDIT_COMMANDS } from '../menu/menuTemplate';
@@ -88,14 +89,17 @@ async function start(): Promise<void> {
   });
 
   const recent = await loadRecentFiles(join(userData, 'recent-designs.json'), () => rebuildMenu());
+  const runsRoot = join(app.getPath('documents'), APP_NAME, 'runs');
+  // Least privilege: the runs folder and what the user opened or chose, not all of home.
+  const access = await desktopPathPolicy(runsRoot, await loadRecentFiles(join(userData, 'granted-paths.json'), undefined, GRANT_LIMIT));
   const runtime = await createHostRuntime({
     info: { kind: 'electron', versions: runtimeVersions(app.getVersion()), notices: noticesPath(), platform: process.platform },
-    roots: [app.getPath('home'), app.getPath('temp')],
+    paths: access,
     dialogs: electronDialogs(() => window),
     recent,
     launch: utilityLauncher,
     entries: { trainer: paths.trainer, engineWorker: paths.engineWorker },
-    runsRoot: join(app.getPath('documents'), APP_NAME, 'runs'),
+    runsRoot,
     emit,
     onDocumentState(state) {
       guard.update(state);
@@ -103,7 +107,6 @@ async function start(): Promise<void> {
       window?.setDocumentEdited(state.dirty);
     },
   });
-  for (const path of recent.list()) runtime.paths.grant(path);
   saves = observeSaves(runtime.handlers);
   registerIpcHandlers(saves.handlers);
   serveRenderer(paths.renderer);
@@ -119,9 +122,9 @@ async function start(): Promise<void> {
 
   requestOpen = (path) => {
     if (!rendererReady) return void pendingOpens.push(path);
-    void guard.mayDiscard().then((ok) => {
+    void guard.mayDiscard().then(async (ok) => {
       if (!ok) return;
-      runtime.paths.grant(path);
+      await runtime.paths.grant(path);
       app.addRecentDocument(path);
       emit({ type: 'open-file', path, unsavedChecked: true });
     });

@@ -1,48 +1,45 @@
 /**
- * Which paths a host may touch. The web host names its roots at start; anything outside them
+ * Which paths a host may touch. The web host names its roots at start; the desktop host starts
+ * with its own runs folder and adds what the user opens or chooses (`grant`). Anything outside
  * (after resolving `..` and symbolic links) is refused, so a request cannot escape a root.
  */
 
-import { realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, basename, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { isInside, outsideRootsMessage, realPathOf, realRoots } from '../../app/node/files/pathBoundary';
 import type { Result } from '../../app/result';
 
 export interface PathPolicy {
+  /** The real folders named at start. */
   readonly roots: readonly string[];
-  /** The real absolute path when it lies inside a root, otherwise an error naming the roots. */
+  /** The real absolute path when it lies inside a root or a grant, otherwise an error naming the roots. */
   check(path: string): Promise<Result<string>>;
-  /** Allows one file outside the roots: one the OS or the command line handed the desktop app. */
-  grant(path: string): void;
+  /** Allows a file or folder (and what is inside it) the user opened or chose on the desktop. */
+  grant(path: string): Promise<void>;
+  /** The roots and every grant, real: the bounds handed to the engine for paths found inside files. */
+  allowed(): readonly string[];
 }
 
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+export interface PathPolicyOptions {
+  /** What to add to a refusal: how the user can give access (the desktop: open or choose it first). */
+  refusalHint?: string;
 }
 
-/** Resolves symbolic links of the longest existing prefix, so a file yet to be written counts. */
-async function realPathOf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(await realPathOf(parent), basename(path));
-  }
-}
-
-export async function createPathPolicy(roots: readonly string[]): Promise<PathPolicy> {
-  const realRoots = await Promise.all(roots.map((root) => realPathOf(resolve(root))));
-  const granted = new Set<string>();
+export async function createPathPolicy(roots: readonly string[], options: PathPolicyOptions = {}): Promise<PathPolicy> {
+  const real = await realRoots(roots);
+  const granted: string[] = [];
+  const allowed = (): string[] => [...real, ...granted];
   return {
-    roots: realRoots,
+    roots: real,
     async check(path) {
       if (!isAbsolute(path)) return { ok: false, error: `"${path}" is not an absolute path` };
-      const real = await realPathOf(resolve(path));
-      if (granted.has(resolve(path)) || realRoots.some((root) => isInside(root, real))) return { ok: true, value: real };
-      return { ok: false, error: `"${path}" is outside the folders this host may access (${realRoots.join(', ') || 'none'})` };
+      const candidate = await realPathOf(resolve(path));
+      if (allowed().some((root) => isInside(root, candidate))) return { ok: true, value: candidate };
+      return { ok: false, error: `${outsideRootsMessage(`"${path}"`, real)}${options.refusalHint ?? ''}` };
     },
-    grant(path) {
-      granted.add(resolve(path));
+    async grant(path) {
+      const target = await realPathOf(resolve(path));
+      if (!granted.includes(target)) granted.push(target);
     },
+    allowed,
   };
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../app/node/testing/tempDir';
 import { memoryRecentFiles } from './memoryRecentFiles';
+import { createPathPolicy } from './pathPolicy';
 import { loadRecentFiles, RECENT_LIMIT } from './recentFiles';
+import { desktopPathPolicy } from './desktopAccess';
 
 describe('recent files', () => {
   const dir = useTempDir('recent');
@@ -38,5 +40,24 @@ describe('recent files', () => {
     const store = join(dir(), 'bad.json');
     await writeFile(store, '{"not":"a list"}');
     expect((await loadRecentFiles(store)).list()).toEqual([]);
+  });
+});
+
+describe('the desktop path policy', () => {
+  const dir = useTempDir('desktop-access');
+
+  it('reaches the runs folder and what the user granted, remembered across sessions; not the rest of home', async () => {
+    const runs = join(dir(), 'runs');
+    const store = join(dir(), 'granted.json');
+    const first = await desktopPathPolicy(runs, await loadRecentFiles(store));
+    expect(await first.check(join(runs, 'r1', 'run.json'))).toMatchObject({ ok: true });
+    const refused = await first.check(join(dir(), 'data', 'cats'));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders .*open it or choose it/) });
+    await first.grant(join(dir(), 'data'));
+    expect(await first.check(join(dir(), 'data', 'cats'))).toMatchObject({ ok: true });
+    const next = await desktopPathPolicy(runs, await loadRecentFiles(store));
+    expect(await next.check(join(dir(), 'data', 'cats'))).toMatchObject({ ok: true });
+    expect(await next.check(join(dir(), 'granted.json'))).toMatchObject({ ok: false });
+    expect((await createPathPolicy([runs])).allowed()).toHaveLength(1);
   });
 });

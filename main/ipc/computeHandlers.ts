@@ -1,9 +1,12 @@
 /**
  * Handlers that hand work to the trainer processes. Every path inside a request (dataset,
- * validation set, run folder, model, images) passes the host's path policy first.
+ * validation set, run folder, model, images) passes the host's path policy first, and so do the
+ * dataset paths a resumed run's `run.json` names; the engine gets the roots for the paths it
+ * finds inside files (a CSV manifest's rows).
  */
 
 import type { ComputeMethod, PredictRequest, Result, TrainRequest } from '../../app/protocol';
+import { readRunRecord, runPaths } from '../../app/node/runs/runRecord';
 import type { HostServices } from './hostServices';
 import type { Handlers } from './handlerTypes';
 
@@ -25,12 +28,26 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
     return { ok: true, value: rebuild(real) };
   };
 
+  /** The datasets a run folder's `run.json` names must be inside the roots too. */
+  const checkRecordedData = async (runDir: string): Promise<Result<null>> => {
+    const record = await paths.check(runPaths(runDir).record);
+    if (!record.ok) return record;
+    const read = await readRunRecord(runDir);
+    if (!read.ok) return { ok: false, error: `Cannot resume: ${read.error}` };
+    const { data, validation } = read.value;
+    for (const [path, what] of [[data, 'dataset'], [validation, 'validation set']] as const) {
+      const checked = path === undefined ? null : await paths.check(path);
+      if (checked && !checked.ok) return { ok: false, error: `Cannot resume ${runDir}: its run.json names a ${what}, and ${checked.error}` };
+    }
+    return { ok: true, value: null };
+  };
+
   return {
     backends: () => compute.backends(),
     doctor: (request) => compute.doctor(request),
     async scanDataset(request) {
       const checked = await checkAll([request.path], ([path]) => ({ ...request, path }));
-      return checked.ok ? compute.scanDataset(checked.value) : checked;
+      return checked.ok ? compute.scanDataset({ ...checked.value, roots: paths.allowed() }) : checked;
     },
     async startTraining(request) {
       const checked = await checkAll<TrainRequest>([request.data, request.validation, request.resumeRunDir], ([data, validation, resumeRunDir]) => ({
@@ -39,7 +56,11 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
         validation,
         resumeRunDir,
       }));
-      return checked.ok ? compute.startTraining(checked.value) : checked;
+      if (!checked.ok) return checked;
+      const resumeDir = checked.value.resumeRunDir;
+      const recorded = resumeDir === undefined ? null : await checkRecordedData(resumeDir);
+      if (recorded && !recorded.ok) return recorded;
+      return compute.startTraining({ ...checked.value, roots: paths.allowed() });
     },
     pauseTraining: (request) => compute.pauseTraining(request),
     resumeTraining: (request) => compute.resumeTraining(request),
@@ -57,7 +78,7 @@ export function computeHandlers({ paths, compute }: HostServices): ComputeHandle
     },
     async evaluate(request) {
       const checked = await checkAll([request.model, request.data], ([model, data]) => ({ ...request, model: model!, data }));
-      return checked.ok ? compute.evaluate(checked.value) : checked;
+      return checked.ok ? compute.evaluate({ ...checked.value, roots: paths.allowed() }) : checked;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
@@ -111,12 +111,82 @@ describe('saveDesign', () => {
   });
 });
 
+describe('desktop: only what the user opened or chose', () => {
+  it('grants a design picked in the open or save dialog, not its neighbours', async () => {
+    const picked = join(outside.path, 'picked.incept.json');
+    const neighbour = join(outside.path, 'neighbour.incept.json');
+    await writeFile(picked, sampleDesignText());
+    await writeFile(neighbour, sampleDesignText());
+    const saved = join(outside.path, 'saved.incept.json');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([picked, saved]) });
+    const handlers = createHandlers(services);
+    expect(await handlers.openDesign({})).toMatchObject({ ok: true, value: { file: { path: picked } } });
+    expect(await handlers.saveDesign({ path: picked, suggestedName: 'x', text: sampleDesignText() })).toMatchObject({ ok: true });
+    expect(await handlers.openDesign({ path: neighbour })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    expect(await handlers.saveDesign({ suggestedName: 'x', text: sampleDesignText() })).toMatchObject({ ok: true, value: { path: saved } });
+    expect(await handlers.openDesign({ path: saved })).toMatchObject({ ok: true });
+  });
+
+  it('chooses a dataset in a native dialog and grants that folder (a CSV: its folder)', async () => {
+    const data = join(outside.path, 'data');
+    await mkdir(join(data, 'cats'), { recursive: true });
+    const csv = join(outside.path, 'labels', 'rows.csv');
+    await mkdir(join(outside.path, 'labels'));
+    await writeFile(csv, 'a.png,cat\n');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([data, csv, null]) });
+    const handlers = createHandlers(services);
+    expect(await handlers.scanDataset({ path: data, inputSize: 75 })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toEqual({ ok: true, value: data });
+    expect(await handlers.chooseDataset({ kind: 'csv' })).toEqual({ ok: true, value: csv });
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toEqual({ ok: true, value: null });
+    expect((await handlers.listDirectory({ path: join(data, 'cats') })).ok).toBe(true);
+    expect((await handlers.listDirectory({ path: join(outside.path, 'labels') })).ok).toBe(true);
+    expect((await handlers.listDirectory({ path: outside.path })).ok).toBe(false);
+    await handlers.scanDataset({ path: data, inputSize: 75 });
+    expect(services.compute.calls).toEqual([{ method: 'scanDataset', request: { path: data, inputSize: 75, roots: [root.path, data, join(outside.path, 'labels')] } }]);
+  });
+
+  it('the web host has no dataset dialog: the page browses its folders instead', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.chooseDataset({ kind: 'folder' })).toMatchObject({ ok: false, error: expect.stringMatching(/no file dialog/) });
+  });
+});
+
 describe('other handlers', () => {
   it('exportFile decodes base64 into the chosen file', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));
     const result = await handlers.exportFile({ suggestedName: 'graph.svg', base64: Buffer.from('<svg/>').toString('base64') });
     expect(result).toMatchObject({ ok: true, value: { name: 'graph.svg' } });
     expect(await readFile(join(root.path, 'graph.svg'), 'utf8')).toBe('<svg/>');
+  });
+
+  it('exportFile writes only its own formats: never a dotfile, an executable or another type', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const base64 = Buffer.from('export PATH=/evil').toString('base64');
+    for (const suggestedName of ['.profile', '.bashrc', '../../.bashrc', 'run.sh', 'tool.exe', 'notes', 'graph.svg.sh', '.hidden.png']) {
+      expect(await handlers.exportFile({ suggestedName, base64 }), suggestedName).toMatchObject({ ok: false, error: expect.stringMatching(/export|dot/i) });
+    }
+    expect(await readdir(root.path)).toEqual([]);
+    await writeFile(join(root.path, 'tool.png'), 'x');
+    await chmod(join(root.path, 'tool.png'), 0o755);
+    const dialogs = scriptedDialogs([join(root.path, 'tool.png'), join(root.path, '.bashrc'), join(root.path, 'chart.png')]);
+    const desktop = createHandlers(await fakeServices([root.path], { dialogs }));
+    expect(await desktop.exportFile({ suggestedName: 'tool.png', base64 })).toMatchObject({ ok: false, error: expect.stringMatching(/executable/) });
+    expect(await desktop.exportFile({ suggestedName: 'x.png', base64 })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await desktop.exportFile({ suggestedName: 'chart.png', base64 })).toMatchObject({ ok: true, value: { name: 'chart.png' } });
+    expect(await readFile(join(root.path, 'tool.png'), 'utf8')).toBe('x');
+  });
+
+  it('saveDesign writes only design files, outside dot folders', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    await mkdir(join(root.path, '.config'));
+    for (const path of [join(root.path, '.bashrc'), join(root.path, 'notes.txt'), join(root.path, '.config', 'net.incept.json'), join(root.path, '.net.incept.json')]) {
+      expect(await handlers.saveDesign({ path, suggestedName: 'x', text: sampleDesignText() }), path).toMatchObject({ ok: false });
+    }
+    expect(await handlers.saveDesign({ suggestedName: '.bashrc', text: sampleDesignText() })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await handlers.saveDesign({ suggestedName: 'plain', text: sampleDesignText() })).toMatchObject({ ok: true, value: { name: 'plain.incept.json' } });
+    expect((await readdir(root.path)).sort()).toEqual(['.config', 'plain.incept.json']);
+    expect(await readdir(join(root.path, '.config'))).toEqual([]);
   });
 
   it('listDirectory lists folders first, hides dot files, refuses outside paths', async () => {
@@ -159,5 +229,35 @@ describe('other handlers', () => {
     await handlers.stopTraining({ runId: 'run-1' });
     expect(services.compute.calls.map((call) => call.method)).toEqual(['startTraining', 'predict', 'stopTraining']);
     expect(services.compute.calls[0].request).toMatchObject({ data: root.path, config: { epochs: 1 } });
+  });
+
+  it('refuses to resume a run whose run.json names a dataset outside the roots, before any scan', async () => {
+    const services = await fakeServices([root.path]);
+    const handlers = createHandlers(services);
+    const runDir = join(root.path, 'runs', 'planted');
+    await mkdir(runDir, { recursive: true });
+    const record = { format: 'inception-studio/run', version: 1, runId: 'planted', createdAt: 't', design: sampleDesignText(), designName: 'x', config: {}, classNames: [] };
+    for (const field of ['data', 'validation']) {
+      await writeFile(join(runDir, 'run.json'), JSON.stringify({ ...record, [field]: outside.path }));
+      const refused = await handlers.startTraining({ design: '', config: {}, resumeRunDir: runDir });
+      expect(refused, field).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`run\\.json names a ${field === 'data' ? 'dataset' : 'validation set'}, and .*outside the folders`)) });
+    }
+    expect(services.compute.calls).toEqual([]);
+    await writeFile(join(runDir, 'run.json'), '{"format": "inception-studio/run", "data": ');
+    expect(await handlers.startTraining({ design: '', config: {}, resumeRunDir: runDir })).toMatchObject({ ok: false, error: expect.stringMatching(/run\.json: not valid JSON/) });
+    expect(services.compute.calls).toEqual([]);
+  });
+
+  it('hands the compute side the real roots, so paths inside files are held to them too', async () => {
+    const services = await fakeServices([root.path]);
+    const handlers = createHandlers(services);
+    await handlers.scanDataset({ path: root.path, inputSize: 75 });
+    await handlers.startTraining({ design: 'd', config: {} });
+    await handlers.evaluate({ model: join(root.path, 'model') });
+    expect(services.compute.calls.map((call) => call.request)).toEqual([
+      expect.objectContaining({ roots: [root.path] }),
+      expect.objectContaining({ roots: [root.path] }),
+      expect.objectContaining({ roots: [root.path] }),
+    ]);
   });
 });

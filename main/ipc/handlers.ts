@@ -4,7 +4,7 @@
  */
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { errorMessage } from '../../app/result';
 import type { DirectoryEntry, FileRef, Result } from '../../app/protocol';
 import { writeErrorReason } from '../../app/node/files/fileWriteError';
@@ -13,10 +13,8 @@ import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
+import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { saveTarget } from './saveTarget';
-
-/** Designs are small; anything larger is not one and is refused before reading. */
-const MAX_DESIGN_BYTES = 20_000_000;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
@@ -37,13 +35,14 @@ export function createHandlers(services: HostServices): Handlers {
         chosen = checked.value;
       } else if (dialogs) {
         chosen = await dialogs.chooseDesignToOpen();
+        if (chosen !== null) await paths.grant(chosen);
       } else {
         return fail('The web host has no file dialog: name a design path inside one of its folders');
       }
       if (chosen === null) return { ok: true, value: null };
       try {
         const size = (await stat(chosen)).size;
-        if (size > MAX_DESIGN_BYTES) return fail(`${chosen}: ${size} bytes is too large for a design file`);
+        if (size > MAX_DESIGN_CHARS) return fail(`${chosen}: ${size} bytes is too large for a design file`);
         const text = await readFile(chosen, 'utf8');
         const parsed = services.parseDesign(text);
         if (!parsed.ok) return fail(`${chosen} is not a design this app can open.\n${parsed.error.message}`);
@@ -57,7 +56,7 @@ export function createHandlers(services: HostServices): Handlers {
     async saveDesign({ path, suggestedName, text }) {
       const parsed = services.parseDesign(text);
       if (!parsed.ok) return fail(`Refusing to save a document that does not parse.\n${parsed.error.message}`);
-      const chosen = await saveTarget(services, path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
+      const chosen = await saveTarget(services, 'design', path, (d) => d.chooseDesignSaveTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
         await writeFileAtomic(chosen.value, text);
@@ -69,7 +68,7 @@ export function createHandlers(services: HostServices): Handlers {
     },
 
     async exportFile({ suggestedName, base64 }) {
-      const chosen = await saveTarget(services, undefined, (d) => d.chooseExportTarget(suggestedName), suggestedName);
+      const chosen = await saveTarget(services, 'export', undefined, (d) => d.chooseExportTarget(suggestedName), suggestedName);
       if (!chosen.ok || chosen.value === null) return chosen as Result<null>;
       try {
         await writeFileAtomic(chosen.value, Buffer.from(base64, 'base64'));
@@ -77,6 +76,15 @@ export function createHandlers(services: HostServices): Handlers {
       } catch (error) {
         return fail(`Could not export ${chosen.value}: ${writeErrorReason(error, chosen.value)}`);
       }
+    },
+
+    async chooseDataset({ kind }) {
+      if (!dialogs) return fail('The web host has no file dialog: browse its folders for the dataset');
+      const chosen = await dialogs.chooseDataset(kind);
+      if (chosen === null) return { ok: true, value: null };
+      // A manifest's rows are relative to its folder, so the folder is what the user chose.
+      await paths.grant(kind === 'csv' ? dirname(chosen) : chosen);
+      return { ok: true, value: chosen };
     },
 
     async listDirectory({ path }) {

@@ -3,7 +3,7 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { ComputeMethod, HostInfo, StudioHost } from '../../app/protocol';
+import type { ComputeMethod, DatasetKind, HostInfo, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
@@ -15,14 +15,25 @@ export interface FileDialogs {
   chooseExportTarget(suggestedName: string): Promise<string | null>;
   /** Where to put a copied model directory (a folder that does not exist yet). */
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
+  /** A dataset folder, or a CSV manifest file. */
+  chooseDataset(kind: DatasetKind): Promise<string | null>;
 }
 
+/**
+ * A contract request plus the real folders that paths found inside files (a CSV manifest's rows,
+ * a run's dataset) must stay in: the handlers have checked the paths the request names.
+ */
+export type Bounded<M extends StudioMethod> = (request: RequestOf<M> & { roots: readonly string[] }) => ReturnType<StudioHost[M]>;
+
+/** The compute methods whose work reads paths found inside files. */
+type BoundedMethod = Extract<ComputeMethod, 'scanDataset' | 'startTraining' | 'evaluate'>;
+
 /** Training, inference and dataset work (`COMPUTE_METHODS`): backed by the trainer processes. */
-export type ComputeService = Pick<StudioHost, ComputeMethod>;
+export type ComputeService = Pick<StudioHost, Exclude<ComputeMethod, BoundedMethod>> & { [M in BoundedMethod]: Bounded<M> };
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;
-  /** Paths the renderer names are checked against this; paths the user picked in a dialog are not. */
+  /** Paths the renderer names are checked against this; what the user picks in a dialog is granted. */
   paths: PathPolicy;
   /** Null on the web host: a path must then be given, or files go to the first root. */
   dialogs: FileDialogs | null;

@@ -4,7 +4,8 @@
  */
 
 import { BACKEND_NAMES } from '../../app/compute/backends';
-import type { RequestOf, StudioMethod } from '../../app/protocol';
+import { DESIGN_LIMITS } from '../../app/design/limits';
+import { DATASET_KINDS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
 import type { Check } from './schema';
@@ -12,8 +13,13 @@ import { array, boolean, literal, nothing, number, object, optional, string, uni
 
 const PATH = string({ maxLength: 4096, nonEmpty: true });
 const NAME = string({ maxLength: 255, nonEmpty: true });
-/** Designs of the largest presets serialise to well under this. */
-const DOCUMENT = string({ maxLength: 20_000_000 });
+/** Designs of the largest presets serialise to well under this; a 60,000-node design fits. */
+export const MAX_DESIGN_CHARS = 20_000_000;
+const DOCUMENT = string({ maxLength: MAX_DESIGN_CHARS });
+/** An exported image or a dropped image to classify, as base64 (about 36 MB of file). */
+const MAX_FILE_BASE64 = 48_000_000;
+/** Images to classify in one request; they are decoded a few at a time. */
+const MAX_PREDICT_IMAGES = 1000;
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
 const BACKEND = literal(...BACKEND_NAMES);
 
@@ -35,10 +41,11 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   listDirectory: object({ path: PATH }),
   recentFiles: nothing,
   setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
-  exportFile: object({ suggestedName: NAME, base64: string({ maxLength: 200_000_000 }) }),
+  exportFile: object({ suggestedName: NAME, base64: string({ maxLength: MAX_FILE_BASE64 }) }),
   backends: nothing,
+  chooseDataset: object({ kind: literal(...DATASET_KINDS) }),
   doctor: object({ benchmark: boolean }),
-  scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
+  scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: DESIGN_LIMITS.inputSize, integer: true }) }),
   startTraining: object({
     design: DOCUMENT,
     data: optional(PATH),
@@ -54,11 +61,45 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   listRuns: object({ designName: optional(string({ maxLength: 500 })) }),
   predict: object({
     model: union(object({ kind: literal('design'), design: DOCUMENT }), object({ kind: literal('modelDir'), path: PATH })),
-    images: array(union(object({ path: PATH }), object({ name: NAME, base64: string({ maxLength: 100_000_000 }) })), 1000),
+    images: array(union(object({ path: PATH }), object({ name: NAME, base64: string({ maxLength: MAX_FILE_BASE64 }) })), MAX_PREDICT_IMAGES),
     top: number({ min: 1, max: 1000, integer: true }),
     backend: optional(BACKEND),
   }),
   evaluate: object({ model: PATH, data: optional(PATH), backend: optional(BACKEND) }),
   saveModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
   runEvents: object({ runDir: PATH }),
+};
+
+/** Room for the request's other fields and JSON punctuation. */
+const SMALL = 64 * 1024;
+/** JSON escapes a document's quotes and newlines: at worst twice its length. */
+const ESCAPED = 2;
+
+/**
+ * The largest request body each method accepts on the web host, from its schema's limits: a
+ * design's worth for methods that carry one, an image's for exports, a batch for predictions
+ * (whose images are then decoded a few at a time, each shrunk as it is decoded).
+ */
+export const requestBodyLimits: { readonly [M in StudioMethod]: number } = {
+  info: SMALL,
+  openDesign: SMALL,
+  saveDesign: ESCAPED * MAX_DESIGN_CHARS + SMALL,
+  listDirectory: SMALL,
+  recentFiles: SMALL,
+  setDocumentState: SMALL,
+  exportFile: MAX_FILE_BASE64 + SMALL,
+  backends: SMALL,
+  doctor: SMALL,
+  chooseDataset: SMALL,
+  scanDataset: SMALL,
+  startTraining: ESCAPED * MAX_DESIGN_CHARS + SMALL,
+  pauseTraining: SMALL,
+  resumeTraining: SMALL,
+  stopTraining: SMALL,
+  listRuns: SMALL,
+  // A design with random weights, then two of the largest images or many small ones.
+  predict: ESCAPED * MAX_DESIGN_CHARS + 2 * MAX_FILE_BASE64 + SMALL,
+  saveModel: SMALL,
+  evaluate: SMALL,
+  runEvents: SMALL,
 };

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
@@ -43,6 +43,13 @@ describe('saveModel', () => {
     expect(await handlers.saveModel({ source: runDir, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/not a model directory/) });
   });
 
+  it('never names a model folder with a dot', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: '.ssh' })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect(await handlers.saveModel({ source: checkpoint, path: join(root.path, '.config'), suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/dot/) });
+    expect((await readdir(root.path)).sort()).toEqual(['runs']);
+  });
+
   it('refuses a source outside the roots', async () => {
     const other = await tempFolder('run-handlers-other');
     const handlers = createHandlers(await fakeServices([other.path]));
@@ -63,5 +70,29 @@ describe('runEvents', () => {
     expect(await handlers.runEvents({ runDir: root.path })).toMatchObject({ ok: false, error: expect.stringMatching(/no event log/) });
     await writeFile(join(runDir, 'events.jsonl'), '{"type":"start"}\n{broken\n');
     expect(await handlers.runEvents({ runDir })).toMatchObject({ ok: false, error: expect.stringMatching(/events\.jsonl, line 2: not a JSON event/) });
+  });
+
+  it('skips a line torn by a crash mid-write with a warning, so the run still opens', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    await writeFile(join(runDir, 'events.jsonl'), '{"type":"start","runId":"r1"}\n{"type":"epoch","epoch":1}\n{"type":"epo');
+    const result = await handlers.runEvents({ runDir });
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { type: 'start', runId: 'r1' },
+        { type: 'epoch', epoch: 1 },
+        { type: 'log', level: 'warning', message: expect.stringMatching(/events\.jsonl, line 3: not a complete event \(a crash mid-write\?\); skipped/) },
+      ],
+    });
+  });
+
+  it('reads an event log through a link only when its target is inside the roots', async () => {
+    const other = await tempFolder('run-handlers-link');
+    await writeFile(join(other.path, 'events.jsonl'), '{"type":"start"}\n');
+    await rm(join(runDir, 'events.jsonl'));
+    await symlink(join(other.path, 'events.jsonl'), join(runDir, 'events.jsonl'));
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.runEvents({ runDir })).toMatchObject({ ok: false, error: expect.stringMatching(/outside the folders/) });
+    await other.remove();
   });
 });

@@ -7,7 +7,6 @@
 import type { HostEvent, HostInfo } from '../../app/protocol';
 import { parseDesign } from '../../app/design/document';
 import type { PathPolicy } from '../files/pathPolicy';
-import { createPathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
 import type { Handlers } from '../ipc/handlerTypes';
 import { createHandlers } from '../ipc/handlers';
@@ -19,7 +18,8 @@ import { createTrainerHost } from '../trainer/trainerHost';
 
 export interface HostRuntimeOptions {
   info: Omit<HostInfo, 'roots'>;
-  roots: readonly string[];
+  /** What the renderer may reach: the web host's roots, or the desktop's runs folder and grants. */
+  paths: PathPolicy;
   dialogs: FileDialogs | null;
   recent: RecentFiles;
   launch: LaunchProcess;
@@ -52,7 +52,7 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     (message) => options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
     (event) => options.emit({ type: 'progress', event }),
   );
-  const paths = await createPathPolicy(options.roots);
+  const { paths } = options;
   const handlers = createHandlers({
     info: options.info,
     paths,

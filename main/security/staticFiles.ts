@@ -1,10 +1,12 @@
 /**
  * Resolves a request path to a file of the built renderer, for both the `app://` protocol and
- * the web host. Anything that would leave the renderer folder is refused.
+ * the web host. Anything that would leave the renderer folder is refused: `..` in any encoding,
+ * and symbolic links, which are resolved before the check.
  */
 
+import { realpath } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { isInside } from '../files/pathPolicy';
+import { isInside } from '../../app/node/files/pathBoundary';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +28,8 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** The file under `root` that `pathname` names (`/` is index.html), or null when it escapes. */
-export function resolveStaticPath(root: string, pathname: string): string | null {
+/** The real path of the file under `root` that `pathname` names (`/` is index.html), or null when it escapes or is missing. */
+export async function resolveStaticPath(root: string, pathname: string): Promise<string | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -38,5 +40,11 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   const relativePath = normalize(decoded === '/' || decoded === '' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
   const absoluteRoot = resolve(root);
   const candidate = join(absoluteRoot, relativePath);
-  return isInside(absoluteRoot, candidate) && candidate !== absoluteRoot ? candidate : null;
+  if (!isInside(absoluteRoot, candidate) || candidate === absoluteRoot) return null;
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(absoluteRoot), realpath(candidate)]);
+    return isInside(realRoot, realFile) && realFile !== realRoot ? realFile : null;
+  } catch {
+    return null;
+  }
 }

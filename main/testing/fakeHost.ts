@@ -70,5 +70,5 @@ export function scriptedDialogs(answers: (string | null)[]): FileDialogs & { ask
     asked.push(what);
     return answers.shift() ?? null;
   };
-  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model') };
+  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model'), chooseDataset: next('dataset') };
 }

@@ -26,11 +26,11 @@ const progress = (task: ProgressTask) => progressEmitter(task, 'images', (event)
 const answers: EngineWorkerAnswers = {
   backends: () => selectBackend(),
   doctor: ({ benchmark }) => settled(async () => ({ ok: true, value: await runDoctor({ benchmark }) })),
-  scanDataset: ({ path, inputSize }) => settled(async () => ({ ok: true, value: (await scanDataset(path, inputSize, progress('scan'))).report })),
+  scanDataset: ({ path, inputSize, roots }) => settled(async () => ({ ok: true, value: (await scanDataset(path, inputSize, { roots, onProgress: progress('scan') })).report })),
   predict: (request) => settled(() => runPredictRequest(request, progress('predict'))),
-  evaluate: ({ model, data, backend }) =>
+  evaluate: ({ model, data, backend, roots }) =>
     settled(async () => {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
     }),
 };

@@ -10,9 +10,15 @@ import type { ProgressEvent } from '../../app/training/progress';
 export const ENGINE_WORKER_METHODS = ['backends', 'doctor', 'scanDataset', 'predict', 'evaluate'] as const satisfies readonly ComputeMethod[];
 export type EngineWorkerMethod = (typeof ENGINE_WORKER_METHODS)[number];
 
-/** Each method's request and answer, as the contract states them; a method without a request sends null. */
+/** The methods whose work reads paths found inside files (a CSV manifest's rows): they carry the host's roots. */
+type BoundedMethod = Extract<EngineWorkerMethod, 'scanDataset' | 'evaluate'>;
+
+/** Each method's request (with the roots where it has them) and answer, as the contract states them; a method without a request sends null. */
 export type EngineWorkerMethods = {
-  [M in EngineWorkerMethod]: { request: RequestOf<M> extends undefined ? null : RequestOf<M>; response: Awaited<ReturnType<StudioHost[M]>> };
+  [M in EngineWorkerMethod]: {
+    request: RequestOf<M> extends undefined ? null : M extends BoundedMethod ? RequestOf<M> & { roots?: readonly string[] } : RequestOf<M>;
+    response: Awaited<ReturnType<StudioHost[M]>>;
+  };
 };
 
 export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorkerMethod> {

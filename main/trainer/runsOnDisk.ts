@@ -16,7 +16,7 @@ async function readRun(runDir: string, runId: string): Promise<RunSummary | null
   if (!record.ok) return null;
   const start: RunSummary = { runId, runDir, designName: record.value.designName, startedAt: record.value.createdAt, epochs: 0, bestValTop1: null, state: 'failed' };
   const events = await readRunEvents(runDir);
-  return events.ok ? summarizeRun(start, events.value) : { ...start, problem: events.error };
+  return events.ok ? summarizeRun(start, events.value.events) : { ...start, problem: events.error };
 }
 
 export async function listRunsOnDisk(runsRoot: string): Promise<RunSummary[]> {

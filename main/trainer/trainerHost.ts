@@ -6,7 +6,6 @@
  * continued with `resumeRunDir`.
  */
 
-import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { HostEvent, Result, RunSummary, TrainRequest } from '../../app/protocol';
 import type { TrainerCommand } from '../../app/training/processProtocol';
@@ -36,7 +35,8 @@ interface Run {
 }
 
 export interface TrainerHost {
-  start(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;
+  /** `roots`: the real folders the trainer holds paths found inside files to (a host's roots). */
+  start(request: TrainRequest & { roots?: readonly string[] }): Promise<Result<{ runId: string; runDir: string }>>;
   command(runId: string, command: 'pause' | 'resume' | 'stop'): Result<null>;
   /** Runs started in this session, newest first. */
   sessionRuns(): RunSummary[];
@@ -101,7 +101,6 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
       const designName = designNameOf(request.design);
       const runDir = request.resumeRunDir ?? join(options.runsRoot, await newRunId(options.runsRoot, designName));
       const runId = basename(runDir);
-      await mkdir(runDir, { recursive: true });
 
       const channel = options.launch(options.entry);
       const run: Run = {

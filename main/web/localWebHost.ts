@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runtimeVersions } from '../../app/node/runtimeVersions';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
+import { createPathPolicy } from '../files/pathPolicy';
 import type { HostRuntime } from '../runtime/hostRuntime';
 import { createHostRuntime } from '../runtime/hostRuntime';
 import { forkLauncher } from '../trainer/forkLauncher';
@@ -39,7 +40,7 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
   let server: WebServer | null = null;
   const runtime = await createHostRuntime({
     info: { kind: 'web', versions: runtimeVersions(), notices: existsSync(webHostPaths.notices) ? webHostPaths.notices : null, platform: process.platform },
-    roots: options.roots,
+    paths: await createPathPolicy(options.roots),
     dialogs: null,
     recent: memoryRecentFiles(),
     launch: forkLauncher,
@@ -48,7 +49,7 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
     emit: (event) => server?.broadcast(event),
   });
   // Designs named on the command line may lie outside the roots: the user named them, as the desktop app's command line does.
-  for (const path of options.open ?? []) runtime.paths.grant(path);
+  for (const path of options.open ?? []) await runtime.paths.grant(path);
   let launchOpens = options.open ?? [];
   server = await startWebServer({
     handlers: runtime.handlers,

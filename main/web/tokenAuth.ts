@@ -1,15 +1,14 @@
 /**
- * The web host's token: printed once at start, then accepted from the `Authorization: Bearer`
- * header, the `?token=` query (the printed URL, the event socket) or the cookie a page load
- * with a valid query token sets, so the page's own scripts and styles load without it.
+ * The web host's token: printed once at start (in the address the user opens), kept by the page
+ * in memory and its tab's session storage — never in a cookie, which the browser would also send
+ * to every other server on 127.0.0.1, whatever its port. API calls carry it in the
+ * `Authorization: Bearer` header; the event socket, which cannot carry headers, as `?token=`.
  */
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
-
-export const cookieName = (port: number): string => `studio_token_${port}`;
 
 function sameToken(expected: string, given: string | null | undefined): boolean {
   if (!given) return false;
@@ -18,21 +17,8 @@ function sameToken(expected: string, given: string | null | undefined): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
+/** Whether an API request carries the token in its Authorization header. */
+export const hasBearerToken = (request: IncomingMessage, token: string): boolean => sameToken(token, /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]);
 
-export type TokenSource = 'header' | 'query' | 'cookie';
-
-/** Where a valid token came from, or null when the request carries none that matches. */
-export function tokenSource(request: IncomingMessage, url: URL, token: string, port: number): TokenSource | null {
-  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (sameToken(token, bearer)) return 'header';
-  if (sameToken(token, url.searchParams.get('token'))) return 'query';
-  if (sameToken(token, cookieValue(request.headers.cookie, cookieName(port)))) return 'cookie';
-  return null;
-}
+/** Whether the event socket's address carries the token. */
+export const hasQueryToken = (url: URL, token: string): boolean => sameToken(token, url.searchParams.get('token'));

@@ -1,8 +1,9 @@
 /**
  * The local web host: serves the built renderer and the StudioHost contract over HTTP
  * (`POST /api/<method>`, JSON in and out) and pushes HostEvents over a WebSocket at
- * `/api/events`. Every request needs the token; the Host header must name this server
- * (no DNS rebinding) and a browser Origin must be this server's.
+ * `/api/events`. API calls and the socket need the token; the page and its own files (the
+ * public app bundle, no user data) do not, so no cookie has to carry it. Every request's Host
+ * header must name this server (no DNS rebinding) and a browser Origin must be this server's.
  */
 
 import { createReadStream } from 'node:fs';
@@ -12,12 +13,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { errorMessage } from '../../app/result';
-import type { HostEvent } from '../../app/protocol';
+import type { HostEvent, StudioMethod } from '../../app/protocol';
 import { dispatchRequest } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlerTypes';
+import { requestBodyLimits } from '../ipc/requestSchemas';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { contentTypeOf, resolveStaticPath } from '../security/staticFiles';
-import { cookieName, tokenSource } from './tokenAuth';
+import { hasBearerToken, hasQueryToken } from './tokenAuth';
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -38,8 +40,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Exports carry images as base64; designs are far smaller. */
-const MAX_BODY_BYTES = 300_000_000;
 const REFUSAL_STATUS = { method: 404, sender: 403, payload: 400 } as const;
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -47,16 +47,23 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The body as text; stops reading (BodyTooLarge) once it passes `limit` bytes, or when Content-Length says it will. */
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** The body limit of a method; unknown names get the smallest (dispatch refuses them next). */
+const bodyLimitOf = (method: string): number => (Object.hasOwn(requestBodyLimits, method) ? requestBodyLimits[method as StudioMethod] : Math.min(...Object.values(requestBodyLimits)));
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const sockets = new WebSocketServer({ noServer: true });
@@ -66,11 +73,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const anyHost = options.host === '0.0.0.0' || options.host === '::';
 
   /** Null when the request may go on; otherwise the status and reason to refuse it with. */
-  const gate = (request: IncomingMessage, url: URL): { status: number; error: string } | null => {
+  const gate = (request: IncomingMessage, tokenGiven: boolean | null): { status: number; error: string } | null => {
     if (!anyHost && !hostNames().has(request.headers.host ?? '')) return { status: 403, error: `unexpected Host header "${request.headers.host ?? ''}"` };
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://${request.headers.host}`) return { status: 403, error: `requests from ${origin} are not accepted` };
-    if (!tokenSource(request, url, options.token, port)) return { status: 401, error: 'token required: open the address `npm run serve` printed' };
+    if (tokenGiven === false) return { status: 401, error: 'token required: open the address `npm run serve` printed' };
     return null;
   };
 
@@ -78,9 +85,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (request.method !== 'POST') return send(response, 405, { error: 'use POST for /api calls' });
     let payload: unknown;
     try {
-      const text = await readBody(request);
+      const text = await readBody(request, bodyLimitOf(method));
       payload = text.trim() === '' ? null : JSON.parse(text);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
+        return send(response, 413, { error: `${method}: the request body is larger than ${bodyLimitOf(method)} bytes` });
+      }
       return send(response, 400, { error: `request body is not JSON: ${errorMessage(error)}` });
     }
     try {
@@ -94,7 +105,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const page = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'only GET here' });
-    const file = resolveStaticPath(options.rendererDir, url.pathname);
+    const file = await resolveStaticPath(options.rendererDir, url.pathname);
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return send(response, 404, { error: `no such file: ${url.pathname}` });
     const headers: Record<string, string> = {
@@ -105,7 +116,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
     };
-    if (url.searchParams.has('token')) headers['set-cookie'] = `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
     response.writeHead(200, headers);
     if (request.method === 'HEAD') return void response.end();
     createReadStream(file).pipe(response);
@@ -113,16 +123,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const refused = gate(request, url);
-    if (refused) return send(response, refused.status, { error: refused.error });
     const apiMethod = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
+    const refused = gate(request, apiMethod ? hasBearerToken(request, options.token) : null);
+    if (refused) return send(response, refused.status, { error: refused.error });
     const work = apiMethod ? api(request, response, apiMethod) : page(request, response, url);
     work.catch((error: Error) => response.headersSent ? response.destroy(error) : send(response, 500, { error: error.message }));
   });
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const refused = url.pathname === '/api/events' ? gate(request, url) : { status: 404, error: 'no such socket' };
+    const refused = url.pathname === '/api/events' ? gate(request, hasQueryToken(url, options.token)) : { status: 404, error: 'no such socket' };
     if (refused) {
       socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;

@@ -6,7 +6,7 @@
  */
 
 import type { EditorCommand } from '../../app/menu/menuModel';
-import type { FileRef, PresetCommand, Result, StudioHost } from '../../app/protocol';
+import type { ExportFormat, FileRef, PresetCommand, Result, StudioHost } from '../../app/protocol';
 import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
@@ -36,7 +36,7 @@ export interface CommandDeps {
   /** The canvas view: zoom, fit, lay out (React Flow and the ELK worker). */
   view: { zoomIn(): void; zoomOut(): void; fitView(): void; autoLayout(): void };
   /** Draws the design canvas and hands it to the host's export. */
-  exportDesign(format: 'png' | 'svg'): Promise<Result<FileRef | null>>;
+  exportDesign(format: ExportFormat): Promise<Result<FileRef | null>>;
   /** Asks the user a yes/no question (the window's confirm). */
   confirm(message: string): boolean;
 }
@@ -58,7 +58,7 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
   /** The web host has no native dialog: it shows the page's own file dialog instead. */
   const withFileDialog = (dialog: 'open' | 'saveAs', native: () => Promise<boolean>) => () =>
     void host.info().then((info) => (info.kind === 'web' ? editor().setUi({ fileDialog: dialog }) : void native().catch(report)), report);
-  const exportAs = (format: 'png' | 'svg') => () =>
+  const exportAs = (format: ExportFormat) => () =>
     void exportDesign(format).then(
       (result) => editor().setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null),
       (error: unknown) => editor().setNotice(`Export failed: ${errorMessage(error)}`),

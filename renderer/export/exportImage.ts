@@ -4,7 +4,7 @@
  */
 
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { FileRef, Result, StudioHost } from '../../app/protocol';
+import type { ExportFormat, FileRef, Result, StudioHost } from '../../app/protocol';
 import type { FlowEdge, FlowNode } from '../store/flowTypes';
 import { flowToSvg, type SvgColors, type SvgNode } from './flowSvg';
 
@@ -76,7 +76,7 @@ function pngBase64(canvas: HTMLCanvasElement): string {
 }
 
 /** Saves the design canvas as `<name>.svg` or `<name>.png`; null when the user cancelled. */
-export async function exportDesignImage(host: StudioHost, flow: ReactFlowInstance<FlowNode, FlowEdge>, format: 'svg' | 'png', name: string): Promise<Result<FileRef | null>> {
+export async function exportDesignImage(host: StudioHost, flow: ReactFlowInstance<FlowNode, FlowEdge>, format: ExportFormat, name: string): Promise<Result<FileRef | null>> {
   const svg = designSvg(flow);
   const base64 = format === 'svg' ? base64OfBytes(new TextEncoder().encode(svg)) : await svgToPngBase64(svg);
   return host.exportFile({ suggestedName: `${name}.${format}`, base64 });

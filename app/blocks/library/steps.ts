@@ -3,6 +3,7 @@
  * They return plain `TemplateStep` objects; nothing here runs at expansion time.
  */
 
+import { DESIGN_LIMITS } from '../../design/limits';
 import type { ParamSpec } from '../../design/paramSpec';
 import type { Padding } from '../../layers/types';
 import type { ConcatStep, ConvStep, PoolStep, SequenceStep, TemplateStep, Width } from '../types';
@@ -67,7 +68,7 @@ export function bnGammaParam(defaultValue: boolean): ParamSpec {
 }
 
 export function intParam(name: string, label: string, help: string, defaultValue: number): ParamSpec {
-  return { name, kind: 'int', label, help, default: defaultValue, min: 1 };
+  return { name, kind: 'int', label, help, default: defaultValue, min: 1, max: DESIGN_LIMITS.channels };
 }
 
 /** The params of every residual block: linear 1×1 width, scale and the activation after the add. */
@@ -81,7 +82,7 @@ export function residualParams(channels: number, scale: number): ParamSpec[] {
       help: 'output = activation(input + scale × residual). The paper picks 0.1–0.3 (Sec 3.3).',
       default: scale,
       min: 0,
-      max: 10,
+      max: DESIGN_LIMITS.scale,
     },
     {
       name: 'activation',

@@ -89,7 +89,7 @@ describe('summary', () => {
     [['preset:inception-v9'], /Unknown preset 'inception-v9'. Presets: inception-v4, /],
     [['preset:inception-v4', '--param', 'width=-1'], /--param width=-1: width must be a multiplier/],
     [['preset:inception-v4', '--param', 'scales=0.1,0.1,0.1'], /inception-v4 has no residual blocks/],
-    [['preset:inception-v4', '--input', 'big'], /--input big: expected an integer ≥ 1/],
+    [['preset:inception-v4', '--input', 'big'], /--input big: expected an integer between 1 and 4096/],
     [['preset:inception-v4', '--input', '96', '--param', 'input=128'], /--input and --param input=… both given/],
     [['preset:inception-v4', '--frobnicate'], /Unknown option '--frobnicate'/],
     [['preset:inception-v4', 'extra'], /unexpected argument 'extra'/],

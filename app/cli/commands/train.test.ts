@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrainEvent } from '../../training/types';
@@ -29,6 +31,23 @@ describe('train command', () => {
       const { io, err } = capture();
       expect(await main(['train', ...args], io)).toBe(2);
       expect(err()).toMatch(message);
+    }
+  });
+
+  it('exits 2 for unusable input and 1 for a design with errors, without creating the run folder', async () => {
+    const out = join(folder.root, 'never');
+    await writeFile(join(folder.root, 'header.csv'), 'path,label\n');
+    const cases: [string[], 1 | 2, RegExp][] = [
+      [[...small, '--epochs', '0'], 2, /--epochs 0: epochs must be a whole number > 0/],
+      [['--resume', join(folder.root, 'no-such-run')], 2, /Cannot resume: .*run\.json not found/],
+      [['preset:inception-v4', '--input', '74', '--param', 'width=0.1'], 1, /Design 'Inception-v4' has 1 error and cannot be built/],
+      [[...small, '--data', join(folder.root, 'header.csv')], 2, /lists no images/],
+    ];
+    for (const [args, code, message] of cases) {
+      const { io, err } = capture();
+      expect(await main(['train', ...args, ...(args[0] === '--resume' ? [] : ['--out', out])], io), message.source).toBe(code);
+      expect(err(), message.source).toMatch(message);
+      expect(existsSync(out), message.source).toBe(false);
     }
   });
 

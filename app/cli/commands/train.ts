@@ -1,6 +1,10 @@
 /** `train`: trains a design or preset in a separate trainer process, with progress or JSON lines. */
 
 import { join, resolve } from 'node:path';
+import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
+import { DesignErrorsError } from '../../engine/compile/errors';
+import { readRunRecord } from '../../node/runs/runRecord';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
 import { defaultTrainConfig } from '../../training/defaults';
@@ -48,7 +52,8 @@ export const command: CliCommand = {
     '  --input N, --classes N, --param key=value   as in `summary`; the classifier is sized to the dataset',
     '',
     'Ctrl-C finishes the current step, saves a checkpoint and stops; --resume continues it.',
-    'Exit status: 0 finished or stopped, 1 the run failed, 2 unusable input.',
+    'Exit status: 0 finished or stopped; 1 the design has errors or the run failed; 2 unusable input',
+    '(dataset, settings, run folder, checkpoint) — refused before the run folder is made.',
   ].join('\n'),
   options,
   async run(args, io) {
@@ -59,6 +64,8 @@ export const command: CliCommand = {
     const backendArg = backendFlag(values.backend);
     if (!backendArg.ok) return fail(backendArg.error);
     const backend = backendArg.value;
+    // Settings, the run folder and the design are checked here, before a trainer starts; the
+    // datasets in the trainer, which scans them once; neither makes the run folder for bad input.
     const flags = trainConfigFlags(values);
     if (!flags.ok) return fail(flags.error);
     const memoryGiB = typeof values.memory === 'string' ? Number(values.memory) : undefined;
@@ -72,6 +79,8 @@ export const command: CliCommand = {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
         return fail('--resume continues a run with its own design, data and folder; give only settings (--epochs, --set KEY=VALUE…), --backend, --memory and --json with it.');
       }
+      const record = await readRunRecord(resumeDir);
+      if (!record.ok) return fail(`Cannot resume: ${record.error}`);
       request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}), ...memory };
     } else {
       if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the design: a design file or preset:NAME.' : `unexpected argument '${positionals[1]}'.`);
@@ -79,6 +88,8 @@ export const command: CliCommand = {
       if (!sourceOptions.ok) return fail(sourceOptions.error);
       const design = await loadDesignSource(positionals[0], sourceOptions.value);
       if (!design.ok) return fail(design.error);
+      const { diagnostics } = analyze(design.value.document);
+      if (hasErrors(diagnostics)) return fail(`${new DesignErrorsError(design.value.document.name, diagnostics).message}\nSee \`inception-studio validate\` for every diagnostic.`, 1);
       const name = design.value.document.name.replace(/[^A-Za-z0-9_-]+/g, '-') || 'design';
       request = {
         design: serializeDesign(design.value.document),
@@ -109,7 +120,7 @@ export const command: CliCommand = {
       printer.finish();
       if (exit.final?.type === 'done') return 0;
       if (exit.final === null) return fail(`the trainer process ended unexpectedly (${exit.signal ?? `exit code ${exit.code}`}).`, 1);
-      return 1;
+      return exit.final.kind === 'input' ? 2 : 1;
     } finally {
       process.off('SIGINT', onInterrupt);
     }

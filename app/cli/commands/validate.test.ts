@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../design/document';
+import { DESIGN_LIMITS } from '../../design/limits';
 import { buildPreset } from '../../presets/index';
 import { runCli } from '../testing/captureIo';
 import { useTempDir } from '../../node/testing/tempDir';
@@ -68,5 +69,51 @@ describe('validate', () => {
     expect(await validate('schema.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining('name: expected a string, found 5') });
     await writeFile(join(dir(), 'new.incept.json'), JSON.stringify({ ...buildPreset('inception-v4'), version: 3 }));
     expect(await validate('new.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining('newer Inception Studio: format version 3, this build reads up to 2') });
+  });
+});
+
+describe('numbers beyond any network', () => {
+  it('are refused naming the field and the limit by validate, summary and export-preset, which writes nothing', async () => {
+    for (const command of ['validate', 'summary']) {
+      const input = await runCli(dir(), [command, 'preset:inception-v4', '--input', '1000000000000']);
+      expect(input, command).toEqual({ code: 2, out: '', err: `${command}: --input 1000000000000: expected an integer between 1 and ${DESIGN_LIMITS.inputSize}.\n` });
+      const classes = await runCli(dir(), [command, 'preset:inception-v4', '--classes', '1000000000']);
+      expect(classes.err, command).toBe(`${command}: --classes 1000000000: expected an integer between 1 and ${DESIGN_LIMITS.classes}.\n`);
+      const param = await runCli(dir(), [command, 'preset:inception-v4', '--param', 'input=99999']);
+      expect(param.err, command).toMatch(`input must be an integer between 1 and ${DESIGN_LIMITS.inputSize}`);
+    }
+    const exported = await runCli(dir(), ['export-preset', 'inception-v4', 'huge.incept.json', '--classes', '1000000000']);
+    expect(exported).toMatchObject({ code: 2, err: expect.stringContaining(`between 1 and ${DESIGN_LIMITS.classes}`) });
+    await expect(readFile(join(dir(), 'huge.incept.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('inside a design file: input refused by the schema (exit 2), a layer’s units a diagnostic (exit 1)', async () => {
+    const design = buildPreset('inception-v4', { input: 75, classes: 10 });
+    await writeFile(join(dir(), 'big-input.incept.json'), serializeDesign({ ...design, input: { ...design.input, height: 1e12 } }));
+    expect(await validate('big-input.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining(`input.height: expected an integer between 1 and ${DESIGN_LIMITS.inputSize}, found 1000000000000`) });
+    const nodes = design.nodes.map((node) => (node.type === 'dense' ? { ...node, params: { ...node.params, units: 1e9 } } : node));
+    await writeFile(join(dir(), 'big-units.incept.json'), serializeDesign({ ...design, nodes }));
+    const units = await validate('big-units.incept.json');
+    expect(units.code).toBe(1);
+    expect(units.out).toContain(`units is 1000000000; it must be an integer between 1 and ${DESIGN_LIMITS.classes}`);
+  });
+});
+
+describe('text from data', () => {
+  it('reaches the terminal as text: control and direction characters are shown escaped', async () => {
+    const design = buildPreset('inception-v4', { input: 74, classes: 10 });
+    await writeFile(join(dir(), 'sneaky.incept.json'), serializeDesign({ ...design, name: 'Net\x1b]0;pwned\x07\u202Eevil' }));
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    for (const command of ['validate', 'summary']) {
+      const { out, err } = await runCli(dir(), [command, 'sneaky.incept.json']);
+      expect(out + err, command).not.toMatch(unsafe);
+      expect(out, command).toContain('Net\\u001b]0;pwned\\u0007\\u202eevil');
+    }
+    const missing = await runCli(dir(), ['validate', 'gone\x1b[2J.incept.json']);
+    expect(missing.err).toBe("validate: Cannot read design file 'gone\\u001b[2J.incept.json': no such file.\n");
+    const json = await runCli(dir(), ['summary', 'sneaky.incept.json', '--json']);
+    expect(json.out).not.toMatch(unsafe);
+    expect(JSON.parse(json.out).name).toBe('Net\x1b]0;pwned\x07\u202Eevil');
   });
 });

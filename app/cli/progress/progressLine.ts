@@ -3,6 +3,7 @@
  * the last), printed at each tenth of the work in a pipe, and ended before any other line.
  */
 
+import type { CliIo } from '../types';
 import { CLEAR_LINE } from './progressText';
 
 export interface ProgressLine {
@@ -16,13 +17,19 @@ export interface ProgressLine {
 
 const REDRAW_MS = 100;
 
-export function progressLine(write: (text: string) => void, mode: 'tty' | 'plain', now: () => number = () => performance.now()): ProgressLine {
+/** Where a stream's control sequences go: written as is, unlike text (which may come from data). */
+export function terminalControl(io: CliIo, stream: 'stdout' | 'stderr'): (sequence: string) => void {
+  return (sequence) => (io.terminalControl ? io.terminalControl(stream, sequence) : io[stream](sequence));
+}
+
+/** `write` prints text; `control` the line-clearing sequence (default: through `write`). */
+export function progressLine(write: (text: string) => void, mode: 'tty' | 'plain', now: () => number = () => performance.now(), control: (sequence: string) => void = write): ProgressLine {
   let open = false;
   let lastDraw = -Infinity;
   let lastDone = 0;
   let lastTenth = 0;
   const line = (text: string): void => {
-    if (open) write(CLEAR_LINE);
+    if (open) control(CLEAR_LINE);
     open = false;
     write(`${text}\n`);
   };
@@ -35,7 +42,8 @@ export function progressLine(write: (text: string) => void, mode: 'tty' | 'plain
         const t = now();
         if (!last && t - lastDraw < REDRAW_MS) return;
         lastDraw = t;
-        write(`${CLEAR_LINE}${text}`);
+        control(CLEAR_LINE);
+        write(text);
         open = true;
         return;
       }

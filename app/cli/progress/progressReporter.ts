@@ -10,7 +10,7 @@
 
 import { estimateEta, progressEmitter, type ProgressCallback, type ProgressTask } from '../../training/progress';
 import type { CliIo } from '../types';
-import { progressLine } from './progressLine';
+import { progressLine, terminalControl } from './progressLine';
 import { formatDuration, progressBar, type ProgressMode } from './progressText';
 
 export interface ProgressOptions {
@@ -51,7 +51,7 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ProgressR
   if (mode === 'json') {
     return { update: progressEmitter(options.task, options.unit, (event) => io.stderr(`${JSON.stringify(event)}\n`), JSON_INTERVAL_MS, now), finish: () => undefined };
   }
-  const display = progressLine(io.stderr, mode, now);
+  const display = progressLine(io.stderr, mode, now, terminalControl(io, 'stderr'));
   return {
     update(done, total) {
       const seconds = (now() - started) / 1000;

@@ -6,7 +6,7 @@
 import { METRICS, metricText } from '../../training/hyperparameters';
 import type { StepMetrics, TrainEvent } from '../../training/types';
 import type { CliIo } from '../types';
-import { progressLine } from './progressLine';
+import { progressLine, terminalControl } from './progressLine';
 import { formatDuration, percent, progressBar, type ProgressMode } from './progressText';
 
 /** 'loss 2.2000 top-1 37.5% top-5 62.5%'. */
@@ -16,7 +16,7 @@ const metricsText = (metrics: StepMetrics): string => METRICS.map((metric) => `$
 export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (event: TrainEvent) => void; finish: () => void } {
   let stepsPerEpoch = 0;
   let epochs = 0;
-  const display = progressLine(io.stdout, mode === 'tty' ? 'tty' : 'plain');
+  const display = progressLine(io.stdout, mode === 'tty' ? 'tty' : 'plain', undefined, terminalControl(io, 'stdout'));
   const { line } = display;
   const onEvent = (event: TrainEvent): void => {
     if (mode === 'json') {

@@ -95,8 +95,10 @@ describe('cudaVerdict', () => {
   it('names the device TensorFlow created, never a generic one', () => {
     expect(cudaVerdict(gpuCreated, smi)).toEqual({
       ok: true,
-      device: 'NVIDIA GeForce RTX 3090, 21.8 GiB, compute 8.6 (CUDA, driver 550.54.14)',
-      gpu: { name: 'NVIDIA GeForce RTX 3090', memoryBytes: 22302 * 2 ** 20, driver: '550.54.14' },
+      value: {
+        device: 'NVIDIA GeForce RTX 3090, 21.8 GiB, compute 8.6 (CUDA, driver 550.54.14)',
+        gpu: { name: 'NVIDIA GeForce RTX 3090', memoryBytes: 22302 * 2 ** 20, driver: '550.54.14' },
+      },
     });
   });
 

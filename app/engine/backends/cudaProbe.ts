@@ -3,17 +3,25 @@
  * with TensorFlow's logging on, runs one matmul and exits; its log says whether a
  * `/device:GPU:0` was created and which libraries failed to open. Only then does this process
  * load the package (it cannot be unloaded, and without a GPU device it would quietly run on
- * the CPU under a GPU's name).
+ * the CPU under a GPU's name). Where no child process can run (the packaged desktop app), the
+ * loaded backend's own `isUsingGpuDevice` decides instead, and nvidia-smi names the device.
  */
 
 import { createRequire } from 'node:module';
 import type { GpuInfo } from '../../protocol';
+import type { Result } from '../../result';
 import { explainNoGpuDevice, parseTensorflowGpuLog } from './cudaLog';
 import { queryNvidiaSmi, type NvidiaSmiReport } from './device';
 import { explainLoadFailure, isPackageInstalled, NATIVE_PACKAGE, notInstalledReason } from './nativePackages';
-import { runProbeProcess } from './probeProcess';
+import { canRunProbeProcess, runProbeProcess } from './probeProcess';
 
-export type CudaProbe = { ok: true; device: string; gpu: GpuInfo } | { ok: false; error: string };
+export interface CudaDevice {
+  device: string;
+  gpu: GpuInfo;
+}
+
+/** The device TensorFlow created, or why there is none; `null` when it could not be asked in a child process. */
+export type CudaProbe = Result<CudaDevice | null>;
 
 const PROBE_SCRIPT = `
 const tf = require(process.argv[1]);
@@ -40,6 +48,7 @@ export function probeCuda(): Promise<CudaProbe> {
 async function runCudaProbe(): Promise<CudaProbe> {
   const pkg = NATIVE_PACKAGE['tensorflow-gpu'];
   if (!isPackageInstalled(pkg)) return { ok: false, error: notInstalledReason('tensorflow-gpu') };
+  if (!canRunProbeProcess) return { ok: true, value: null };
   const [run, smi] = await Promise.all([
     runProbeProcess(PROBE_SCRIPT, [createRequire(import.meta.url).resolve(pkg)], { timeoutMs: 120_000, env: { TF_CPP_MIN_LOG_LEVEL: '0' } }),
     queryNvidiaSmi(),
@@ -61,5 +70,13 @@ export function cudaVerdict(output: string, smi: NvidiaSmiReport | null): CudaPr
   const driver = smi?.gpus[0]?.driver;
   const others = log.devices.length > 1 ? ` (+${log.devices.length - 1} more)` : '';
   const gpu: GpuInfo = { name: device.name, memoryBytes: device.memoryMB * 2 ** 20, ...(driver ? { driver } : {}) };
-  return { ok: true, device: `${device.name}${others}, ${(device.memoryMB / 1024).toFixed(1)} GiB, compute ${device.computeCapability} (CUDA${driver ? `, driver ${driver}` : ''})`, gpu };
+  return { ok: true, value: { device: `${device.name}${others}, ${(device.memoryMB / 1024).toFixed(1)} GiB, compute ${device.computeCapability} (CUDA${driver ? `, driver ${driver}` : ''})`, gpu } };
+}
+
+/** Names the GPU a backend checked in this process runs on, from nvidia-smi. */
+export async function nvidiaDevice(): Promise<CudaDevice> {
+  const first = (await queryNvidiaSmi())?.gpus[0];
+  if (!first) return { device: 'an NVIDIA GPU (CUDA; nvidia-smi, which would name it, is not on PATH)', gpu: { name: 'NVIDIA GPU' } };
+  const gpu: GpuInfo = { name: first.name, driver: first.driver, memoryBytes: first.memoryMB * 2 ** 20 };
+  return { device: `${first.name}, ${(first.memoryMB / 1024).toFixed(1)} GiB (CUDA, driver ${first.driver})`, gpu };
 }

@@ -1,11 +1,17 @@
 /**
  * A short child process that loads a native library and reports on it: how the backends learn
  * what a library really does (TensorFlow's device log, Dawn's driver complaints) without its
- * output, its crashes or its handles touching this process. Inside Electron the child is the
- * same binary run as plain Node.
+ * output, its crashes or its handles touching this process.
  */
 
 import { execFile } from 'node:child_process';
+
+/**
+ * Whether this process can start one. The packaged desktop app has Electron's RunAsNode fuse
+ * off (electron-builder.yml), so its binary cannot run a script as Node: inside Electron the
+ * backends check in-process instead, with less detail in their reasons.
+ */
+export const canRunProbeProcess = process.versions.electron === undefined;
 
 export interface ProbeRun {
   /** Exit code; null when it was killed (time limit, signal). */
@@ -25,7 +31,7 @@ export interface ProbeOptions {
 
 export function runProbeProcess(script: string, args: readonly string[], options: ProbeOptions): Promise<ProbeRun> {
   const flags = options.module ? ['--input-type=module'] : [];
-  const env = { ...process.env, ...options.env, ELECTRON_RUN_AS_NODE: '1' };
+  const env = { ...process.env, ...options.env };
   return new Promise((resolve) => {
     execFile(process.execPath, [...flags, '-e', script, ...args], { env, timeout: options.timeoutMs, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       const failed = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: NodeJS.Signals | null; code?: number | string | null }) | null;

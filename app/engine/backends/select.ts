@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, BackendStatus } from '../../protocol';
 import { measuredPreference } from './computeProfile';
-import { probeCuda } from './cudaProbe';
+import { nvidiaDevice, probeCuda } from './cudaProbe';
 import { cpuDescription } from './device';
 import { BACKEND_NAMES, type BackendName } from '../../compute/backends';
 import { errorMessage } from '../../result';
@@ -116,17 +116,20 @@ async function setTfjsBackend(name: BackendName): Promise<void> {
 async function activateNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<Attempt> {
   const other = name === 'tensorflow' ? 'tensorflow-gpu' : 'tensorflow';
   if (nativeLoaded === other) return { status: { name, available: false, reason: `${NATIVE_PACKAGE[other]} is already loaded in this process and the two cannot load together` }, activated: false };
-  let status: BackendStatus = { name, available: true, device: cpuDescription() };
-  if (name === 'tensorflow-gpu') {
-    const cuda = await probeCuda();
-    if (!cuda.ok) return { status: { name, available: false, reason: cuda.error }, activated: false };
-    status = { name, available: true, device: cuda.device, gpu: cuda.gpu };
-  }
+  const cuda = name === 'tensorflow-gpu' ? await probeCuda() : null;
+  if (cuda && !cuda.ok) return { status: { name, available: false, reason: cuda.error }, activated: false };
   if (nativeLoaded !== name) await importNativePackage(name);
   nativeLoaded = name;
   await setTfjsBackend(name);
-  return { status, activated: true };
+  if (!cuda) return { status: { name, available: true, device: cpuDescription() }, activated: true };
+  // The loaded backend's own word, whether or not a child process could be asked first.
+  if (!(tf.backend() as { isUsingGpuDevice?: boolean }).isUsingGpuDevice) return { status: { name, available: false, reason: NO_GPU_DEVICE }, activated: false };
+  const { device, gpu } = cuda.value ?? (await nvidiaDevice());
+  return { status: { name, available: true, device, gpu }, activated: true };
 }
+
+const NO_GPU_DEVICE =
+  'TensorFlow loaded but created no GPU device (it needs CUDA 11.2 and cuDNN 8.1 on the library path); `inception-studio doctor` in a terminal names the libraries it could not open';
 
 function webGpuStatus(adapter: WebGpuAdapter, reason?: string): BackendStatus {
   const summary = webGpuAdapterSummary(adapter);

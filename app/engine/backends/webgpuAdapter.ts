@@ -7,7 +7,7 @@
 
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { runProbeProcess } from './probeProcess';
+import { canRunProbeProcess, runProbeProcess } from './probeProcess';
 
 export interface WebGpuAdapter {
   vendor: string;
@@ -72,6 +72,7 @@ process.stdout.write(JSON.stringify(adapter ? {
 export type AdapterProbe = { ok: true; value: WebGpuAdapter } | { ok: false; error: string };
 
 export async function probeWebGpuAdapter(): Promise<AdapterProbe> {
+  if (!canRunProbeProcess) return probeInProcess();
   let url: string;
   try {
     url = pathToFileURL(createRequire(import.meta.url).resolve('webgpu')).href;
@@ -89,6 +90,19 @@ export async function probeWebGpuAdapter(): Promise<AdapterProbe> {
   }
   if (!found) return { ok: false, error: `no WebGPU adapter: Dawn found no Vulkan, Metal or D3D12 driver for a GPU${complaint ? ` (${complaint})` : ''}` };
   return { ok: true, value: describeAdapter(found.info, found.limits) };
+}
+
+/** Inside Electron (no child process): the same question in this process; Dawn's complaints go to its stderr. */
+async function probeInProcess(): Promise<AdapterProbe> {
+  try {
+    const { create, globals } = await import('webgpu');
+    Object.assign(globalThis, globals);
+    const adapter = await create([]).requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { ok: false, error: 'no WebGPU adapter: Dawn found no Vulkan, Metal or D3D12 driver for a GPU' };
+    return { ok: true, value: describeAdapter(adapter.info, adapter.limits) };
+  } catch (error) {
+    return { ok: false, error: `the WebGPU binding did not load: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Dawn's first warning line, without its source location: what a user can act on. */

@@ -8,7 +8,7 @@
 
 import type { Sharp } from 'sharp';
 import { INCEPTION_PREPROCESSING, type PixelPreparation } from '../../training/preprocessing';
-import { decodePixels, inceptionPreprocess } from '../images';
+import { decodePixels, decodeSizeFor, inceptionPreprocess } from '../images';
 
 export interface InputGeometry {
   size: number;
@@ -34,8 +34,10 @@ function randomCropBox(width: number, height: number, plan: CropPlan): { left: n
 
 export async function decodeSample(image: Sharp, geometry: InputGeometry, plan: CropPlan, out: Float32Array, offset: number): Promise<void> {
   if (plan === centralCrop) {
-    const pixels = await decodePixels(image, geometry.channels);
-    inceptionPreprocess(pixels, { height: geometry.size, width: geometry.size }, out, offset, geometry.preparation);
+    const size = { height: geometry.size, width: geometry.size };
+    // Shrunk as it decodes exactly as `predict` shrinks it, so both see the same input.
+    const pixels = await decodePixels(image, geometry.channels, decodeSizeFor(size, geometry.preparation));
+    inceptionPreprocess(pixels, size, out, offset, geometry.preparation);
     return;
   }
   const oriented = image.autoOrient().removeAlpha();

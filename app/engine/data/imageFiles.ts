@@ -7,6 +7,14 @@ import type { DatasetProblem } from '../../training/types';
 
 const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
 
+/** The formats (as sharp names them) that datasets and `predict` read; no others are decoded. */
+const IMAGE_FORMATS = ['jpeg', 'png', 'webp'] as const;
+
+export const isImageFormat = (format: string | undefined): boolean => (IMAGE_FORMATS as readonly (string | undefined)[]).includes(format);
+
+/** The one message for any other format, from the dataset scan and `predict` alike. */
+export const unsupportedFormatProblem = (format: string | undefined): string => `unsupported format '${format ?? 'unknown'}' (use JPEG, PNG or WebP)`;
+
 export function isImageFile(name: string): boolean {
   const lower = name.toLowerCase();
   return imageExtensions.some((ext) => lower.endsWith(ext));
@@ -22,7 +30,7 @@ async function checkImage(file: string, inputSize: number): Promise<ImageCheck> 
   try {
     const { width, height, format } = await sharp(file).metadata();
     if (!width || !height) return { unreadable: { file, problem: 'no image dimensions in the file header' } };
-    if (format !== 'jpeg' && format !== 'png' && format !== 'webp') return { unreadable: { file, problem: `unsupported format '${format}' (use JPEG, PNG or WebP)` } };
+    if (!isImageFormat(format)) return { unreadable: { file, problem: unsupportedFormatProblem(format) } };
     if (Math.min(width, height) < inputSize) return { smaller: { file, problem: `${width}×${height} is smaller than the ${inputSize}×${inputSize} input` } };
     return {};
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -81,6 +81,43 @@ describe('scanDataset: CSV manifests', () => {
     const manifest = join(root, 'empty.csv');
     await writeFile(manifest, 'path,label\n');
     await expect(scanDataset(manifest, 24)).rejects.toThrow(/lists no images/);
+  });
+
+  it('inside allowed folders, refuses rows that lead outside them with the row number, whether or not the file exists', async () => {
+    const base = await realpath(root);
+    const allowed = join(base, 'allowed');
+    const files = await writeSyntheticDataset(join(allowed, 'data'), { classes: 2, perClass: 1, size: 24 });
+    await writeSyntheticDataset(join(base, 'outside'), { classes: 1, perClass: 1, size: 24 });
+    await mkdir(join(allowed, 'links'));
+    await symlink(join(base, 'outside'), join(allowed, 'links', 'escape'));
+    const manifest = join(allowed, 'rows.csv');
+    const rows = [
+      'path,label',
+      `data/class0/img0.png,a`,
+      `${files[1][0]},b`,
+      `../outside/class0/img0.png,a`,
+      `../outside/class0/no-such-file.png,a`,
+      `/etc/passwd,b`,
+      `links/escape/class0/img0.png,b`,
+    ];
+    await writeFile(manifest, rows.join('\n'));
+    const refusal = await scanDataset(manifest, 24, { roots: [allowed] }).catch((error: unknown) => error as Error);
+    expect(refusal).toBeInstanceOf(DatasetError);
+    const message = (refusal as Error).message;
+    for (const row of [4, 5, 6, 7]) expect(message).toContain(`row ${row}:`);
+    expect(message).not.toMatch(/row [23]:/);
+    expect(message).toContain(`row 4: ../outside/class0/img0.png is outside the folders`);
+    expect(message).toContain(`row 5: ../outside/class0/no-such-file.png is outside the folders`);
+    expect(message).not.toMatch(/exist|missing|no such/i);
+    const inside = join(allowed, 'inside.csv');
+    await writeFile(inside, rows.slice(0, 3).join('\n'));
+    await expect(scanDataset(inside, 24, { roots: [allowed] })).resolves.toMatchObject({ classNames: ['a', 'b'] });
+  });
+
+  it('refuses a manifest outside the allowed folders before reading it', async () => {
+    const manifest = join(await realpath(root), 'elsewhere.csv');
+    await writeFile(manifest, 'x.png,a\n');
+    await expect(scanDataset(manifest, 24, { roots: [join(root, 'allowed')] })).rejects.toThrow(/is outside the folders/);
   });
 });
 

@@ -5,18 +5,19 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ProgressCallback } from '../../training/progress';
+import { outsideRootsMessage, realPathInside } from '../../node/files/pathBoundary';
 import { loadBundledDataset } from './bundledDataset';
 import { scanCsvDataset } from './csvDataset';
 import { scanFolderDataset } from './folderDataset';
-import { DatasetError, type Dataset } from './types';
+import { DatasetError, type Dataset, type ScanOptions } from './types';
 
-export async function scanDataset(path: string | undefined, inputSize: number, onProgress?: ProgressCallback): Promise<Dataset> {
+export async function scanDataset(path: string | undefined, inputSize: number, options: ScanOptions = {}): Promise<Dataset> {
   if (path === undefined) return loadBundledDataset(inputSize);
   const full = resolve(path);
+  if (options.roots && (await realPathInside(full, options.roots)) === null) throw new DatasetError(`Dataset refused: ${outsideRootsMessage(full, options.roots)}.`);
   const info = await stat(full).catch(() => null);
   if (!info) throw new DatasetError(`Dataset not found: ${full} does not exist.`);
-  if (info.isDirectory()) return scanFolderDataset(full, inputSize, onProgress);
-  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize, onProgress);
+  if (info.isDirectory()) return scanFolderDataset(full, inputSize, options.onProgress);
+  if (full.toLowerCase().endsWith('.csv')) return scanCsvDataset(full, inputSize, options);
   throw new DatasetError(`Dataset ${full} is neither a folder of class sub-folders nor a .csv manifest.`);
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,21 @@ import { smallDesign } from '../testing/smallDesign';
 import { MODEL_FILES } from '../../node/modelDir/format';
 import { loadModelDir } from './loadModelDir';
 import { saveModelDir } from './saveModelDir';
+
+/** Bytes that look random but are the same every run. */
+function seededBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = 12345;
+  for (let i = 0; i < length; i++) bytes[i] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+  return bytes;
+}
+
+/** Makes a directory look like one written before checksums were recorded. */
+async function dropChecksums(dir: string): Promise<void> {
+  const metadataPath = path.join(dir, MODEL_FILES.metadata);
+  const { files: _files, ...metadata } = JSON.parse(await readFile(metadataPath, 'utf8'));
+  await writeFile(metadataPath, JSON.stringify(metadata));
+}
 
 function outputs(model: tf.LayersModel): Float32Array {
   return tf.tidy(() => (model.predict(tf.tensor4d(seededValues(2 * 75 * 75 * 3, 4), [2, 75, 75, 3])) as tf.Tensor).dataSync() as Float32Array);
@@ -96,13 +112,72 @@ describe('model directories', () => {
     const dir = path.join(root, 'truncated');
     await saveSmall(dir, 1);
     await truncate(path.join(dir, MODEL_FILES.weights), 1000);
-    await expect(loadModelDir(dir)).rejects.toThrow(/weights\.bin: truncated: 1000 bytes, model\.json describes \d+/);
+    await expect(loadModelDir(dir)).rejects.toThrow(/weights\.bin: truncated: 1000 bytes, metadata\.json records \d+/);
+  });
+
+  it('records each file’s size and checksum, and refuses random bytes of the right length', async () => {
+    const dir = path.join(root, 'scrambled');
+    await saveSmall(dir, 1);
+    const metadata = JSON.parse(await readFile(path.join(dir, MODEL_FILES.metadata), 'utf8'));
+    const weights = await readFile(path.join(dir, MODEL_FILES.weights));
+    expect(metadata.files[MODEL_FILES.weights]).toEqual({ bytes: weights.byteLength, sha256: createHash('sha256').update(weights).digest('hex') });
+    expect(Object.keys(metadata.files).sort()).toEqual(['design.incept.json', 'labels.json', 'model.json', 'optimizer.json', 'weights.bin']);
+    await writeFile(path.join(dir, MODEL_FILES.weights), seededBytes(weights.byteLength));
+    await expect(loadModelDir(dir)).rejects.toThrow(/weights\.bin: its checksum does not match the one recorded when it was saved/);
+  });
+
+  it('refuses a file that is a link leading out of the directory', async () => {
+    const dir = path.join(root, 'linked');
+    await saveSmall(dir, 1);
+    await dropChecksums(dir);
+    await writeFile(path.join(root, 'elsewhere.json'), '{"secret": true}');
+    await rm(path.join(dir, MODEL_FILES.labels));
+    await symlink(path.join(root, 'elsewhere.json'), path.join(dir, MODEL_FILES.labels));
+    await expect(loadModelDir(dir)).rejects.toThrow(/labels\.json: is a link that leads out of the model directory/);
+  });
+
+  it('refuses a manifest with a bad shape or type, naming model.json', async () => {
+    const dir = path.join(root, 'bad-manifest');
+    await saveSmall(dir, 1);
+    await dropChecksums(dir);
+    const topologyPath = path.join(dir, MODEL_FILES.topology);
+    const modelJson = JSON.parse(await readFile(topologyPath, 'utf8'));
+    const good = structuredClone(modelJson);
+    modelJson.weightsManifest[0].weights[0].shape = [-3, 2.5];
+    await writeFile(topologyPath, JSON.stringify(modelJson));
+    await expect(loadModelDir(dir)).rejects.toThrow(/model\.json: weight '[^']+' has shape \[-3,2\.5\]: expected whole numbers ≥ 0/);
+    good.weightsManifest = 'nope';
+    await writeFile(topologyPath, JSON.stringify(good));
+    await expect(loadModelDir(dir)).rejects.toThrow(/model\.json: has no weightsManifest/);
+  });
+
+  it('without checksums (an older directory), still refuses weights that are not finite numbers', async () => {
+    const dir = path.join(root, 'nan');
+    await saveSmall(dir, 1);
+    await dropChecksums(dir);
+    const weights = await readFile(path.join(dir, MODEL_FILES.weights));
+    new Float32Array(weights.buffer, weights.byteOffset, weights.byteLength / 4).fill(Number.NaN, 0, 4);
+    await writeFile(path.join(dir, MODEL_FILES.weights), weights);
+    await expect(loadModelDir(dir)).rejects.toThrow(/weights\.bin: weight '[^']+' holds values that are not finite numbers \(NaN or infinite\)/);
+  });
+
+  it('refuses metadata that does not describe a model, naming the field', async () => {
+    const dir = path.join(root, 'bad-metadata');
+    await saveSmall(dir, 1);
+    const metadataPath = path.join(dir, MODEL_FILES.metadata);
+    const metadata = JSON.parse(await readFile(metadataPath, 'utf8'));
+    await writeFile(metadataPath, JSON.stringify({ ...metadata, input: 'big', classes: -1 }));
+    await expect(loadModelDir(dir)).rejects.toThrow(/metadata\.json: "input" should be \[height, width, channels\]; "classes" should be a whole number ≥ 1/);
+    await writeFile(metadataPath, '{"format": "inception-studio/model", ');
+    await expect(loadModelDir(dir)).rejects.toThrow(/metadata\.json: not valid JSON/);
   });
 
   it('refuses weights that do not match the design, naming the weight', async () => {
     const dir = path.join(root, 'mismatch');
     await saveSmall(dir, 1, 4);
     await writeFile(path.join(dir, MODEL_FILES.design), serializeDesign(smallDesign(6)));
+    await expect(loadModelDir(dir)).rejects.toThrow(/design\.incept\.json: (truncated|longer than when it was saved|its checksum does not match)/);
+    await dropChecksums(dir);
     await expect(loadModelDir(dir)).rejects.toThrow(/weights do not match the design: '[^']+\/kernel' has shape \[\d+,4\] but the design needs \[\d+,6\]/);
   });
 

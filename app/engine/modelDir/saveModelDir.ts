@@ -8,6 +8,7 @@ import type { DesignDocument } from '../../design/types';
 import { inputPreparation } from '../../training/preprocessing';
 import { labelsFor } from '../labels';
 import { writeDirectoryAtomic } from '../../node/files/writeDirectoryAtomic';
+import { digestFiles } from '../../node/modelDir/fileDigests';
 import { directorySaveHandler } from './fileHandler';
 import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMetadata } from '../../node/modelDir/format';
 
@@ -42,7 +43,7 @@ export async function saveModelDir(dir: string, options: SaveModelDirOptions): P
   await writeDirectoryAtomic(dir, async (temp) => {
     const handler = directorySaveHandler(temp, `inception-studio (tfjs ${tf.version.tfjs})`);
     await model.save(handler);
-    metadata = {
+    const record: ModelMetadata = {
       format: MODEL_FORMAT,
       version: MODEL_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
@@ -54,12 +55,12 @@ export async function saveModelDir(dir: string, options: SaveModelDirOptions): P
       weightsBytes: handler.saved?.weightsBytes ?? 0,
       training: options.metadata?.training ?? null,
     };
-    await writeFiles(temp, {
-      ...options.extraFiles,
-      [MODEL_FILES.design]: serializeDesign(design),
-      [MODEL_FILES.labels]: JSON.stringify(labels, null, 1) + '\n',
-      [MODEL_FILES.metadata]: JSON.stringify(metadata, null, 2) + '\n',
-    });
+    const files = { ...options.extraFiles, [MODEL_FILES.design]: serializeDesign(design), [MODEL_FILES.labels]: JSON.stringify(labels, null, 1) + '\n' };
+    await writeFiles(temp, files);
+    // Read back from what was written, so the record describes the files on disk.
+    record.files = await digestFiles(temp, [MODEL_FILES.topology, MODEL_FILES.weights, ...Object.keys(files)]);
+    await writeFiles(temp, { [MODEL_FILES.metadata]: JSON.stringify(record, null, 2) + '\n' });
+    metadata = record;
   });
   return metadata!;
 }

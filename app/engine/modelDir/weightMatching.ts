@@ -2,6 +2,19 @@
 
 import * as tf from '@tensorflow/tfjs';
 
+/** A NaN or infinite weight would only show up later as a NaN% prediction: refuse it, naming the weight. */
+function refuseNonFinite(buffer: ArrayBuffer, specs: readonly tf.io.WeightsManifestEntry[]): void {
+  let offset = 0;
+  for (const spec of specs) {
+    const count = spec.shape.reduce((a, b) => a * b, 1);
+    const values = new Float32Array(buffer, offset, count);
+    for (let i = 0; i < count; i++) {
+      if (!Number.isFinite(values[i])) throw new Error(`weight '${spec.name}' holds values that are not finite numbers (NaN or infinite)`);
+    }
+    offset += count * 4;
+  }
+}
+
 export function assignWeights(model: tf.LayersModel, specs: readonly tf.io.WeightsManifestEntry[], data: Uint8Array): void {
   const nonFloat = specs.find((spec) => spec.dtype !== 'float32' || spec.quantization);
   if (nonFloat) throw new Error(`weight '${nonFloat.name}' is ${nonFloat.quantization ? 'quantized' : nonFloat.dtype}; only float32 weights are supported`);
@@ -18,6 +31,7 @@ export function assignWeights(model: tf.LayersModel, specs: readonly tf.io.Weigh
   if (problems.length > 0) throw new Error(`weights do not match the design: ${problems.slice(0, 8).join('; ')}${problems.length > 8 ? ` (${problems.length} problems)` : ''}`);
 
   const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  refuseNonFinite(buffer, specs);
   const named = tf.io.decodeWeights(buffer, [...specs]);
   try {
     model.setWeights(model.weights.map((w) => named[w.originalName]));

@@ -8,9 +8,12 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DesignDocument } from '../../design/types';
-import { MODEL_FILES, type ModelMetadata } from '../../node/modelDir/format';
+import { errorMessage } from '../../result';
+import { leftoversOf } from '../../node/files/writeDirectoryAtomic';
+import { verifyDigests } from '../../node/modelDir/fileDigests';
+import { MODEL_FILES, ModelDirError, type ModelMetadata } from '../../node/modelDir/format';
 import { saveModelDir } from '../modelDir/saveModelDir';
 import { encodeTensorBundle, loadTensorBundle, type NamedTensor } from './tensorBundle';
 import type { TrainableModel } from './trainStep';
@@ -75,18 +78,57 @@ export async function saveBestModel(dir: string, source: CheckpointSource, recor
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
-/**
- * The checkpoint at `dir`, or — after a crash between the two renames of an atomic save — the
- * complete previous one the save had moved aside (`<dir>.old-*`); null when there is none.
- */
-export async function findCheckpoint(dir: string): Promise<string | null> {
-  if (await exists(join(dir, MODEL_FILES.metadata))) return dir;
-  const siblings = await readdir(dirname(dir)).catch(() => [] as string[]);
-  const moved = siblings.filter((name) => name.startsWith(`${basename(dir)}.old-`)).map((name) => join(dirname(dir), name));
-  for (const candidate of moved) if (await exists(join(candidate, MODEL_FILES.metadata))) return candidate;
-  return null;
+/** The step a checkpoint was saved at, and when: the newest whole one is resumed. */
+interface Candidate {
+  dir: string;
+  globalStep: number;
+  createdAt: string;
 }
 
+/** A candidate whose every file matches the size and checksum its metadata recorded; throws naming the damage. */
+async function wholeCheckpoint(dir: string): Promise<Candidate> {
+  let metadata: Partial<ModelMetadata>;
+  try {
+    metadata = JSON.parse(await readFile(join(dir, MODEL_FILES.metadata), 'utf8')) as Partial<ModelMetadata>;
+  } catch (error) {
+    throw new ModelDirError(dir, MODEL_FILES.metadata, `not valid JSON (${errorMessage(error)})`);
+  }
+  if (metadata.files !== undefined) await verifyDigests(dir, metadata.files, MODEL_FILES.metadata);
+  const step = (metadata.training as { globalStep?: unknown } | null | undefined)?.globalStep;
+  return { dir, globalStep: typeof step === 'number' ? step : -1, createdAt: String(metadata.createdAt ?? '') };
+}
+
+/**
+ * The checkpoint to resume from: the newest whole one among `dir` and what a crashed save left
+ * beside it — the previous checkpoint it had moved aside (`<dir>.old-*`), or a finished one it
+ * had not yet renamed (`<dir>.tmp-*`, whole when its metadata and checksums are). A damaged one
+ * is passed over with a warning; when there are some but none is whole, this throws naming the
+ * damage, so a run never starts over silently and overwrites them. Null when there is none.
+ */
+export async function findCheckpoint(dir: string, warn: (message: string) => void = () => {}): Promise<string | null> {
+  const isLeftover = leftoversOf(dir);
+  const siblings = await readdir(dirname(dir)).catch(() => [] as string[]);
+  const paths = [dir, ...siblings.filter((name) => isLeftover(name) !== null).map((name) => join(dirname(dir), name))];
+  const whole: Candidate[] = [];
+  const damaged: string[] = [];
+  for (const path of paths) {
+    if (!(await exists(join(path, MODEL_FILES.metadata)))) continue;
+    await wholeCheckpoint(path).then(
+      (candidate) => whole.push(candidate),
+      (error: unknown) => damaged.push(errorMessage(error)),
+    );
+  }
+  whole.sort((a, b) => b.globalStep - a.globalStep || b.createdAt.localeCompare(a.createdAt));
+  const chosen = whole[0];
+  if (chosen === undefined) {
+    if (damaged.length > 0) throw new ModelDirError(dir, null, `No whole checkpoint to resume from: ${damaged.join('; ')}`);
+    return null;
+  }
+  for (const problem of damaged) warn(`${problem}; using ${chosen.dir} instead`);
+  return chosen.dir;
+}
+
+/** Loads a checkpoint `findCheckpoint` chose (whose files it has checked). */
 export async function loadResumableCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   const metadata = JSON.parse(await readFile(join(dir, MODEL_FILES.metadata), 'utf8')) as ModelMetadata;
   const state = metadata.training as (TrainerState & { averageUpdates: number }) | null;

@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   backend?: BackendName;
   batchSize?: number;
   onScan?: (report: ScanReport) => void;
+  /** Real folders the dataset (a CSV manifest's rows included) must lie in: a host's roots. */
+  roots?: readonly string[];
   /** Each file checked while scanning a folder or CSV dataset. */
   onScanProgress?: ProgressCallback;
   /** Images evaluated of the dataset's, after each batch. */
@@ -40,7 +42,7 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
   try {
     const [size, width, channels] = loaded.metadata.input;
     if (size !== width || (channels !== 1 && channels !== 3)) throw new Error(`Evaluation needs a square 1- or 3-channel input; the model takes ${loaded.metadata.input.join('×')}.`);
-    const scanned = await scanDataset(options.data, size, options.onScanProgress);
+    const scanned = await scanDataset(options.data, size, { roots: options.roots, onProgress: options.onScanProgress });
     options.onScan?.(scanned.report);
     const dataset = alignLabels(scanned, loaded.labels);
     const classes = loaded.labels.length;

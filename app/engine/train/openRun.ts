@@ -6,7 +6,10 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import { basename, resolve } from 'node:path';
+import { analyze } from '../../analysis/analyze';
+import { hasErrors } from '../../analysis/diagnostic';
 import { serializeDesign } from '../../design/document';
+import type { BackendReport } from '../../protocol';
 import type { DesignDocument } from '../../design/types';
 import { resolveTrainConfig } from '../../training/defaults';
 import type { TrainerStartRequest } from '../../training/processProtocol';
@@ -15,10 +18,11 @@ import { splitByClass } from '../../training/split';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { scanDataset } from '../data/scanDataset';
 import { DatasetError, type Dataset } from '../data/types';
+import { DesignErrorsError } from '../compile';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
 import { createOptimizer, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
-import { readRunRecord, runPaths, writeRunRecord, RUN_RECORD_FORMAT, type RunRecord } from '../../node/runs/runRecord';
+import { readRunRecord, runPaths, writeRunRecord, RunRecordError, RUN_RECORD_FORMAT, type RunRecord } from '../../node/runs/runRecord';
 import { trainableModel, type TrainableModel } from './trainStep';
 import { WeightAverage } from './weightAverage';
 
@@ -34,22 +38,28 @@ export interface OpenedRun {
   average: WeightAverage | null;
   state: TrainerState;
   resumedFrom?: { epoch: number; step: number };
+  /** The checkpoint the run was resumed from; null for a fresh start. */
+  checkpoint: string | null;
+  backend: BackendReport;
 }
 
 /** Scan progress reaches the host and the log at most this often. */
 const SCAN_PROGRESS_MS = 250;
 
-async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void) {
+async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void, roots: readonly string[] | undefined) {
   const scanProgress = () => progressEmitter('scan', 'images', emit, SCAN_PROGRESS_MS);
-  const train = await scanDataset(record.data, inputSize, scanProgress());
+  const train = await scanDataset(record.data, inputSize, { roots, onProgress: scanProgress() });
   emit({ type: 'scan', report: train.report });
   if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
+  const withImages = train.report.classes.filter((c) => c.count > 0).length;
+  if (train.samples.length === 0) throw new DatasetError(`${train.report.root} has no readable images: put JPEG, PNG or WebP files in its class folders.`);
+  if (withImages < 2) throw new DatasetError(`Training needs images of at least 2 classes; in ${train.report.root} only ${withImages} class has readable images.`);
   const all = train.samples.map((_, i) => i);
   if (record.validation === undefined) {
     const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
     return { train: { dataset: train, indices: split.train }, validation: split.validation.length > 0 ? { dataset: train, indices: split.validation } : null };
   }
-  const validation = await scanDataset(record.validation, inputSize, scanProgress());
+  const validation = await scanDataset(record.validation, inputSize, { roots, onProgress: scanProgress() });
   emit({ type: 'scan', report: validation.report });
   if (validation.classNames.join('\n') !== train.classNames.join('\n')) {
     throw new DatasetError(`The validation classes (${validation.classNames.join(', ')}) differ from the training classes (${train.classNames.join(', ')}).`);
@@ -59,17 +69,25 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
 
 async function resumableRecord(runDir: string): Promise<RunRecord> {
   const record = await readRunRecord(runDir);
-  if (!record.ok) throw new Error(`Cannot resume: ${record.error}`);
+  if (!record.ok) throw new RunRecordError(`Cannot resume: ${record.error}`);
   return record.value;
 }
 
-export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void): Promise<OpenedRun> {
+/**
+ * Checks the inputs in order of cost — settings, design, datasets, backend — then makes the
+ * run's folder (`folderReady` is told) and its model; a resumed run continues from its newest
+ * whole checkpoint.
+ */
+export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent) => void, folderReady: () => void, backend: () => Promise<BackendReport>): Promise<OpenedRun> {
   const runDir = resolve(request.runDir);
   const previous = request.resume ? await resumableRecord(runDir) : null;
   const config = resolveTrainConfig({ ...(previous?.config ?? {}), ...request.config });
   const document = parseDesignText(previous?.design ?? request.design);
+  const analysis = analyze(document);
+  if (hasErrors(analysis.diagnostics)) throw new DesignErrorsError(document.name, analysis.diagnostics);
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
-  const sets = await datasets(source, config, document.input.height, emit);
+  const sets = await datasets(source, config, document.input.height, emit, request.roots);
+  const selected = await backend();
   const prepared = prepareModel(document, sets.train.dataset.classNames, config.seed);
   if (prepared.resized) {
     emit({ type: 'log', level: 'info', message: `The classifier was resized from ${prepared.resized.from} to ${prepared.resized.to} outputs to match the dataset's classes.` });
@@ -90,13 +108,15 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       };
   await writeRunRecord(runDir, record);
+  folderReady();
 
   const net = trainableModel(prepared.model, sets.train.dataset.classNames.length);
   const optimizer = createOptimizer(config);
   let state: TrainerState = { epoch: 0, batchInEpoch: 0, globalStep: 0, bestValTop1: null };
   let average: WeightAverage | null = null;
   let resumedFrom: OpenedRun['resumedFrom'];
-  const checkpointDir = previous ? await findCheckpoint(runPaths(runDir).last) : null;
+  const warn = (message: string): void => emit({ type: 'log', level: 'warning', message });
+  const checkpointDir = previous ? await findCheckpoint(runPaths(runDir).last, warn) : null;
   if (previous && checkpointDir === null) emit({ type: 'log', level: 'warning', message: `No checkpoint in ${runDir} yet; starting the run from the beginning.` });
   if (checkpointDir) {
     const loaded = await loadResumableCheckpoint(checkpointDir);
@@ -115,5 +135,5 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
     await initialiseLikeTf1(optimizer, config, net.variables);
     if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
   }
-  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}) };
+  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir, backend: selected };
 }

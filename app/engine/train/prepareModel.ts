@@ -11,6 +11,16 @@ import type { DesignDocument } from '../../design/types';
 import type { Layer, LayerGraph } from '../../layers/types';
 import { compileDesign, DesignErrorsError } from '../compile';
 
+/** A design that compiles but cannot be trained as a classifier; the message says what to change. */
+export class UntrainableDesignError extends Error {
+  override name = 'UntrainableDesignError';
+}
+
+/** A design document that does not parse. */
+export class UnreadableDesignError extends Error {
+  override name = 'UnreadableDesignError';
+}
+
 export interface PreparedModel {
   document: DesignDocument;
   model: tf.LayersModel;
@@ -35,7 +45,7 @@ function endsInProbabilities(graph: LayerGraph): boolean {
 
 export function parseDesignText(text: string): DesignDocument {
   const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error(`The design cannot be read: ${parsed.error.message}`);
+  if (!parsed.ok) throw new UnreadableDesignError(`The design cannot be read: ${parsed.error.message}`);
   return parsed.value.document;
 }
 
@@ -43,20 +53,20 @@ export function prepareModel(document: DesignDocument, classNames: readonly stri
   const analysis = analyze(document);
   if (hasErrors(analysis.diagnostics)) throw new DesignErrorsError(document.name, analysis.diagnostics);
   const classifier = classifierLayer(analysis.graph);
-  if (!classifier) throw new Error(`Design '${document.name}' does not end in a dense classifier layer, so it cannot be trained to classify images.`);
+  if (!classifier) throw new UntrainableDesignError(`Design '${document.name}' does not end in a dense classifier layer, so it cannot be trained to classify images.`);
   if (!endsInProbabilities(analysis.graph)) {
-    throw new Error(`Design '${document.name}' must output class probabilities: end it with a softmax (after the '${classifier.nodeId}' dense layer).`);
+    throw new UntrainableDesignError(`Design '${document.name}' must output class probabilities: end it with a softmax (after the '${classifier.nodeId}' dense layer).`);
   }
   const [, , channels] = analysis.graph.input;
   if (analysis.graph.input[0] !== analysis.graph.input[1] || (channels !== 1 && channels !== 3)) {
-    throw new Error(`Training needs a square input with 1 or 3 channels; design '${document.name}' has ${analysis.graph.input.join('×')}.`);
+    throw new UntrainableDesignError(`Training needs a square input with 1 or 3 channels; design '${document.name}' has ${analysis.graph.input.join('×')}.`);
   }
   const units = classifier.kind === 'dense' ? classifier.params.units : 0;
   let adapted: DesignDocument = { ...document, classes: [...classNames] };
   let resized: PreparedModel['resized'];
   if (units !== classNames.length) {
     const node = document.nodes.find((n) => n.id === classifier.nodeId && n.type === 'dense');
-    if (!node) throw new Error(`Design '${document.name}' has ${units} outputs but the dataset has ${classNames.length} classes; set the classifier's units to ${classNames.length}.`);
+    if (!node) throw new UntrainableDesignError(`Design '${document.name}' has ${units} outputs but the dataset has ${classNames.length} classes; set the classifier's units to ${classNames.length}.`);
     adapted = { ...adapted, nodes: document.nodes.map((n) => (n === node ? { ...n, params: { ...n.params, units: classNames.length } } : n)) };
     resized = { from: units, to: classNames.length };
   }

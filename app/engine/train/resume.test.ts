@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrainerStartRequest } from '../../training/processProtocol';
@@ -48,5 +48,16 @@ describe('resume', () => {
     a.forEach((bytes, i) => expect(bytes.equals(b[i]), checkpointFiles[i]).toBe(true));
     const lastEpoch = (events: typeof straight.events) => eventsOf(events, 'epoch').at(-1)?.validation;
     expect(lastEpoch(second.events)).toEqual(lastEpoch(straight.events));
+
+    // A damaged last checkpoint is refused, naming the file, and left as it is: no fresh start over it.
+    const weightsPath = join(interruptedDir, 'checkpoints', 'last', 'trainer-weights.bin');
+    const damaged = await readFile(weightsPath);
+    damaged[100] ^= 0xff;
+    await writeFile(weightsPath, damaged);
+    const third = await recordRun({ ...request(interruptedDir), config: { epochs: 3 }, resume: true });
+    expect(third.outcome).toBe('failed');
+    expect(eventsOf(third.events, 'error')[0].message).toMatch(/No whole checkpoint to resume from: .*trainer-weights\.bin: its checksum does not match/);
+    expect(eventsOf(third.events, 'step')).toEqual([]);
+    expect((await readFile(weightsPath)).equals(damaged)).toBe(true);
   });
 });

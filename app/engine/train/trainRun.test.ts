@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serializeDesign } from '../../design/document';
+import { buildPreset } from '../../presets/index';
+import type { TrainerStartRequest } from '../../training/processProtocol';
 import type { TrainEvent } from '../../training/types';
 import { writeSyntheticDataset } from '../data/syntheticDataset';
 import { eventsOf, recordRun, smallPresetDesign } from './trainFixtures';
@@ -53,7 +57,35 @@ describe('runTraining on wasm', () => {
     const missing = join(folder.root, 'missing');
     const { outcome, events } = await recordRun({ design: smallPresetDesign(2), data: missing, runDir: join(folder.root, 'fail'), backend: 'wasm', config: {} });
     expect(outcome).toBe('failed');
-    expect(eventsOf(events, 'error')[0]).toEqual({ type: 'error', message: `Dataset not found: ${missing} does not exist.`, lastCheckpoint: null });
+    expect(eventsOf(events, 'error')[0]).toEqual({ type: 'error', message: `Dataset not found: ${missing} does not exist.`, lastCheckpoint: null, kind: 'input' });
+  });
+
+  it('refuses unusable input as such, before it creates the run folder', async () => {
+    const root = join(folder.root, 'unusable');
+    await mkdir(join(root, 'empty', 'cats'), { recursive: true });
+    await mkdir(join(root, 'empty', 'dogs'));
+    await writeSyntheticDataset(join(root, 'one'), { classes: 1, perClass: 2, size: 80 });
+    await writeFile(join(root, 'header.csv'), 'path,label\n');
+    const image = (await writeSyntheticDataset(join(root, 'images'), { classes: 1, perClass: 1, size: 80 }))[0][0];
+    const design = smallPresetDesign(2);
+    const cases: [Partial<TrainerStartRequest>, 'input' | 'design', RegExp][] = [
+      [{ data: join(root, 'missing') }, 'input', /Dataset not found/],
+      [{ data: image }, 'input', /neither a folder of class sub-folders nor a \.csv manifest/],
+      [{ data: join(root, 'header.csv') }, 'input', /lists no images/],
+      [{ data: join(root, 'one') }, 'input', /at least 2 classes.* has 1/],
+      [{ data: join(root, 'empty') }, 'input', /no readable images/],
+      [{ data: folder.data, config: { epochs: 0 } }, 'input', /epochs must be a whole number > 0, got 0/],
+      [{ data: folder.data, roots: [join(root, 'empty')] }, 'input', /outside the folders/],
+      [{ data: folder.data, design: serializeDesign(buildPreset('inception-v4', { input: 74, classes: 2, width: 0.1, repeats: [1, 1, 1] })) }, 'design', /has 1 error and cannot be built/],
+      [{ data: folder.data, resume: true }, 'input', /Cannot resume: .*run\.json not found/],
+    ];
+    for (const [index, [change, kind, message]] of cases.entries()) {
+      const runDir = join(root, `run${index}`);
+      const { outcome, events } = await recordRun({ design, runDir, backend: 'wasm', config: {}, ...change });
+      expect(outcome, message.source).toBe('failed');
+      expect(eventsOf(events, 'error')[0], message.source).toMatchObject({ kind, message: expect.stringMatching(message) });
+      expect(existsSync(runDir), message.source).toBe(false);
+    }
   });
 
   it('refuses a validation folder whose classes differ from the training classes', async () => {

@@ -10,16 +10,16 @@ import { MetricsAccumulator } from '../../training/metrics';
 import type { StepMetrics, TrainEvent } from '../../training/types';
 import { selectBackend } from '../backends/select';
 import { batchesPerEpoch, streamBatches, type BatchPlan } from '../data/batchStream';
-import { saveBestModel, saveResumableCheckpoint, findCheckpoint, type CheckpointSource, type TrainerState } from './checkpoint';
+import { saveBestModel, saveResumableCheckpoint, type CheckpointSource, type TrainerState } from './checkpoint';
 import { BatchNormWarmup } from './batchNormWarmup';
 import { seedDropout } from './dropoutSeeds';
 import { evaluateBatches } from './evaluateBatches';
 import { openRun, type OpenedRun } from './openRun';
 import { setLearningRate } from './optimizer';
 import type { RunControl } from './runControl';
-import { claimRunDir, logEvent, runPaths } from '../../node/runs/runRecord';
+import { assertRunDirFree, logEvent, runPaths } from '../../node/runs/runRecord';
 import { trainStep } from './trainStep';
-import { describeFailure } from './failure';
+import { describeFailure, failureKind } from './failure';
 import { memoryAdvice } from './memoryAdvice';
 
 export type RunOutcome = 'completed' | 'cancelled' | 'failed';
@@ -29,35 +29,41 @@ const timeSmoothing = 0.8;
 
 export async function runTraining(request: TrainerStartRequest, emitEvent: (event: TrainEvent) => void, control: RunControl): Promise<RunOutcome> {
   let lastCheckpoint: string | null = null;
-  // Events go to the run's log once the folder is known to be this run's (a failed start too).
+  // Events go to the run's log once its folder exists: a new run's folder is made only after its
+  // inputs check out, so unusable input leaves no folder behind; what came before is logged then.
   let logDir: string | null = null;
+  const early: TrainEvent[] = [];
   // Appends are chained so the log keeps the events' order and is complete when the run returns.
   let logged: Promise<void> = Promise.resolve();
+  const log = (dir: string, event: TrainEvent): void => void (logged = logged.then(() => logEvent(dir, event)).catch(() => undefined));
   const emit = (event: TrainEvent): void => {
     emitEvent(event);
-    const dir = logDir;
-    if (dir) logged = logged.then(() => logEvent(dir, event)).catch(() => undefined);
+    if (logDir) log(logDir, event);
+    else early.push(event);
+  };
+  const folderReady = (): void => {
+    logDir = request.runDir;
+    for (const event of early.splice(0)) log(request.runDir, event);
   };
   let outcome: RunOutcome;
   let batchAdvice: string | undefined;
   try {
-    if (!request.resume) await claimRunDir(request.runDir);
-    logDir = request.runDir;
-    const backend = await selectBackend(request.backend === undefined ? {} : { backend: request.backend });
-    const run = await openRun(request, emit);
-    lastCheckpoint = await findCheckpoint(runPaths(run.runDir).last);
-    const advice = memoryAdvice(run.document, run.config, backend, request.memoryBytes);
+    if (request.resume) folderReady();
+    else await assertRunDirFree(request.runDir);
+    const run = await openRun(request, emit, folderReady, () => selectBackend(request.backend === undefined ? {} : { backend: request.backend }));
+    lastCheckpoint = run.checkpoint;
+    const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes);
     batchAdvice = advice.suggestion;
-    if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${backend.active}: ${advice.estimate.warning}` });
+    if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${run.backend.active}: ${advice.estimate.warning}` });
     try {
-      outcome = await trainEpochs(run, backend.active, backend.device, emit, control, (path) => (lastCheckpoint = path));
+      outcome = await trainEpochs(run, run.backend.active, run.backend.device, emit, control, (path) => (lastCheckpoint = path));
     } finally {
       run.average?.dispose();
       run.optimizer.dispose();
       run.net.model.dispose();
     }
   } catch (error) {
-    emit({ type: 'error', message: describeFailure(error, lastCheckpoint, batchAdvice), lastCheckpoint });
+    emit({ type: 'error', message: describeFailure(error, lastCheckpoint, batchAdvice), lastCheckpoint, kind: failureKind(error) });
     outcome = 'failed';
   }
   await logged;

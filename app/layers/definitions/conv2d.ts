@@ -1,5 +1,6 @@
 /** 2-D convolution, optionally followed by batch norm, then an activation. */
 
+import { DESIGN_LIMITS } from '../../design/limits';
 import type { LayerDefinition } from '../definition';
 import { inferWindowShape } from '../gridArithmetic';
 import { activationParam, biasParam, paddingParam, stridesParam } from '../paramSpecs';
@@ -13,8 +14,8 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     description: 'A 2-D convolution (conv → batch norm → activation), as every “traditional” Inception layer.',
     inputs: { min: 1, max: 1 },
     params: [
-      { name: 'filters', label: 'Filters', help: 'Output channels.', kind: 'int', default: 64, min: 1 },
-      { name: 'kernel', label: 'Kernel', help: '[height, width]: 1×7 and 7×1 are different kernels.', kind: 'pair', default: [3, 3], min: 1 },
+      { name: 'filters', label: 'Filters', help: 'Output channels.', kind: 'int', default: 64, min: 1, max: DESIGN_LIMITS.channels },
+      { name: 'kernel', label: 'Kernel', help: '[height, width]: 1×7 and 7×1 are different kernels.', kind: 'pair', default: [3, 3], min: 1, max: DESIGN_LIMITS.inputSize },
       stridesParam([1, 1]),
       paddingParam('same'),
       activationParam('activation', 'relu'),

@@ -1,5 +1,6 @@
 /** The classifier head: global average pooling, flatten, fully connected. */
 
+import { DESIGN_LIMITS } from '../../design/limits';
 import type { LayerDefinition } from '../definition';
 import { NO_COST } from '../definition';
 import { activationParam, biasParam } from '../paramSpecs';
@@ -52,7 +53,7 @@ export const dense: LayerDefinition<'dense'> = {
     description: 'Every input to every unit; the classifier layer.',
     inputs: { min: 1, max: 1 },
     params: [
-      { name: 'units', label: 'Units', help: 'Outputs, e.g. the number of classes.', kind: 'int', default: 1000, min: 1 },
+      { name: 'units', label: 'Units', help: 'Outputs, e.g. the number of classes.', kind: 'int', default: 1000, min: 1, max: DESIGN_LIMITS.classes },
       activationParam('activation', 'linear'),
       biasParam(true),
     ],

@@ -1,5 +1,6 @@
 /** Layers that join several inputs: channel concatenation and residual addition. */
 
+import { DESIGN_LIMITS } from '../../design/limits';
 import type { LayerDefinition } from '../definition';
 import { NO_COST } from '../definition';
 import { activationParam } from '../paramSpecs';
@@ -49,7 +50,7 @@ export const residualAdd: LayerDefinition<'residualAdd'> = {
     description: 'activation(shortcut + scale · branch): port 0 is the shortcut, port 1 the residual branch.',
     inputs: { min: 2, max: 2 },
     params: [
-      { name: 'scale', label: 'Scale', help: 'Residual scaling; the paper uses 0.1–0.3.', kind: 'number', default: 1, min: 0 },
+      { name: 'scale', label: 'Scale', help: 'Residual scaling; the paper uses 0.1–0.3.', kind: 'number', default: 1, min: 0, max: DESIGN_LIMITS.scale },
       activationParam('activation', 'relu'),
     ],
   },

@@ -1,5 +1,6 @@
 /** Max and average pooling over a window; no weights, MACs not counted. */
 
+import { DESIGN_LIMITS } from '../../design/limits';
 import type { LayerDefinition } from '../definition';
 import { NO_COST } from '../definition';
 import { inferWindowShape } from '../gridArithmetic';
@@ -22,7 +23,7 @@ function poolDefinition<K extends 'maxPool' | 'avgPool'>(
       description,
       inputs: { min: 1, max: 1 },
       params: [
-        { name: 'pool', label: 'Window', help: '[height, width] of the pooling window.', kind: 'pair', default: [3, 3], min: 1 },
+        { name: 'pool', label: 'Window', help: '[height, width] of the pooling window.', kind: 'pair', default: [3, 3], min: 1, max: DESIGN_LIMITS.inputSize },
         stridesParam(defaults.strides),
         paddingParam(defaults.padding),
       ],

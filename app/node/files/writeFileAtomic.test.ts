@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../testing/tempDir';
@@ -26,6 +27,44 @@ describe('writeFileAtomic', () => {
     expect((failure as FileWriteError).message).toBe(`Cannot write ${target}: its folder does not exist (ENOENT)`);
     expect((failure as FileWriteError).code).toBe('ENOENT');
     expect((await readdir(dir())).sort()).toEqual(['a.json', 'b.png']);
+  });
+});
+
+describe('writeFileAtomic over what is there', () => {
+  const dir = useTempDir('write-over');
+
+  it('keeps the existing file’s mode', async () => {
+    const path = join(dir(), 'shared.incept.json');
+    await writeFile(path, 'old');
+    await chmod(path, 0o640);
+    await writeFileAtomic(path, 'new');
+    expect((await stat(path)).mode & 0o777).toBe(0o640);
+    expect(await readFile(path, 'utf8')).toBe('new');
+  });
+
+  it('follows a symbolic link and writes its target, keeping the link', async () => {
+    await mkdir(join(dir(), 'real'));
+    const target = join(dir(), 'real', 'design.incept.json');
+    await writeFile(target, 'old');
+    const link = join(dir(), 'link.incept.json');
+    await symlink(target, link);
+    await writeFileAtomic(link, 'through the link');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('through the link');
+    expect((await readdir(join(dir(), 'real'))).sort()).toEqual(['design.incept.json']);
+  });
+
+  it('refuses to replace anything that is not a regular file', async () => {
+    const fifo = join(dir(), 'pipe.incept.json');
+    execFileSync('mkfifo', [fifo]);
+    const folder = join(dir(), 'folder.incept.json');
+    await mkdir(folder);
+    for (const path of [fifo, folder]) {
+      const failure = await writeFileAtomic(path, 'x').catch((error: unknown) => error);
+      expect(failure, path).toBeInstanceOf(FileWriteError);
+      expect((failure as Error).message, path).toMatch(/is not a regular file/);
+    }
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
   });
 });
 

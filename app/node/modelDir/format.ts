@@ -13,6 +13,12 @@ export const MODEL_FILES = {
   metadata: 'metadata.json',
 } as const;
 
+/** A file's size and SHA-256, as `metadata.json` records them. */
+export interface FileDigest {
+  bytes: number;
+  sha256: string;
+}
+
 export interface ModelMetadata {
   format: typeof MODEL_FORMAT;
   version: number;
@@ -29,6 +35,8 @@ export interface ModelMetadata {
   weightsBytes: number;
   /** Whatever the trainer needs to resume (epoch, optimizer, …); null for an untrained model. */
   training: unknown;
+  /** Size and SHA-256 of every other file, checked on load; absent in directories saved before it existed. */
+  files?: Record<string, FileDigest>;
 }
 
 /** A model directory that cannot be loaded; the message says which file and why. */

@@ -4,6 +4,7 @@ import { useEditor } from '../../hooks/useEditor';
 import { isDirty } from '../../store/editorStore';
 import { menus } from './menus';
 import './MenuBar.css';
+import { printable } from '../../../app/text/printable';
 
 interface MenuBarProps {
   run(command: EditorCommand): void;
@@ -75,7 +76,7 @@ function MenuBarView({ run }: MenuBarProps) {
         ))}
       </nav>
       <div className="menu-bar__title" aria-label="Document title">
-        {name}
+        {printable(name)}
         {dirty ? (
           <span className="menu-bar__dirty" title="Unsaved changes" aria-label="Unsaved changes">
             {' '}

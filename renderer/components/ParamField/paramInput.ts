@@ -9,18 +9,18 @@ import type { ParamValue } from '../../../app/design/types';
 
 export type ParsedInput = Result<ParamValue>;
 
-function range(min: number, max: number | undefined): string {
-  return max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+function range(min: number, max: number): string {
+  return `between ${min} and ${max}`;
 }
 
-function parseNumber(text: string, integer: boolean, min: number, max: number | undefined, label: string): ParsedInput {
+function parseNumber(text: string, integer: boolean, min: number, max: number, label: string): ParsedInput {
   const trimmed = text.trim();
   const value = trimmed === '' ? Number.NaN : Number(trimmed);
   const kind = integer ? 'a whole number' : 'a number';
   if (!Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) {
     return { ok: false, error: `${label} must be ${kind} ${range(min, max)}.` };
   }
-  if (value < min || (max !== undefined && value > max)) {
+  if (value < min || value > max) {
     return { ok: false, error: `${label} must be ${range(min, max)}; ${trimmed} is out of range.` };
   }
   return { ok: true, value };
@@ -42,10 +42,10 @@ export function parseParamInput(spec: ParamSpec, text: string): ParsedInput {
       const parts = text.trim().split(/\s*[x×*,]\s*|\s+/).filter(Boolean);
       const numbers = parts.map(Number);
       const pair = numbers.length === 1 ? [numbers[0], numbers[0]] : numbers;
-      const valid = pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && n >= spec.min);
+      const valid = pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && n >= spec.min && n <= spec.max);
       return valid
         ? { ok: true, value: pair }
-        : { ok: false, error: `${spec.label} is height×width, two whole numbers ≥ ${spec.min} (e.g. 1×7).` };
+        : { ok: false, error: `${spec.label} is height×width, two whole numbers ${range(spec.min, spec.max)} (e.g. 1×7).` };
     }
   }
 }

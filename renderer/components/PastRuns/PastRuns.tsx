@@ -8,6 +8,7 @@ import { isDesignLocked } from '../../store/runStore';
 import { seriesPoints } from '../../store/runSeries';
 import { LineChart, type ChartLine } from '../RunCharts/LineChart';
 import './PastRuns.css';
+import { printable } from '../../../app/text/printable';
 
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
 const ACCURACY: readonly [number, number] = [0, 1];
@@ -53,7 +54,7 @@ function PastRunsView() {
   return (
     <section className="past-runs" aria-label="Past runs">
       <div className="training-panel__row">
-        <h3 className="panel-subheading">Runs of “{designName}”</h3>
+        <h3 className="panel-subheading">Runs of “{printable(designName)}”</h3>
         <button type="button" onClick={() => void refreshPastRuns(host, store, designName)}>
           Refresh runs
         </button>
@@ -89,7 +90,7 @@ function PastRunsView() {
                 <td>{new Date(run.startedAt).toLocaleString()}</td>
                 <td>{run.epochs}</td>
                 <td>{run.bestValTop1 === null ? '—' : percent(run.bestValTop1)}</td>
-                <td title={run.problem}>{run.problem ? `${run.state} (log unreadable)` : run.state}</td>
+                <td title={run.problem === undefined ? undefined : printable(run.problem)}>{run.problem ? `${run.state} (log unreadable)` : run.state}</td>
                 <td>
                   {run.state === 'failed' || run.state === 'cancelled' ? (
                     // Resuming reads the design, data and settings from the run's folder.

@@ -51,6 +51,14 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     await studio.screenshot('predict-random-weights-dark');
   });
 
+  it('shows a file name’s direction override as an escape, never as a control character', async () => {
+    await page.getByLabel('Choose images').setInputFiles([{ name: 'photo\u202Egnp.exe.png', mimeType: 'image/png', buffer: await tinyImage() }]);
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    const heading = page.locator('.prediction-result__name').filter({ hasText: 'photo' });
+    await poll(() => heading.textContent()).toBe('photo\\u202egnp.exe.png');
+    expect(await page.locator('.prediction-results').textContent()).not.toContain('\u202E');
+  });
+
   it('tells the user when a model directory cannot be loaded', async () => {
     await page.getByRole('radio', { name: 'A saved model directory' }).check();
     await page.getByRole('textbox', { name: 'Model directory' }).fill(join(studio.host.root, 'no-such-model'));

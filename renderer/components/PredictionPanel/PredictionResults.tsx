@@ -1,5 +1,6 @@
 import type { ImagePrediction } from '../../../app/protocol';
 import type { PredictionImage } from '../../store/runStore';
+import { printable } from '../../../app/text/printable';
 
 interface PredictionResultsProps {
   images: readonly PredictionImage[];
@@ -14,18 +15,18 @@ export function PredictionResults({ images, results }: PredictionResultsProps) {
         const preview = images[index]?.preview ?? null;
         return (
           <li key={`${result.image}-${index}`} className="prediction-result">
-            {preview ? <img className="prediction-result__thumbnail" src={preview} alt={result.image} /> : <div className="prediction-result__thumbnail" aria-hidden="true" />}
+            {preview ? <img className="prediction-result__thumbnail" src={preview} alt={printable(result.image)} /> : <div className="prediction-result__thumbnail" aria-hidden="true" />}
             <div className="prediction-result__body">
-              <h4 className="prediction-result__name">{result.image}</h4>
+              <h4 className="prediction-result__name">{printable(result.image)}</h4>
               {result.error ? (
                 <p role="alert" className="training-panel__error">
-                  {result.error}
+                  {printable(result.error)}
                 </p>
               ) : (
-                <ol className="prediction-result__classes" aria-label={`Top classes for ${result.image}`}>
+                <ol className="prediction-result__classes" aria-label={`Top classes for ${printable(result.image)}`}>
                   {result.top.map((entry) => (
                     <li key={entry.classIndex} className="prediction-class">
-                      <span className="prediction-class__label">{entry.label}</span>
+                      <span className="prediction-class__label">{printable(entry.label)}</span>
                       <span className="prediction-class__bar" aria-hidden="true">
                         <span style={{ width: `${Math.max(0.5, entry.probability * 100)}%` }} />
                       </span>{' '}

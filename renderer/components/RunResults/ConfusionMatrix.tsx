@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { printable } from '../../../app/text/printable';
 
 interface ConfusionMatrixProps {
   classNames: readonly string[];
@@ -17,8 +18,8 @@ export function ConfusionMatrix({ classNames, confusion, caption }: ConfusionMat
           <tr>
             <th scope="col">true ↓ / predicted →</th>
             {classNames.map((name) => (
-              <th key={name} scope="col" title={name}>
-                {name}
+              <th key={name} scope="col" title={printable(name)}>
+                {printable(name)}
               </th>
             ))}
           </tr>
@@ -28,7 +29,7 @@ export function ConfusionMatrix({ classNames, confusion, caption }: ConfusionMat
             const total = row.reduce((sum, count) => sum + count, 0) || 1;
             return (
               <tr key={classNames[truth] ?? truth}>
-                <th scope="row">{classNames[truth]}</th>
+                <th scope="row">{printable(classNames[truth] ?? '')}</th>
                 {row.map((count, predicted) => (
                   <td
                     key={predicted}

@@ -6,6 +6,7 @@ import { ask, saveCheckpointAsModel } from '../../store/runCommands';
 import type { RunView, ValidationConfusion } from '../../store/runEvents';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import './RunResults.css';
+import { printable } from '../../../app/text/printable';
 
 /** The trainer's own counts on the held-out images, with the top-1 they imply. */
 function validationCaption({ epoch, matrix }: ValidationConfusion): string {
@@ -103,7 +104,7 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
               <code>{run.runDir}</code>
             </dd>
             <dt>Classes</dt>
-            <dd>{run.classNames.join(', ')}</dd>
+            <dd>{printable(run.classNames.join(', '))}</dd>
             {Object.entries(run.config).map(([key, value]) => (
               <div key={key} className="run-results__setting">
                 <dt>{key}</dt>

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
+import type { DatasetKind } from '../../../app/protocol';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
@@ -14,6 +15,15 @@ function DatasetSectionView({ disabled }: { disabled: boolean }) {
   const scan = useRun((s) => s.scan);
   const inputSize = useEditor((s) => s.document.input.height);
   const [browseFrom, setBrowseFrom] = useState<string | null>(null);
+  // The desktop host has native dialogs (and may read only what the user chose in them); the web host is browsed.
+  const [nativeDialogs, setNativeDialogs] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void host.info().then((info) => live && setNativeDialogs(info.kind === 'electron'), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const runScan = useCallback(async () => {
     const path = store.getState().setup.dataPath.trim();
@@ -33,6 +43,14 @@ function DatasetSectionView({ disabled }: { disabled: boolean }) {
     setBrowseFrom(dataPath.trim() || info.roots[0] || '/');
   };
 
+  const choose = async (kind: DatasetKind) => {
+    const result = await ask(() => host.chooseDataset({ kind }));
+    if (!result.ok) return store.getState().setScan({ path: dataPath, report: null, error: result.error, busy: false });
+    if (result.value === null) return;
+    store.getState().setSetup({ dataPath: result.value });
+    void runScan();
+  };
+
   return (
     <fieldset className="training-panel__fieldset" disabled={disabled}>
       <legend>Dataset</legend>
@@ -46,9 +64,20 @@ function DatasetSectionView({ disabled }: { disabled: boolean }) {
           onChange={(event) => store.getState().setSetup({ dataPath: event.target.value })}
           onKeyDown={(event) => event.key === 'Enter' && void runScan()}
         />
-        <button type="button" onClick={() => void browse()}>
-          Browse…
-        </button>
+        {nativeDialogs ? (
+          <>
+            <button type="button" onClick={() => void choose('folder')}>
+              Folder…
+            </button>
+            <button type="button" onClick={() => void choose('csv')}>
+              CSV…
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => void browse()}>
+            Browse…
+          </button>
+        )}
         <button type="button" onClick={() => void runScan()} disabled={scan?.busy}>
           Scan dataset
         </button>

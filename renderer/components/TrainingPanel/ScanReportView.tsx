@@ -1,14 +1,15 @@
+import { printable } from '../../../app/text/printable';
 import type { ScanReport } from '../../../app/training/types';
 
 const MAX_PROBLEMS = 8;
 
-/** What the dataset holds: classes and counts, and the problems found before training. */
+/** What the dataset holds: classes and counts, and the problems found before training (names shown as text). */
 export function ScanReportView({ report }: { report: ScanReport }) {
   const problems = [...report.unreadable, ...report.smallerThanInput];
   return (
     <div className="scan-report" aria-label="Dataset scan report">
       <p>
-        <strong>{report.kind === 'bundled' ? 'Bundled sample' : report.root}</strong>: {report.total} images in {report.classes.length} classes
+        <strong>{report.kind === 'bundled' ? 'Bundled sample' : printable(report.root)}</strong>: {report.total} images in {report.classes.length} classes
         {report.imbalance > 2 ? <span className="training-panel__warning"> — imbalanced ({report.imbalance.toFixed(1)}× largest/smallest)</span> : null}
       </p>
       <table className="scan-report__classes">
@@ -22,7 +23,7 @@ export function ScanReportView({ report }: { report: ScanReport }) {
         <tbody>
           {report.classes.map((entry) => (
             <tr key={entry.name}>
-              <td>{entry.name}</td>
+              <td>{printable(entry.name)}</td>
               <td>{entry.count}</td>
             </tr>
           ))}
@@ -30,7 +31,7 @@ export function ScanReportView({ report }: { report: ScanReport }) {
       </table>
       {report.warnings.map((warning) => (
         <p key={warning} className="training-panel__warning" role="note">
-          {warning}
+          {printable(warning)}
         </p>
       ))}
       {problems.length > 0 ? (
@@ -41,7 +42,7 @@ export function ScanReportView({ report }: { report: ScanReport }) {
           <ul>
             {problems.slice(0, MAX_PROBLEMS).map((problem) => (
               <li key={problem.file}>
-                <code>{problem.file}</code>: {problem.problem}
+                <code>{printable(problem.file)}</code>: {printable(problem.problem)}
               </li>
             ))}
             {problems.length > MAX_PROBLEMS ? <li>… and {problems.length - MAX_PROBLEMS} more</li> : null}
