@@ -12,6 +12,7 @@ import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
 import { saveTarget } from './saveTarget';
+import { transferHandlers } from './transferHandlers';
 
 export type Handlers = { [M in StudioMethod]: (...request: Parameters<StudioHost[M]>) => ReturnType<StudioHost[M]> };
 
@@ -23,7 +24,7 @@ const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createHandlers(services: HostServices): Handlers {
-  const { paths, dialogs, recent } = services;
+  const { paths, dialogs, recent, recovery } = services;
 
   return {
     async info() {
@@ -103,7 +104,12 @@ export function createHandlers(services: HostServices): Handlers {
       services.onDocumentState(state);
     },
 
+    saveRecovery: (copy) => recovery.save(copy),
+    recoveryCopies: () => recovery.list(),
+    discardRecovery: ({ id }) => recovery.discard(id),
+
     ...computeHandlers(services),
     ...runHandlers(services),
+    ...transferHandlers(services),
   };
 }

@@ -8,6 +8,7 @@ import { parseDesign, serializeDesign } from '../../app/design/document';
 import { buildPreset } from '../../app/presets';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import { createPathPolicy } from '../files/pathPolicy';
+import { createRecoveryStore } from '../files/recoveryStore';
 import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
 
 export async function tempFolder(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
@@ -51,6 +52,7 @@ export async function fakeServices(roots: string[], overrides: Partial<HostServi
     paths: await createPathPolicy(roots),
     dialogs: null,
     recent: memoryRecentFiles(),
+    recovery: createRecoveryStore(join(roots[0] ?? tmpdir(), '.inception-studio', 'recovery')),
     parseDesign,
     onDocumentState: (state) => states.push(state),
     ...overrides,

@@ -43,6 +43,7 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
     launch: forkLauncher,
     entries: { trainer: webHostPaths.trainer, engineWorker: webHostPaths.engineWorker },
     runsRoot: options.runsRoot ?? join(options.roots[0], 'runs'),
+    recoveryDir: join(options.roots[0], '.inception-studio', 'recovery'),
     emit: (event) => server?.broadcast(event),
   });
   server = await startWebServer({ handlers: runtime.handlers, rendererDir: options.rendererDir ?? webHostPaths.rendererDir, token, host: options.host, port: options.port });

@@ -37,6 +37,11 @@ export function useCommands(): (command: EditorCommand) => void {
       const state = store.getState();
       const report = (error: unknown) => state.setNotice(error instanceof Error ? error.message : String(error));
       const discardOk = () => confirmDiscard(store, (message) => window.confirm(message));
+      const saveAs = () =>
+        void host.info().then((info) => {
+          if (info.kind === 'web') state.setUi({ fileDialog: 'saveAs' });
+          else void saveDesign(store, host, { saveAs: true }).catch(report);
+        }, report);
       const action = selectionCommands[command];
       if (action) {
         state.run(action, undefined);
@@ -58,13 +63,12 @@ export function useCommands(): (command: EditorCommand) => void {
           }, report);
           return;
         case 'save':
-          void saveDesign(store, host).catch(report);
+          // A design never saved has no place yet: Save asks where, as Save As does.
+          if (state.file === null) saveAs();
+          else void saveDesign(store, host).catch(report);
           return;
         case 'saveAs':
-          void host.info().then((info) => {
-            if (info.kind === 'web') state.setUi({ fileDialog: 'saveAs' });
-            else void saveDesign(store, host, { saveAs: true }).catch(report);
-          }, report);
+          saveAs();
           return;
         case 'undo':
           state.undo();

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assembleFileDataset, sortClassNames } from './fileDataset';
-import { isImageFile } from './imageFiles';
+import { isImageFile } from '../../training/imageFormats';
 import { DatasetError, type Dataset, type LabeledSample } from './types';
 
 export async function scanFolderDataset(root: string, inputSize: number): Promise<Dataset> {

@@ -1,14 +1,7 @@
-/** Which files count as images, and a header-only check that one is readable and big enough. */
+/** A header-only check that an image file is readable and big enough (which files count: app/training/imageFormats). */
 
 import sharp from 'sharp';
 import type { DatasetProblem } from '../../training/types';
-
-export const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
-
-export function isImageFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return imageExtensions.some((ext) => lower.endsWith(ext));
-}
 
 export interface ImageCheck {
   unreadable?: DatasetProblem;

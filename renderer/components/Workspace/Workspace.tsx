@@ -25,7 +25,7 @@ export function Workspace() {
   useDocumentTitle();
   return (
     <div className="workspace">
-      <MenuBar run={run} />
+      <MenuBar run={run} keyboard={!overlay} />
       <div className="workspace__body">
         {panelsHidden ? null : <Palette />}
         <Canvas />
