@@ -76,13 +76,19 @@ export interface TrainRequest {
   backend?: BackendStatus['name'];
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
+  /** The design's file, when it was saved: the run list groups runs by it. */
+  designFile?: string;
 }
 
 export interface RunSummary {
   runId: string;
   runDir: string;
   designName: string;
+  /** The design file the run was started from; null for a design that was never saved. */
+  designFile: string | null;
+  /** The first start; every later resume is in `resumedAt`. */
   startedAt: string;
+  resumedAt: readonly string[];
   epochs: number;
   bestValTop1: number | null;
   state: 'running' | 'completed' | 'cancelled' | 'failed';
@@ -157,8 +163,8 @@ export interface StudioHost {
    * or already exists. Returns the written paths.
    */
   uploadFiles(request: { folder: string; files: readonly UploadFile[] }): Promise<Result<readonly string[]>>;
-  /** A model directory packed as one zip archive, for a browser download. */
-  modelArchive(request: { source: string }): Promise<Result<{ name: string; base64: string }>>;
+  /** A model directory packed as one zip archive (`<name>.zip` holding the folder `<name>/`), for a browser download. */
+  modelArchive(request: { source: string; name?: string }): Promise<Result<{ name: string; base64: string }>>;
   backends(): Promise<BackendReport>;
   scanDataset(request: { path?: string; inputSize: number }): Promise<Result<ScanReport>>;
   startTraining(request: TrainRequest): Promise<Result<{ runId: string; runDir: string }>>;

@@ -2,46 +2,15 @@
  * Files a browser sends to the host (a dataset folder, images to predict, a design): written
  * only inside the named folder, which must lie inside the host's roots, under relative paths
  * without `..`, hidden names or odd characters, of the kinds the Studio reads, within size
- * limits, never over an existing file. A batch is all or nothing.
+ * limits (app/uploads), never over an existing file. A batch is all or nothing.
  */
 
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DESIGN_EXTENSION } from '../../app/design/types';
 import type { Result, UploadFile } from '../../app/protocol';
-import { IMAGE_EXTENSIONS } from '../../app/training/imageFormats';
+import { UPLOAD_LIMITS, uploadPathProblem } from '../../app/uploads';
 import { writeFileAtomic } from '../../app/engine/files/writeFileAtomic';
 import { isInside, type PathPolicy } from './pathPolicy';
-
-/** What a browser may upload: dataset images and CSV manifests, and designs. */
-export const UPLOAD_EXTENSIONS: readonly string[] = [...IMAGE_EXTENSIONS, '.csv', DESIGN_EXTENSION];
-
-export const UPLOAD_LIMITS = {
-  /** Bytes per file and per request (the page sends a large folder in many requests). */
-  fileBytes: 64 * 1024 * 1024,
-  requestBytes: 64 * 1024 * 1024,
-  filesPerRequest: 2000,
-  depth: 16,
-  segmentLength: 255,
-} as const;
-
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\:*?"<>|]/;
-
-/** Why a relative upload path is refused, or null when it is fine. */
-export function uploadPathProblem(relative: string): string | null {
-  const segments = relative.split('/');
-  if (relative === '' || relative.startsWith('/')) return 'is not a relative path';
-  if (segments.length > UPLOAD_LIMITS.depth) return `is more than ${UPLOAD_LIMITS.depth} folders deep`;
-  for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') return 'has an empty, "." or ".." part';
-    if (segment.startsWith('.')) return 'names a hidden file or folder';
-    if (segment.length > UPLOAD_LIMITS.segmentLength) return `has a name longer than ${UPLOAD_LIMITS.segmentLength} characters`;
-    if (UNSAFE_CHARACTERS.test(segment)) return 'contains a control character or one of \\ : * ? " < > |';
-  }
-  const lower = relative.toLowerCase();
-  if (!UPLOAD_EXTENSIONS.some((extension) => lower.endsWith(extension))) return `is not a kind of file the Studio reads (${UPLOAD_EXTENSIONS.join(', ')})`;
-  return null;
-}
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });

@@ -45,7 +45,7 @@ const invalid: { [M in StudioMethod]: [unknown, RegExp] } = {
   recoveryCopies: [{}, /expected no argument/],
   discardRecovery: [{ id: '' }, /request\.id: expected a non-empty string/],
   uploadFiles: [{ folder: '/home/me', files: [{ path: 'a.png' }] }, /request\.files\[0\]\.base64: expected a string, found undefined/],
-  modelArchive: [{ source: '/m', name: 'x' }, /request\.name: unexpected field/],
+  modelArchive: [{ source: '/m', name: '' }, /request\.name: expected a non-empty string/],
   backends: [[], /expected no argument/],
   scanDataset: [{ inputSize: 0 }, /request\.inputSize: expected a number ≥ 1/],
   startTraining: [{ design: '{}', config: { epochs: 1.5 } }, /request\.config\.epochs: expected an integer/],

@@ -51,7 +51,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   discardRecovery: object({ id: RECOVERY_ID }),
   // The store and the upload writer check ids, relative paths and decoded sizes themselves.
   uploadFiles: object({ folder: PATH, files: array(object({ path: string({ maxLength: 4096, nonEmpty: true }), base64: string({ maxLength: 90_000_000 }) }), 2000) }),
-  modelArchive: object({ source: PATH }),
+  modelArchive: object({ source: PATH, name: optional(NAME) }),
   backends: nothing,
   scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
   startTraining: object({
@@ -61,6 +61,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
     config: trainConfig,
     backend: optional(BACKEND),
     resumeRunDir: optional(PATH),
+    designFile: optional(PATH),
   }),
   pauseTraining: object({ runId: RUN_ID }),
   resumeTraining: object({ runId: RUN_ID }),

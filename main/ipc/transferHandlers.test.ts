@@ -40,6 +40,8 @@ describe('modelArchive', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.value.name).toBe('best.zip');
     expect(zipNames(Buffer.from(result.value.base64, 'base64')).sort()).toEqual(['best/model.json', 'best/weights.bin']);
+    const named = await handlers.modelArchive({ source: model, name: '../.net-best' });
+    expect(named.ok && named.value.name).toBe('net-best.zip');
   });
 
   it('refuses a folder that is not a model and one outside the roots', async () => {

@@ -22,7 +22,7 @@ export function transferHandlers({ paths }: HostServices): TransferHandlers {
   return {
     uploadFiles: ({ folder, files }) => writeUploads(paths, folder, files),
 
-    async modelArchive({ source }) {
+    async modelArchive({ source, name }) {
       const from = await paths.check(source);
       if (!from.ok) return from;
       const names = await readdir(from.path, { withFileTypes: true }).catch(() => null);
@@ -33,7 +33,8 @@ export function transferHandlers({ paths }: HostServices): TransferHandlers {
       if (total > MODEL_ARCHIVE_MAX_BYTES) {
         return fail(`${from.path} holds ${(total / 2 ** 20).toFixed(0)} MiB, more than a browser download can carry here (${MODEL_ARCHIVE_MAX_BYTES / 2 ** 20} MiB): copy the folder from the host instead (scp -r)`);
       }
-      const folder = basename(from.path);
+      // The archive unpacks into one folder; a requested name is reduced to a plain file name.
+      const folder = basename(name ?? from.path).replace(/^\.+/, '') || basename(from.path);
       try {
         const entries = await Promise.all(files.map(async (file) => ({ name: `${folder}/${basename(file)}`, bytes: await readFile(file) })));
         return { ok: true, value: { name: `${folder}.zip`, base64: zipArchive(entries).toString('base64') } };

@@ -14,6 +14,8 @@ export interface TrainSetup {
   data?: string;
   config: Partial<TrainConfig>;
   backend?: BackendStatus['name'];
+  /** The design's file, when saved: runs are listed by it. */
+  designFile?: string;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -53,8 +55,9 @@ export async function stopRun(host: StudioHost, store: RunStore, runId: string):
   if (result.ok) store.getState().markStopping(runId);
 }
 
-export async function refreshPastRuns(host: StudioHost, store: RunStore, designName: string): Promise<void> {
-  const result = await ask(() => host.listRuns({ designName }));
+/** Every run the host knows (this session's and earlier ones); the panel groups them by design file. */
+export async function refreshPastRuns(host: StudioHost, store: RunStore): Promise<void> {
+  const result = await ask(() => host.listRuns({}));
   if (result.ok) store.getState().setPastRuns(result.value);
   else store.getState().setBusy(false, `Could not list past runs: ${result.error}`);
 }

@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendReport, BackendStatus, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
+import type { ExportedFile } from '../export/exportImage';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
 
 /** An image waiting for prediction: a host path, or bytes dropped into the window. */
@@ -24,6 +25,12 @@ export interface PredictionState {
   error: string | null;
 }
 
+/** What the last export did, for the dock bar; a browser download offers to keep a copy on the host. */
+export interface ExportNotice {
+  text: string;
+  offer: ExportedFile | null;
+}
+
 /** What the next run will train on and how: edited in the training panel before Start. */
 export interface TrainingSetup {
   /** Dataset folder or CSV; empty means the bundled sample. */
@@ -35,9 +42,10 @@ export interface TrainingSetup {
   memoryGiB: number;
 }
 
-/** The dataset scan for the current `dataPath`. */
+/** The dataset scan for the current `dataPath` at the design's input size (its notes depend on both). */
 export interface ScanState {
   path: string;
+  inputSize: number;
   report: ScanReport | null;
   error: string | null;
   busy: boolean;
@@ -62,6 +70,7 @@ export interface RunState {
   /** The engine worker (scan, predict) crashed; shown until dismissed. */
   engineCrash: string | null;
   prediction: PredictionState;
+  exportNotice: ExportNotice | null;
 }
 
 export interface RunCommands {
@@ -80,6 +89,7 @@ export interface RunCommands {
   toggleCompared(runId: string): void;
   dismissEngineCrash(): void;
   setPrediction(patch: Partial<PredictionState>): void;
+  setExportNotice(notice: ExportNotice | null): void;
 }
 
 export type RunStoreState = RunState & RunCommands;
@@ -123,6 +133,7 @@ export function createRunStore(): RunStore {
       error: null,
       engineCrash: null,
       prediction: initialPrediction,
+      exportNotice: null,
 
       setSetup: (patch) => set((state) => ({ setup: { ...state.setup, ...patch } })),
       setConfig: (patch) => set((state) => ({ setup: { ...state.setup, config: { ...state.setup.config, ...patch } } })),
@@ -152,6 +163,7 @@ export function createRunStore(): RunStore {
         set((state) => ({ compared: state.compared.includes(runId) ? state.compared.filter((id) => id !== runId) : [...state.compared, runId] })),
       dismissEngineCrash: () => set({ engineCrash: null }),
       setPrediction: (patch) => set((state) => ({ prediction: { ...state.prediction, ...patch } })),
+      setExportNotice: (exportNotice) => set({ exportNotice }),
     };
   });
 }

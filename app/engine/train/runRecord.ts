@@ -19,6 +19,8 @@ export interface RunRecord {
   /** The design document text, with the classifier set to the dataset's class count. */
   design: string;
   designName: string;
+  /** The design file the run was started from, when it had been saved. */
+  designFile?: string;
   data?: string;
   validation?: string;
   config: TrainConfig;

@@ -1,13 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { exportDesignImage } from '../../export/exportImage';
+import { designImage } from '../../export/exportImage';
+import { exportBaseName } from '../../export/exportName';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useExportDelivery } from '../../hooks/useExportDelivery';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { stopRun } from '../../store/runCommands';
 import { currentRun, designLockReason } from '../../store/runStore';
 import { runStatusText } from '../../store/runText';
 import type { FlowEdge, FlowNode } from '../../store/flowTypes';
+import { ExportNotice } from '../ExportNotice/ExportNotice';
 import { PredictionPanel } from '../PredictionPanel/PredictionPanel';
 import { TrainingPanel } from '../TrainingPanel/TrainingPanel';
 import './RunDock.css';
@@ -27,21 +30,14 @@ function RunDockView() {
   const { host, store: editor } = useEditorContext();
   const store = useRunStore();
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const designName = useEditor((s) => s.document.name);
+  const baseName = useEditor((s) => exportBaseName(s.file, s.document.name));
+  const deliver = useExportDelivery();
   const lockReason = useRun(designLockReason);
   const engineCrash = useRun((s) => s.engineCrash);
   const run = useRun(currentRun);
   const [tab, setTab] = useState<Tab | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
-  const exportDesign = async (format: 'svg' | 'png') => {
-    try {
-      const result = await exportDesignImage(host, flow, format, designName.replace(/[^\w.-]+/g, '-') || 'design');
-      setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null);
-    } catch (error) {
-      setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const exportDesign = (format: 'svg' | 'png') => deliver(() => designImage(flow, format, baseName));
   // The host-event listener stays subscribed for the dock's life and reaches the current exporter here.
   const latestExport = useRef(exportDesign);
   useEffect(() => {
@@ -93,7 +89,7 @@ function RunDockView() {
         ) : null}
         {run && tab !== 'train' ? <span className="run-dock__run">{runStatusText(run)}</span> : null}
         <span className="run-dock__spacer" />
-        {notice ? <span role="status">{notice}</span> : null}
+        <ExportNotice />
         <button type="button" onClick={() => void exportDesign('svg')}>
           Export design as SVG
         </button>

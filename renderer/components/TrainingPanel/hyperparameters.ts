@@ -30,6 +30,18 @@ export const numericFields: readonly NumericField[] = [
   { key: 'seed', label: 'Seed', step: 1, explanation: 'Makes the split, shuffling and augmentation repeatable.' },
 ];
 
+/** Settings a 0 switches off: a run's settings say "off" rather than a bare 0. */
+const OFF_AT_ZERO: ReadonlySet<keyof TrainConfig> = new Set(['clipNorm', 'emaDecay', 'labelSmoothing', 'weightDecay']);
+
+/** A run's settings as the form names them, in the form's order: `Gradient clipping 2`, never `clipNorm`. */
+export function settingRows(config: TrainConfig): { label: string; value: string }[] {
+  return [
+    { label: 'Optimizer', value: config.optimizer },
+    ...numericFields.map((field) => ({ label: field.label, value: config[field.key] === 0 && OFF_AT_ZERO.has(field.key) ? 'off' : String(config[field.key]) })),
+    { label: 'Augment training images', value: config.augment ? 'yes' : 'no' },
+  ];
+}
+
 export const optimizerExplanation = 'RMSProp is the paper’s choice; SGD is simpler; Adam needs a much lower rate (0.001).';
 export const augmentExplanation = 'Random crops, flips and colour changes on training images: slower to fit, better on new images.';
 
