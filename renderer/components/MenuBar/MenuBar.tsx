@@ -45,8 +45,8 @@ function MenuBarView({ run, keyboard }: MenuBarProps) {
     setOpen(null);
     const back = returnTo.current;
     returnTo.current = null;
-    if (back?.isConnected) back.focus();
-    else (document.activeElement as HTMLElement | null)?.blur();
+    if (back?.isConnected && back !== document.body) back.focus();
+    else if (document.activeElement instanceof HTMLElement && bar.current?.contains(document.activeElement)) document.activeElement.blur();
   };
   const focusTop = (index: number) => {
     setCurrent(index);
@@ -187,7 +187,8 @@ function MenuBarView({ run, keyboard }: MenuBarProps) {
                       className="menu-bar__item"
                       aria-disabled={disabled(item.command)}
                       aria-keyshortcuts={item.shortcut ? item.shortcut.replace(/Ctrl/g, 'Control').replace(/Cmd/g, 'Meta') : undefined}
-                      onPointerEnter={(event) => event.currentTarget.focus()}
+                      // A real move, not a menu opening under a resting pointer, takes focus from the keyboard.
+                      onPointerMove={(event) => document.activeElement !== event.currentTarget && event.currentTarget.focus()}
                       onClick={() => activate(item.command)}
                       onKeyDown={(event) => onItemKey(event, index, itemIndex)}
                     >

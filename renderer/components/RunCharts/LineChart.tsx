@@ -73,7 +73,7 @@ function LineChartView({ title, lines, xLabel, yRange, format = plain, height = 
       scales: { x: { time: false }, y: yMin !== undefined && yMax !== undefined ? { range: [yMin, yMax] } : {} },
       axes: [
         { ...axis, label: xLabel, labelSize: 14, size: 30 },
-        { ...axis, size: 48, values: (_self, splits) => splits.map((value) => format(value)) },
+        { ...axis, size: 56, values: (_self, splits) => splits.map((value) => format(value)) },
       ],
       series: [
         { label: xLabel },

@@ -27,6 +27,7 @@ interface UploadToHostProps {
 
 type Picked = PickedFile & { file: File };
 
+const plural = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 const relativePathOf = (file: File): string => file.webkitRelativePath || file.name;
 // The directory picker is not in React's typings; the attribute passes through as written.
 const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, string>;
@@ -63,7 +64,7 @@ export function UploadToHost({ kind, label, roots, onUploaded }: UploadToHostPro
       const reply = await ask(() => host.uploadFiles({ folder: root, files }));
       if (!reply.ok) {
         setProgress(null);
-        const kept = written.length > 0 ? ` ${written.length} files uploaded before this stay in ${root}.` : '';
+        const kept = written.length > 0 ? ` ${plural(written.length, 'file')} uploaded before this stay in ${root}.` : '';
         return setMessage({ error: true, text: `${reply.error}${kept}` });
       }
       written.push(...reply.value);
@@ -72,7 +73,7 @@ export function UploadToHost({ kind, label, roots, onUploaded }: UploadToHostPro
     setProgress(null);
     setPicked(null);
     const folder = subfolder.trim() ? joinPath(root, subfolder.trim().replace(/^\/+|\/+$/g, '')) : root;
-    setMessage({ error: false, text: `Uploaded ${written.length} files into ${top ? joinPath(folder, top) : folder}` });
+    setMessage({ error: false, text: `Uploaded ${plural(written.length, 'file')} into ${top ? joinPath(folder, top) : folder}` });
     onUploaded({ folder, top, paths: written, files: plan.batches.flat().map((entry) => entry.file) });
   };
 
@@ -95,7 +96,7 @@ export function UploadToHost({ kind, label, roots, onUploaded }: UploadToHostPro
       {picked && plan ? (
         <div className="upload-to-host__plan" role="group" aria-label="Upload to the host">
           <p>
-            {plan.batches.reduce((sum, batch) => sum + batch.length, 0)} files, {formatBytes(plan.bytes)}
+            {plural(plan.batches.reduce((sum, batch) => sum + batch.length, 0), 'file')}, {formatBytes(plan.bytes)}
             {top ? ` from “${top}”` : ''}
             {plan.skipped.length > 0 ? `; ${plan.skipped.length} left out (${plan.skipped.slice(0, 3).map((skip) => `${skip.path} ${skip.why}`).join('; ')}${plan.skipped.length > 3 ? '; …' : ''})` : ''}
           </p>
