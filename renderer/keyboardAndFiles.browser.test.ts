@@ -49,7 +49,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.getByRole('listitem', { name: 'Dropout' }).dblclick();
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     // The host keeps a copy a few seconds after the change.
-    await poll(() => recoveryCopies().length).toBe(1);
+    await poll(async () => recoveryCopies().length).toBe(1);
 
     await page.reload();
     expect(dialogs).toContain('beforeunload');
@@ -125,7 +125,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     expect(existsSync(join(studio.host.root, 'keyboard net.incept.json'))).toBe(true);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
     // Saved: the recovery copy has done its job.
-    await poll(() => recoveryCopies().length).toBe(0);
+    await poll(async () => recoveryCopies().length).toBe(0);
   });
 
   it('walks the Open dialog with the keyboard, showing designs and folders unless all files are asked for', async () => {
