@@ -132,6 +132,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await mkdir(join(studio.host.root, 'sub'));
     writeFileSync(join(studio.host.root, 'sub', 'inner.incept.json'), '{}');
     writeFileSync(join(studio.host.root, 'notes.txt'), 'not a design');
+    await page.getByLabel('Search palette').focus();
     await page.keyboard.press('Control+o');
     const open = page.getByRole('dialog', { name: 'Open design' });
     const files = open.getByRole('listbox', { name: 'Files' });
@@ -156,6 +157,8 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await studio.screenshot('open-dialog-keyboard');
     await page.keyboard.press('Escape');
     await poll(() => open.count()).toBe(0);
+    // Closed, the dialog hands focus back where it was.
+    expect(await focused()).toBe('Search palette');
 
     // Double-click opens.
     await page.keyboard.press('Control+o');

@@ -5,6 +5,7 @@ import { openDesign, saveDesign, suggestedFileName } from '../../documents/docum
 import { openTargetFor, parentOf, saveTargetFor } from '../../documents/hostPaths';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useDirectoryListing } from '../../hooks/useDirectoryListing';
 import { useFocusTrap } from '../../hooks/useFocusTrap';
 import { FileList } from './FileList';
 import './FileDialog.css';
@@ -31,7 +32,9 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
   const dialog = useFocusTrap<HTMLDivElement>({ onEscape: close, initialFocus: mode === 'open' ? '[role="listbox"]' : 'input[type="text"]' });
   const [roots, setRoots] = useState<readonly string[]>([]);
   const [folder, setFolder] = useState<string | null>(null);
-  const [entries, setEntries] = useState<readonly DirectoryEntry[]>([]);
+  // Read again each time a folder is shown: files may have appeared since.
+  const listing = useDirectoryListing(folder);
+  const entries = listing.entries;
   const [filter, setFilter] = useState<Filter>('designs');
   const [active, setActive] = useState<string | null>(null);
   const [name, setName] = useState(() => {
@@ -49,20 +52,6 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
     });
   }, [host, store]);
 
-  // Re-read the folder each time it is shown: files may have appeared since.
-  useEffect(() => {
-    if (folder === null || folder === '') return;
-    let live = true;
-    void host.listDirectory({ path: folder }).then((reply) => {
-      if (!live) return;
-      setEntries(reply.ok ? reply.value : []);
-      setError(reply.ok ? null : reply.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [folder, host]);
-
   const visible = entries.filter((entry) => shown(entry, filter));
   const atRoot = folder === null || roots.includes(folder);
   const goUp = () => {
@@ -72,6 +61,7 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
   };
   const enter = (path: string) => {
     setActive(null);
+    setError(null);
     setFolder(path);
   };
 
@@ -113,8 +103,8 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
 
   const title = mode === 'open' ? 'Open design' : 'Save design as';
   return (
-    <div className="file-dialog" role="dialog" aria-modal="true" aria-label={title} ref={dialog}>
-      <form className="file-dialog__panel" onSubmit={submit}>
+    <div className="modal file-dialog" role="dialog" aria-modal="true" aria-label={title} ref={dialog}>
+      <form className="modal__panel file-dialog__panel" onSubmit={submit}>
         <h2 className="file-dialog__title">{title}</h2>
         <div className="file-dialog__folder">
           <button type="button" className="dialog-button" aria-label="Parent folder" title="Parent folder (Backspace)" disabled={atRoot} onClick={goUp}>
@@ -133,9 +123,9 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
           onOpen={choose}
           onUp={goUp}
         />
-        {error ? (
+        {error ?? listing.error ? (
           <p className="file-dialog__error" role="alert">
-            {error}
+            {error ?? listing.error}
           </p>
         ) : null}
         <div className="file-dialog__fields">

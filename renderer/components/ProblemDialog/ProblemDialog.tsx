@@ -14,8 +14,8 @@ function ProblemPanel({ problem }: { problem: OpenProblem }) {
   const setProblem = useEditor((s) => s.setProblem);
   const dialog = useFocusTrap<HTMLDivElement>({ onEscape: () => setProblem(null), initialFocus: '.problem-dialog__close' });
   return (
-    <div className="problem-dialog" role="alertdialog" aria-modal="true" aria-label={problem.title} ref={dialog}>
-      <div className="problem-dialog__panel">
+    <div className="modal problem-dialog" role="alertdialog" aria-modal="true" aria-label={problem.title} ref={dialog}>
+      <div className="modal__panel problem-dialog__panel">
         <h2 className="problem-dialog__title">{problem.title}</h2>
         {problem.issues.length > 0 ? (
           <table className="problem-dialog__issues" aria-label="Problems in the file">

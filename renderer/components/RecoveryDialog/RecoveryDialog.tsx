@@ -35,8 +35,8 @@ function RecoveryPanel({ copies }: { copies: readonly RecoveryCopy[] }) {
   };
 
   return (
-    <div className="recovery-dialog" role="dialog" aria-modal="true" aria-labelledby="recovery-dialog-title" ref={dialog}>
-      <div className="recovery-dialog__panel">
+    <div className="modal recovery-dialog" role="dialog" aria-modal="true" aria-labelledby="recovery-dialog-title" ref={dialog}>
+      <div className="modal__panel recovery-dialog__panel">
         <h2 className="recovery-dialog__title" id="recovery-dialog-title">
           Restore unsaved work?
         </h2>
