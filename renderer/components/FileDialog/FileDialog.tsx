@@ -1,8 +1,8 @@
-import { memo, useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { DESIGN_EXTENSION } from '../../../app/design/types';
 import type { DirectoryEntry } from '../../../app/protocol';
 import { openDesign, saveDesign, suggestedFileName } from '../../documents/documentFiles';
-import { openTargetFor, parentOf, saveTargetFor } from '../../documents/hostPaths';
+import { openTargetFor, parentOf, saveTargetFor, stemOf } from '../../documents/hostPaths';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useDirectoryListing } from '../../hooks/useDirectoryListing';
@@ -42,6 +42,13 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
     return mode === 'saveAs' ? (file?.name ?? suggestedFileName(document.name)) : '';
   });
   const [error, setError] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+
+  // Save As: the name's stem is selected, so typing replaces it and keeps the extension.
+  useEffect(() => {
+    const field = nameField.current;
+    if (mode === 'saveAs' && field && document.activeElement === field) field.setSelectionRange(0, stemOf(field.value).length);
+  }, [mode]);
 
   // Start next to the open design, else in the host's first folder.
   useEffect(() => {
@@ -123,6 +130,9 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
           onOpen={choose}
           onUp={goUp}
         />
+        {visible.length === 0 && !listing.error ? (
+          <p className="file-dialog__empty">{filter === 'designs' ? 'No designs or folders here. Show: All files lists everything.' : 'This folder is empty.'}</p>
+        ) : null}
         {error ?? listing.error ? (
           <p className="file-dialog__error" role="alert">
             {error ?? listing.error}
@@ -131,7 +141,7 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
         <div className="file-dialog__fields">
           <label className="file-dialog__path">
             {mode === 'open' ? 'File name or path' : 'Name (saved in this folder unless a full path)'}
-            <input type="text" value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" spellCheck={false} />
+            <input ref={nameField} type="text" value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" spellCheck={false} />
           </label>
           <label className="file-dialog__path">
             Show
