@@ -4,13 +4,18 @@
  * validated on the host side (`main/ipc/validate*`) before a handler runs.
  */
 
+import type { ProgressEvent } from './training/progress';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
+import type { AppVersions } from './versions';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface HostInfo {
   kind: 'electron' | 'web';
-  appVersion: string;
+  /** The app and what it runs on (the About dialog). */
+  versions: AppVersions;
+  /** Where this host's third-party notices file is, when it has one. */
+  notices: string | null;
   platform: string;
   /** Folders the host may read and write (web host: the ones the user named at start). */
   roots: readonly string[];
@@ -115,7 +120,9 @@ export type HostEvent =
   | { type: 'trainer-crashed'; runId: string | null; message: string; lastCheckpoint: string | null }
   | { type: 'menu'; command: MenuCommand }
   /** The OS, the command line or Open Recent asked to open this design; the renderer calls openDesign. */
-  | { type: 'open-file'; path: string };
+  | { type: 'open-file'; path: string }
+  /** A dataset scan, evaluation or prediction under way (at most 4 a second, and the last). */
+  | { type: 'progress'; event: ProgressEvent };
 
 export type MenuCommand =
   | 'new'
@@ -138,6 +145,7 @@ export type MenuCommand =
   | 'train'
   | 'stop'
   | 'predict'
+  | 'about'
   | `preset:${string}`;
 
 /** What the renderer may ask of its host. Each method maps to one IPC channel / HTTP route. */

@@ -197,4 +197,22 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await studio.screenshot('keyboard-edit-and-layout-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('shows the version, Node.js and TensorFlow.js in Help › About, and closes it with Escape', async () => {
+    await startEmpty();
+    await page.getByRole('menuitem', { name: 'Help' }).click();
+    await page.getByRole('menuitem', { name: 'About Inception Studio' }).click();
+    const about = page.getByRole('dialog', { name: 'Inception Studio' });
+    const versions = about.getByRole('table', { name: 'Versions' });
+    await versions.waitFor();
+    const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+    expect(await versions.getByRole('row', { name: /^Inception Studio/ }).textContent()).toBe(`Inception Studio${version}`);
+    expect(await versions.getByRole('row', { name: /^TensorFlow\.js/ }).textContent()).toBe('TensorFlow.js4.22.0');
+    expect(await versions.getByRole('row', { name: /^Node\.js/ }).textContent()).toBe(`Node.js${process.versions.node}`);
+    expect(await versions.getByRole('row', { name: /^Electron/ }).count()).toBe(0);
+    expect(await about.textContent()).toContain('Released under the MIT licence. Third-party notices:');
+    await studio.screenshot('about-dialog');
+    await page.keyboard.press('Escape');
+    await poll(() => about.count()).toBe(0);
+  });
 });

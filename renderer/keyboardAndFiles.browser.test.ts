@@ -71,7 +71,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.keyboard.press('F10');
     expect(await focused()).toBe('File');
     await page.keyboard.press('End');
-    expect(await focused()).toBe('Presets');
+    expect(await focused()).toBe('Help');
     await page.keyboard.press('ArrowRight');
     expect(await focused()).toBe('File');
     await page.keyboard.press('ArrowDown');
@@ -95,6 +95,8 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
   it('opens a preset, adds a block and saves the design with the keyboard alone', async () => {
     await page.keyboard.press('F10');
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Presets');
     await page.keyboard.press('Enter');
     expect(await focused()).toBe('Inception-v4');
     await page.keyboard.press('ArrowDown');

@@ -1,16 +1,18 @@
 /**
  * `npm run build`: bundles the Electron main process, the preload and the two process entries
- * (trainer, engine worker) with esbuild, and the renderer with vite, into dist/. Dependencies
- * stay external (they ship in node_modules; native ones are unpacked from the asar).
+ * (trainer, engine worker) with esbuild, and the renderer with vite, into dist/, and writes the
+ * third-party notices of what the app ships. Dependencies stay external (they ship in
+ * node_modules; native ones are unpacked from the asar).
  */
 
 import { build } from 'esbuild';
 import console from 'node:console';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { collectPackages, renderNotices } from './thirdPartyNotices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -31,6 +33,10 @@ const parts = {
       format: 'esm',
     }),
   renderer: () => viteBuild({ configFile: join(root, 'vite.config.ts'), root: join(root, 'renderer'), logLevel: 'warn' }),
+  notices: async () => {
+    await mkdir(join(dist, 'notices'), { recursive: true });
+    await writeFile(join(dist, 'notices', 'THIRD-PARTY-NOTICES.md'), await renderNotices(root, await collectPackages(root)));
+  },
 };
 
 const started = Date.now();

@@ -40,6 +40,15 @@ describe('npm run build from a clean clone', () => {
     await readFile(join(clone, 'dist/trainer/trainerProcess.js'));
   });
 
+  it('writes the third-party notices of what the app ships', async () => {
+    expect(buildLog).toMatch(/built dist\/notices/);
+    const notices = await readFile(join(clone, 'dist/notices/THIRD-PARTY-NOTICES.md'), 'utf8');
+    expect(notices).toMatch(/^# Third-party notices\n/);
+    expect(notices).toMatch(/^\| react \| \d+\.\d+\.\d+ \| MIT \|/m);
+    expect(notices).toMatch(/^\| @tensorflow\/tfjs-core \| 4\.22\.0 \| Apache-2\.0 \|/m);
+    expect(notices).toContain('Copyright © 2017 Zalando SE');
+  });
+
   it('bundles a sandbox-safe preload: CommonJS that requires only electron', async () => {
     const preload = await readFile(join(clone, 'dist/preload/preload.cjs'), 'utf8');
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])).toEqual(['electron']);

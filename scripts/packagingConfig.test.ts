@@ -26,6 +26,7 @@ interface BuilderConfig {
   win: { target: string[] };
   mac: { target: string[] };
   directories: { buildResources: string };
+  extraResources: { from: string; to: string }[];
 }
 
 const config = yaml.load(readFileSync(join(repo, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -50,6 +51,14 @@ describe('electron-builder.yml', () => {
     for (const module of ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'sharp', '@img']) {
       expect(config.asarUnpack, module).toContain(`node_modules/${module}/**`);
     }
+  });
+
+  it('ships the licence and the third-party notices beside the app', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'LICENSE', to: 'LICENSE' },
+      { from: 'dist/notices/THIRD-PARTY-NOTICES.md', to: 'THIRD-PARTY-NOTICES.md' },
+    ]);
+    expect(existsSync(join(repo, 'LICENSE'))).toBe(true);
   });
 
   it('packages the built bundles and assets, and the package main points into them', () => {

@@ -11,4 +11,11 @@ describe('the command line as a process', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ params: { trainable: 42_679_816, nonTrainable: 63_168 } });
   });
+
+  it('stops quietly when the reader closes the pipe early (`… | head`)', () => {
+    const result = spawnSync('bash', ['-c', 'node bin/inception-studio.mjs summary preset:inception-v4 --layers --json | head -c 10; exit ${PIPESTATUS[0]}'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout).toBe('{\n  "name"');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

@@ -24,7 +24,7 @@ describe('command arguments', () => {
 
   it('prints failures as `command: problem` and gives 2 unless told otherwise', () => {
     const errors: string[] = [];
-    const io: CliIo = { stdout: () => {}, stderr: (text) => errors.push(text), isTty: false, cwd: '/' };
+    const io: CliIo = { stdout: () => {}, stderr: (text) => errors.push(text), isTty: false, stderrIsTty: false, cwd: '/' };
     const fail = commandFailure('predict', io);
     expect(fail('Missing the images.')).toBe(2);
     expect(fail('the design has errors', 1)).toBe(1);

@@ -32,12 +32,14 @@ export function integerFlag(value: ParsedValues[string], flag: string, min: numb
   return Number.isSafeInteger(n) && n >= min ? { ok: true, value: n } : { ok: false, message: `--${flag} ${value}: expected an integer ≥ ${min}.` };
 }
 
+/** The backend names as help texts list them: `tensorflow-gpu, tensorflow, wasm or cpu`. */
+export const BACKEND_CHOICES = `${BACKEND_PREFERENCE.slice(0, -1).join(', ')} or ${BACKEND_PREFERENCE.at(-1)}`;
+
 /** `--backend NAME`; undefined when not given (the first backend that loads). */
 export function backendFlag(value: ParsedValues[string]): Outcome<BackendName | undefined> {
   if (value === undefined) return { ok: true, value: undefined };
   if (typeof value === 'string' && isBackendName(value)) return { ok: true, value };
-  const known = `${BACKEND_PREFERENCE.slice(0, -1).join(', ')} or ${BACKEND_PREFERENCE.at(-1)}`;
-  return { ok: false, message: `--backend ${String(value)}: expected ${known}.` };
+  return { ok: false, message: `--backend ${String(value)}: expected ${BACKEND_CHOICES}.` };
 }
 
 /** Prints `name: message` and gives the exit status to return: 2 (unusable input) unless told. */

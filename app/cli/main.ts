@@ -4,9 +4,11 @@
  * Commands load lazily so that `summary` never pays for TensorFlow.js start-up.
  */
 
+import { runtimeVersions } from '../engine/runtimeVersions';
+import { versionLine } from '../versions';
 import type { CliCommand, CliIo, ExitCode } from './types';
 
-const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
+export const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   presets: () => import('./commands/presets'),
   summary: () => import('./commands/summary'),
   validate: () => import('./commands/validate'),
@@ -16,27 +18,40 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   evaluate: () => import('./commands/evaluate'),
 };
 
-async function printHelp(io: CliIo): Promise<void> {
-  const lines = ['Usage: inception-studio <command> [options]', '', 'Commands:'];
+/** The top-level `--help`: every command with its one-line summary. */
+export async function topLevelHelp(): Promise<string> {
+  const lines = ['Usage: inception-studio <command> [options]', '       inception-studio --version | --help | help <command>', '', 'Commands:'];
   for (const [name, load] of Object.entries(commands)) {
     const { command } = await load();
     lines.push(`  ${name.padEnd(14)} ${command.summary}`);
   }
-  lines.push('', 'Run `inception-studio <command> --help` for its options.');
-  io.stdout(lines.join('\n') + '\n');
+  lines.push('', 'Run `inception-studio <command> --help` for its options.', 'Exit status: 0 success, 1 the design has errors or the work failed, 2 unusable input.');
+  return lines.join('\n') + '\n';
+}
+
+function unknownCommand(name: string, io: CliIo): ExitCode {
+  io.stderr(`inception-studio: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}.\n`);
+  return 2;
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`${versionLine(runtimeVersions())}\n`);
+    return 0;
+  }
+  if (name === 'help' && rest.length > 0) {
+    const load = commands[rest[0]];
+    if (!load) return unknownCommand(rest[0], io);
+    io.stdout(`${(await load()).command.usage}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp(io);
+    (name === undefined ? io.stderr : io.stdout)(await topLevelHelp());
     return name === undefined ? 2 : 0;
   }
   const load = commands[name];
-  if (!load) {
-    io.stderr(`inception-studio: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}.\n`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name, io);
   const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
@@ -47,10 +62,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 const isEntry = process.argv[1] !== undefined && /[\\/]app[\\/]cli[\\/]main\.ts$|inception-studio(\.mjs)?$/.test(process.argv[1]);
 if (isEntry) {
+  // `inception-studio … | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
   main(process.argv.slice(2), io).then(

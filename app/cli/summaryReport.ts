@@ -63,14 +63,15 @@ export function formatCount(n: number): string {
 }
 
 /** `12.25 G`, `331.8 M`, `0` */
-function formatMacs(n: number): string {
+export function formatMacs(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} K`;
   return String(n);
 }
 
-function table(header: readonly string[], rows: readonly string[][], rightAligned: ReadonlySet<number>): string[] {
+/** Columns padded to their widest cell, a dashed rule under the header. */
+export function table(header: readonly string[], rows: readonly string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
@@ -87,19 +88,13 @@ export function diagnosticCounts(diagnostics: readonly Pick<Diagnostic, 'severit
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
 }
 
-export function formatSummary(summary: DesignSummary): string {
-  const rows = summary.stages.map((stage) => [
-    stage.id,
-    stage.label,
-    stage.output ? formatShape(stage.output) : '?',
-    formatCount(stage.params),
-    formatMacs(stage.macs),
-  ]);
+/** The summary around a table: the title line, then the table, totals and any diagnostics. */
+export function formatReport(summary: DesignSummary, tableLines: readonly string[]): string {
   const { params } = summary;
   const lines = [
     `${summary.name}: input ${formatShape(summary.input)} → output ${summary.output ? formatShape(summary.output) : '?'}`,
     '',
-    ...table(['Stage', 'Block', 'Output', 'Params', 'MACs'], rows, new Set([3, 4])),
+    ...tableLines,
     '',
     `Params:      ${formatCount(params.total)} (trainable ${formatCount(params.trainable)}, non-trainable ${formatCount(params.nonTrainable)})`,
     `MACs:        ${formatMacs(summary.macs)} (${formatCount(summary.macs)}) per image`,
@@ -109,4 +104,15 @@ export function formatSummary(summary: DesignSummary): string {
     lines.push('', `Diagnostics: ${diagnosticCounts(summary.diagnostics)}`, ...summary.diagnostics.map(formatDiagnostic));
   }
   return `${lines.join('\n')}\n`;
+}
+
+export function formatSummary(summary: DesignSummary): string {
+  const rows = summary.stages.map((stage) => [
+    stage.id,
+    stage.label,
+    stage.output ? formatShape(stage.output) : '?',
+    formatCount(stage.params),
+    formatMacs(stage.macs),
+  ]);
+  return formatReport(summary, table(['Stage', 'Block', 'Output', 'Params', 'MACs'], rows, new Set([3, 4])));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centralCropBox, decodeImage, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
+import { INCEPTION_PREPROCESSING } from '../training/preprocessing';
 import { SAMPLE_IMAGES } from './testing/samples';
 
 describe('decodeImage', () => {
@@ -35,7 +36,7 @@ describe('inceptionPreprocess', () => {
   it('scales 0 and 255 to -1 and 1 and interpolates bilinearly', () => {
     // 2×2 image, no crop: upsampling to 4×4 with half-pixel centres.
     const image: DecodedImage = { width: 2, height: 2, channels: 1, data: new Uint8Array([0, 255, 255, 255]) };
-    const out = inceptionPreprocess(image, { height: 4, width: 4 }, undefined, 0, 1);
+    const out = inceptionPreprocess(image, { height: 4, width: 4 }, undefined, 0, { ...INCEPTION_PREPROCESSING, centralCropFraction: 1 });
     expect(out[0]).toBeCloseTo(-1);
     expect(out[15]).toBeCloseTo(1);
     expect(out[1]).toBeCloseTo(-0.5); // a quarter of the way to 255 → 63.75 → -0.5
@@ -56,6 +57,15 @@ describe('loadImageBatch', () => {
     expect(batch.indices).toEqual([0, 2]);
     expect(batch.data.length).toBe(2 * 9 * 9 * 3);
     expect(batch.failures).toEqual([{ index: 1, image: '/missing.png', error: "Cannot read image '/missing.png': no such file" }]);
+  });
+
+  it("follows a recorded preparation: crop fraction and value scaling", async () => {
+    const input = { height: 9, width: 9, channels: 3 };
+    const inception = await loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], input);
+    const unit = await loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], input, { centralCropFraction: 0.875, scale: 1 / 255, offset: 0 });
+    expect(Array.from(unit.data, (v) => v * 2 - 1).every((v, i) => Math.abs(v - inception.data[i]) < 1e-5)).toBe(true);
+    const whole = await loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], input, { ...INCEPTION_PREPROCESSING, centralCropFraction: 1 });
+    expect(whole.data).not.toEqual(inception.data);
   });
 
   it('refuses a network with an unsupported channel count', async () => {

@@ -7,7 +7,8 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
+import { INCEPTION_PREPROCESSING, type PixelPreparation } from '../training/preprocessing';
 
 /** 8-bit pixels, row-major HWC. */
 export interface DecodedImage {
@@ -25,8 +26,6 @@ export interface NetworkInput {
 
 /** A file on disk, or encoded bytes with a name to show (an image dropped into the window). */
 export type ImageSource = { path: string } | { name: string; bytes: Uint8Array };
-
-export const INCEPTION_CENTRAL_FRACTION = 0.875;
 
 export class ImageReadError extends Error {
   constructor(
@@ -53,14 +52,19 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3): Promise
     throw new ImageReadError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message);
   }
   try {
-    const pipeline = sharp(bytes, { failOn: 'error' }).rotate();
-    const coloured = channels === 1 ? pipeline.grayscale() : pipeline.toColourspace('srgb');
-    const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-    return decoded.channels === channels ? decoded : expandGray(decoded, channels);
+    return await decodePixels(sharp(bytes, { failOn: 'error' }), channels);
   } catch (error) {
     throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${(error as Error).message}`);
   }
+}
+
+/** EXIF-oriented 8-bit pixels of any sharp input: luminance for 1 channel, sRGB for 3. */
+export async function decodePixels(image: Sharp, channels: 1 | 3): Promise<DecodedImage> {
+  const oriented = image.autoOrient();
+  const coloured = channels === 1 ? oriented.grayscale() : oriented.toColourspace('srgb');
+  const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return decoded.channels === channels ? decoded : expandGray(decoded, channels);
 }
 
 function expandGray(image: DecodedImage, channels: number): DecodedImage {
@@ -78,11 +82,12 @@ export function centralCropBox(height: number, width: number, fraction: number):
 }
 
 /**
- * Central crop, bilinear resize (half-pixel centres) and scaling to [-1, 1], into `out` at
- * `offset` (so a batch fills one buffer) or a new array.
+ * Central crop, bilinear resize (half-pixel centres, no antialiasing) and scaling (Inception:
+ * to [-1, 1]), into `out` at `offset` (so a batch fills one buffer) or a new array.
  */
-export function inceptionPreprocess(image: DecodedImage, size: { height: number; width: number }, out?: Float32Array, offset = 0, centralFraction = INCEPTION_CENTRAL_FRACTION): Float32Array {
-  const box = centralCropBox(image.height, image.width, centralFraction);
+export function inceptionPreprocess(image: DecodedImage, size: { height: number; width: number }, out?: Float32Array, offset = 0, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Float32Array {
+  const box = centralCropBox(image.height, image.width, preparation.centralCropFraction);
+  const { scale, offset: valueOffset } = preparation;
   const c = image.channels;
   const target = out ?? new Float32Array(size.height * size.width * c);
   const scaleY = box.height / size.height;
@@ -105,7 +110,7 @@ export function inceptionPreprocess(image: DecodedImage, size: { height: number;
       for (let ch = 0; ch < c; ch++) {
         const top = image.data[p00 + ch] * (1 - fx) + image.data[p01 + ch] * fx;
         const bottom = image.data[p10 + ch] * (1 - fx) + image.data[p11 + ch] * fx;
-        target[o + ch] = ((top * (1 - fy) + bottom * fy) / 255 - 0.5) * 2;
+        target[o + ch] = (top * (1 - fy) + bottom * fy) * scale + valueOffset;
       }
     }
   }
@@ -129,7 +134,7 @@ export function channelsFor(input: NetworkInput): 1 | 3 {
 }
 
 /** Decodes and preprocesses every image into one batch; unreadable images are reported, not fatal. */
-export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput): Promise<ImageBatch> {
+export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Promise<ImageBatch> {
   const channels = channelsFor(input);
   const perImage = input.height * input.width * channels;
   const decoded = await Promise.all(sources.map((source) => decodeImage(source, channels).catch((error: unknown) => error as Error)));
@@ -142,7 +147,7 @@ export async function loadImageBatch(sources: readonly ImageSource[], input: Net
       batch.failures.push({ index, image, error: result.message });
       return;
     }
-    inceptionPreprocess(result, input, data, batch.images.length * perImage);
+    inceptionPreprocess(result, input, data, batch.images.length * perImage, preparation);
     batch.images.push(image);
     batch.indices.push(index);
   });

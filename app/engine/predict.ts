@@ -1,11 +1,14 @@
 /**
- * Inference: images → one preprocessed batch → the model → top-K classes with probabilities.
- * An image that cannot be read gets an error entry; the others are still predicted.
+ * Inference: images → preprocessed batches → the model → top-K classes with probabilities.
+ * An image that cannot be read gets an error entry; the others are still predicted. Images go
+ * through in batches, so thousands of them never sit in memory at once.
  */
 
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, ImagePrediction } from '../protocol';
 import type { DesignDocument } from '../design/types';
+import type { PixelPreparation } from '../training/preprocessing';
+import type { ProgressCallback } from '../training/progress';
 import { selectBackend } from './backends/select';
 import type { BackendName } from './backends/names';
 import { compileDesign } from './compile/compileDesign';
@@ -19,7 +22,15 @@ export interface PredictOptions {
   top?: number;
   /** Class names in output order. */
   labels: readonly string[];
+  /** A saved model's recorded preparation; default Inception's. */
+  preparation?: PixelPreparation;
+  /** Images per batch; default 32. */
+  batchSize?: number;
+  /** Images done (classified or failed) of all, after each batch. */
+  onProgress?: ProgressCallback;
 }
+
+export const DEFAULT_PREDICT_BATCH = 32;
 
 function inputOf(model: tf.LayersModel): { height: number; width: number; channels: number } {
   const [, height, width, channels] = model.inputs[0].shape;
@@ -27,10 +38,20 @@ function inputOf(model: tf.LayersModel): { height: number; width: number; channe
   return { height, width, channels };
 }
 
-/** Runs every readable image as one batch; results keep the order of `sources`. */
+/** Results keep the order of `sources`. */
 export async function predictImages(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
+  const size = options.batchSize ?? DEFAULT_PREDICT_BATCH;
+  const results: ImagePrediction[] = [];
+  for (let start = 0; start < sources.length; start += size) {
+    results.push(...(await predictBatch(model, sources.slice(start, start + size), options)));
+    options.onProgress?.(results.length, sources.length);
+  }
+  return results;
+}
+
+async function predictBatch(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
   const input = inputOf(model);
-  const batch = await loadImageBatch(sources, input);
+  const batch = await loadImageBatch(sources, input, options.preparation);
   const results: ImagePrediction[] = new Array(sources.length);
   for (const failure of batch.failures) results[failure.index] = { image: failure.image, top: [], error: failure.error };
   if (batch.images.length > 0) {
@@ -58,13 +79,16 @@ export interface PredictionRun {
   weights: 'saved' | 'random';
 }
 
+export type RunPredictionOptions = Pick<PredictOptions, 'top' | 'batchSize' | 'onProgress'> & { backend?: BackendName };
+
 /** Backend → model (compiled with random weights, or loaded) → predictions → dispose. */
-export async function runPrediction(model: ModelSource, sources: readonly ImageSource[], options: { top?: number; backend?: BackendName }): Promise<PredictionRun> {
+export async function runPrediction(model: ModelSource, sources: readonly ImageSource[], options: RunPredictionOptions): Promise<PredictionRun> {
+  const { top, batchSize, onProgress } = options;
   const backend = await selectBackend({ backend: options.backend });
   if (model.kind === 'modelDir') {
     const loaded = await loadModelDir(model.path);
     try {
-      return { predictions: await predictImages(loaded.model, sources, { top: options.top, labels: loaded.labels }), backend, weights: 'saved' };
+      return { predictions: await predictImages(loaded.model, sources, { top, batchSize, onProgress, labels: loaded.labels, preparation: loaded.metadata.preprocessing }), backend, weights: 'saved' };
     } finally {
       loaded.model.dispose();
     }
@@ -73,7 +97,7 @@ export async function runPrediction(model: ModelSource, sources: readonly ImageS
   try {
     const classes = compiled.outputs[0].shape.at(-1) ?? 0;
     const labels = await labelsFor(classes, model.design.classes);
-    return { predictions: await predictImages(compiled, sources, { top: options.top, labels }), backend, weights: 'random' };
+    return { predictions: await predictImages(compiled, sources, { top, batchSize, onProgress, labels }), backend, weights: 'random' };
   } finally {
     compiled.dispose();
   }

@@ -2,6 +2,7 @@
 
 import { parseDesign } from '../design/document';
 import type { ImagePrediction, PredictRequest, Result } from '../protocol';
+import type { ProgressCallback } from '../training/progress';
 import { BackendUnavailableError } from './backends/select';
 import { DesignErrorsError } from './compile/errors';
 import type { ImageSource } from './images';
@@ -13,7 +14,7 @@ function imageSources(images: PredictRequest['images']): ImageSource[] {
 }
 
 /** Expected failures (bad design, model directory, backend) come back as `{ ok: false }`. */
-export async function runPredictRequest(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>> {
+export async function runPredictRequest(request: PredictRequest, onProgress?: ProgressCallback): Promise<Result<readonly ImagePrediction[]>> {
   let source: ModelSource;
   if (request.model.kind === 'design') {
     const parsed = parseDesign(request.model.design);
@@ -23,7 +24,7 @@ export async function runPredictRequest(request: PredictRequest): Promise<Result
     source = { kind: 'modelDir', path: request.model.path };
   }
   try {
-    const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend });
+    const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend, ...(onProgress ? { onProgress } : {}) });
     return { ok: true, value: run.predictions };
   } catch (error) {
     if (error instanceof DesignErrorsError || error instanceof ModelDirError || error instanceof BackendUnavailableError) return { ok: false, error: error.message };

@@ -7,15 +7,15 @@ const commandsOn = (host: MenuHost): ModelCommand[] =>
   menuForHost(buildMenuModel(presets), host).flatMap((section) => section.entries.filter((entry): entry is CommandEntry => entry.type === 'command').map((entry) => entry.command));
 
 const designerCommands: ModelCommand[] = ['autoLayout', 'toggleExpand', 'expandAll', 'collapseAll', 'startScreen'];
-const hostCommands: ModelCommand[] = ['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict'];
+const hostCommands: ModelCommand[] = ['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict', 'about'];
 const presetCommands = presets.map((preset): ModelCommand => `preset:${preset.name}`);
 
 describe('menu model', () => {
   it('lists every command the page handles exactly once, presets included', () => {
     const web = commandsOn('web');
     expect(new Set(web).size).toBe(web.length);
-    expect(web).toEqual(expect.arrayContaining([...designerCommands, ...presetCommands, 'new', 'open', 'save', 'saveAs', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels']));
-    expect(menuForHost(buildMenuModel(presets), 'web').map((section) => section.label)).toEqual(['File', 'Edit', 'View', 'Presets']);
+    expect(web).toEqual(expect.arrayContaining([...designerCommands, ...presetCommands, 'new', 'open', 'save', 'saveAs', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'about']));
+    expect(menuForHost(buildMenuModel(presets), 'web').map((section) => section.label)).toEqual(['File', 'Edit', 'View', 'Presets', 'Help']);
   });
 
   it('gives the desktop every host command once and no designer-only command', () => {

@@ -6,6 +6,7 @@
 
 import type { MenuCommand } from '../protocol';
 import type { PresetInfo } from '../presets';
+import { APP_NAME } from '../versions';
 
 /** Commands only the in-page designer offers; the renderer handles them with the menu commands. */
 export type DesignerCommand = 'autoLayout' | 'toggleExpand' | 'expandAll' | 'collapseAll' | 'startScreen';
@@ -32,8 +33,8 @@ export interface CommandEntry {
   readonly hosts?: readonly MenuHost[];
 }
 
-/** Host-built entries the model only places: Open Recent, Quit, full screen, developer tools, About. */
-export type MenuSlotName = 'recent' | 'quit' | 'fullscreen' | 'devTools' | 'about';
+/** Host-built entries the model only places: Open Recent, Quit, full screen, developer tools. */
+export type MenuSlotName = 'recent' | 'quit' | 'fullscreen' | 'devTools';
 
 export type MenuEntry =
   | CommandEntry
@@ -133,11 +134,11 @@ export function buildMenuModel(presets: readonly PresetInfo[]): readonly MenuSec
     {
       id: 'help',
       label: 'Help',
-      hosts: DESKTOP,
       entries: [
-        { type: 'link', label: 'Inception-v4 and Inception-ResNet (paper)', url: PAPER_URL },
-        { type: 'link', label: 'Documentation', url: PROJECT_URL },
-        { type: 'slot', slot: 'about', hosts: DESKTOP },
+        { type: 'link', label: 'Inception-v4 and Inception-ResNet (paper)', url: PAPER_URL, hosts: DESKTOP },
+        { type: 'link', label: 'Documentation', url: PROJECT_URL, hosts: DESKTOP },
+        separator(DESKTOP),
+        command('about', `About ${APP_NAME}`),
       ],
     },
   ];

@@ -3,6 +3,8 @@
  * shared by the trainer process, the command line, the Electron host, the web host and the UI.
  */
 
+import type { ProgressEvent } from './progress';
+
 export type OptimizerName = 'rmsprop' | 'sgd' | 'adam';
 
 export interface TrainConfig {
@@ -92,7 +94,9 @@ export type TrainEvent =
   | { type: 'resumed' }
   | { type: 'done'; reason: 'completed' | 'cancelled'; epochs: number; bestValTop1: number | null; lastCheckpoint: string | null }
   | { type: 'error'; message: string; lastCheckpoint: string | null }
-  | { type: 'log'; level: 'info' | 'warning'; message: string };
+  | { type: 'log'; level: 'info' | 'warning'; message: string }
+  /** Long preparation before the first step: the dataset's files being checked (`task: 'scan'`). */
+  | ProgressEvent;
 
 /** What `evaluate` reports for a model on a dataset (central crops, no augmentation). */
 export interface EvaluationReport {

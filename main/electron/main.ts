@@ -5,10 +5,13 @@
 
 import type { BrowserWindow as Window } from 'electron';
 import { app, BrowserWindow, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, MenuCommand } from '../../app/protocol';
+import { runtimeVersions } from '../../app/engine/runtimeVersions';
 import { presets } from '../../app/presets';
+import { APP_NAME } from '../../app/versions';
 import { loadRecentFiles } from '../files/recentFiles';
 import { EVENT_CHANNEL } from '../ipc/channels';
 import { NATIVE_EDIT_COMMANDS } from '../menu/menuTemplate';
@@ -16,7 +19,7 @@ import { createHostRuntime } from '../runtime/hostRuntime';
 import { createDocumentGuard } from '../window/documentGuard';
 import { designFilesInArgs } from '../window/launchArgs';
 import { observeSaves } from '../window/saveObserver';
-import { APP_NAME, documentName, windowTitle } from '../window/windowTitle';
+import { documentName, windowTitle } from '../window/windowTitle';
 import { loadWindowState, MIN_SIZE, saveWindowState } from '../window/windowState';
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './appProtocol';
 import { installApplicationMenu } from './applicationMenu';
@@ -32,6 +35,12 @@ const paths = {
   trainer: join(distDir, 'trainer', 'trainerProcess.js'),
   engineWorker: join(distDir, 'trainer', 'engineWorker.js'),
 };
+
+/** Packaged: beside the app (electron-builder's extraResources); from a checkout: what the build wrote. */
+function noticesPath(): string | null {
+  const path = app.isPackaged ? join(process.resourcesPath, 'THIRD-PARTY-NOTICES.md') : join(distDir, 'notices', 'THIRD-PARTY-NOTICES.md');
+  return existsSync(path) ? path : null;
+}
 
 let window: Window | null = null;
 let rendererReady = false;
@@ -79,7 +88,7 @@ async function start(): Promise<void> {
 
   const recent = await loadRecentFiles(join(userData, 'recent-designs.json'), () => rebuildMenu());
   const runtime = await createHostRuntime({
-    info: { kind: 'electron', appVersion: app.getVersion(), platform: process.platform },
+    info: { kind: 'electron', versions: runtimeVersions(app.getVersion()), notices: noticesPath(), platform: process.platform },
     roots: [app.getPath('home'), app.getPath('temp')],
     dialogs: electronDialogs(() => window),
     recent,

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
-import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder } from '../testing/fakeHost';
+import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder, TEST_VERSIONS } from '../testing/fakeHost';
 
 let root: Awaited<ReturnType<typeof tempFolder>>;
 let outside: Awaited<ReturnType<typeof tempFolder>>;
@@ -138,7 +138,7 @@ describe('other handlers', () => {
   it('info names the roots; setDocumentState reaches the host', async () => {
     const services = await fakeServices([root.path]);
     const handlers = createHandlers(services);
-    expect(await handlers.info()).toEqual({ kind: 'web', appVersion: '0.0.0-test', platform: process.platform, roots: [root.path] });
+    expect(await handlers.info()).toEqual({ kind: 'web', versions: TEST_VERSIONS, notices: null, platform: process.platform, roots: [root.path] });
     await handlers.setDocumentState({ title: 'Net', dirty: true });
     expect(services.states).toEqual([{ title: 'Net', dirty: true }]);
   });

@@ -61,4 +61,12 @@ describe('menu template', () => {
     const empty = byLabel(submenu(build('linux').template, 'File'), 'Open Recent').submenu as MenuItemConstructorOptions[];
     expect(empty).toEqual([{ label: 'No Recent Designs', enabled: false }]);
   });
+
+  it('opens the app’s own About dialog from Help, and from the app menu on macOS', () => {
+    const linux = build('linux');
+    click(byLabel(submenu(linux.template, 'Help'), 'About Inception Studio'));
+    const mac = build('darwin');
+    click(byLabel(submenu(mac.template, 'Inception Studio'), 'About Inception Studio'));
+    expect([...linux.calls, ...mac.calls]).toEqual(['command:about', 'command:about']);
+  });
 });

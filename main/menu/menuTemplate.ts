@@ -57,8 +57,6 @@ function slotItems(slot: MenuSlotName, context: MenuContext, actions: MenuAction
       return [{ role: 'togglefullscreen' }];
     case 'devTools':
       return context.development ? [{ role: 'toggleDevTools' }] : [];
-    case 'about':
-      return mac ? [] : [{ type: 'separator' }, { role: 'about', label: `About ${context.appName}` }];
   }
 }
 
@@ -90,7 +88,8 @@ export function buildMenuTemplate(context: MenuContext, actions: MenuActions): M
 
   const appMenu: MenuItemConstructorOptions = {
     label: context.appName,
-    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+    // The app's own About dialog (versions of the app, Electron, Node.js, TensorFlow.js), as in Help.
+    submenu: [{ label: `About ${context.appName}`, click: () => actions.command('about') }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
   };
 
   return [...(context.platform === 'darwin' ? [appMenu] : []), ...sections];

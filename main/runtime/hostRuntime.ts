@@ -50,8 +50,11 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     emit: options.emit,
     stopGraceMs: options.stopGraceMs,
   });
-  const engine = createEngineWorkerClient(options.launch, options.entries.engineWorker, (message) =>
-    options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
+  const engine = createEngineWorkerClient(
+    options.launch,
+    options.entries.engineWorker,
+    (message) => options.emit({ type: 'trainer-crashed', runId: null, message, lastCheckpoint: null }),
+    (event) => options.emit({ type: 'progress', event }),
   );
   const paths = await createPathPolicy(options.roots);
   const recovery = createRecoveryStore(options.recoveryDir);

@@ -4,12 +4,15 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../app/protocol';
+import type { AppVersions } from '../../app/versions';
 import { parseDesign, serializeDesign } from '../../app/design/document';
 import { buildPreset } from '../../app/presets';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import { createPathPolicy } from '../files/pathPolicy';
 import { createRecoveryStore } from '../files/recoveryStore';
 import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
+
+export const TEST_VERSIONS: AppVersions = { app: '0.0.0-test', node: '20.0.0', tfjs: '4.22.0', electron: null, chrome: null, platform: 'linux', arch: 'x64' };
 
 export async function tempFolder(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await realpath(await mkdtemp(join(tmpdir(), `${prefix}-`)));
@@ -48,7 +51,7 @@ function recordingCompute(): ComputeService & { calls: { method: string; request
 export async function fakeServices(roots: string[], overrides: Partial<HostServices> = {}): Promise<HostServices & { compute: ReturnType<typeof recordingCompute>; states: { title: string; dirty: boolean }[] }> {
   const states: { title: string; dirty: boolean }[] = [];
   return {
-    info: { kind: 'web', appVersion: '0.0.0-test', platform: process.platform },
+    info: { kind: 'web', versions: TEST_VERSIONS, notices: null, platform: process.platform },
     paths: await createPathPolicy(roots),
     dialogs: null,
     recent: memoryRecentFiles(),

@@ -8,31 +8,36 @@ import { selectBackend } from '../../app/engine/backends/select';
 import { scanDataset } from '../../app/engine/data/scanDataset';
 import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
-import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
+import { progressEmitter, type ProgressTask } from '../../app/training/progress';
+import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerProgress, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
 
 type Answer = { [M in EngineWorkerMethod]: (request: EngineWorkerMethods[M]['request']) => Promise<EngineWorkerMethods[M]['response']> };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Progress reaches the host at most this often (and always the last update). */
+const PROGRESS_MS = 250;
+const progress = (task: ProgressTask) => progressEmitter(task, 'images', (event) => void process.send?.({ progress: event } satisfies EngineWorkerProgress), PROGRESS_MS);
+
 const answer: Answer = {
   backends: () => selectBackend(),
   async scanDataset({ path, inputSize }) {
     try {
-      return { ok: true, value: (await scanDataset(path, inputSize)).report };
+      return { ok: true, value: (await scanDataset(path, inputSize, progress('scan'))).report };
     } catch (error) {
       return { ok: false, error: message(error) };
     }
   },
   async predict(request) {
     try {
-      return await runPredictRequest(request);
+      return await runPredictRequest(request, progress('predict'));
     } catch (error) {
       return { ok: false, error: message(error) };
     }
   },
   async evaluate({ model, data, backend }) {
     try {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend });
+      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
     } catch (error) {
       return { ok: false, error: message(error) };

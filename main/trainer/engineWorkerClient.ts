@@ -3,7 +3,8 @@
  * and when it dies fails the calls in flight with a clear message and starts afresh next call.
  */
 
-import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
+import type { ProgressEvent } from '../../app/training/progress';
+import type { EngineWorkerMethod, EngineWorkerMethods, EngineWorkerProgress, EngineWorkerReply, EngineWorkerRequest } from './engineWorkerProtocol';
 import type { ChildChannel, LaunchProcess } from './processLauncher';
 
 export interface EngineWorkerClient {
@@ -19,7 +20,11 @@ interface Pending {
 const isReply = (value: unknown): value is EngineWorkerReply =>
   typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'number' && typeof (value as { ok?: unknown }).ok === 'boolean';
 
-export function createEngineWorkerClient(launch: LaunchProcess, entry: string, onCrash: (message: string) => void): EngineWorkerClient {
+const isProgress = (value: unknown): value is EngineWorkerProgress =>
+  typeof value === 'object' && value !== null && (value as { progress?: { type?: unknown } }).progress?.type === 'progress';
+
+/** `onProgress` hears the long work (scans, evaluation, prediction) of the requests in flight. */
+export function createEngineWorkerClient(launch: LaunchProcess, entry: string, onCrash: (message: string) => void, onProgress: (event: ProgressEvent) => void = () => {}): EngineWorkerClient {
   let channel: ChildChannel | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -27,6 +32,10 @@ export function createEngineWorkerClient(launch: LaunchProcess, entry: string, o
   const start = (): ChildChannel => {
     const started = launch(entry);
     started.onMessage((message) => {
+      if (isProgress(message)) {
+        onProgress(message.progress);
+        return;
+      }
       if (!isReply(message)) return;
       const waiting = pending.get(message.id);
       pending.delete(message.id);

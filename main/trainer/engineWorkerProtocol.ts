@@ -4,6 +4,7 @@
  */
 
 import type { BackendReport, BackendStatus, ImagePrediction, PredictRequest, Result } from '../../app/protocol';
+import type { ProgressEvent } from '../../app/training/progress';
 import type { EvaluationReport, ScanReport } from '../../app/training/types';
 
 export interface EngineWorkerMethods {
@@ -22,3 +23,8 @@ export interface EngineWorkerRequest<M extends EngineWorkerMethod = EngineWorker
 }
 
 export type EngineWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** Sent while a request is being answered: how far its long work has got. */
+export interface EngineWorkerProgress {
+  progress: ProgressEvent;
+}

@@ -3,9 +3,10 @@
  * running the TypeScript entries through tsx) behind the HTTP/WebSocket server.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeVersions } from '../../app/engine/runtimeVersions';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import type { HostRuntime } from '../runtime/hostRuntime';
 import { createHostRuntime } from '../runtime/hostRuntime';
@@ -19,6 +20,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const webHostPaths = {
   rendererDir: join(repoRoot, 'dist/renderer'),
+  notices: join(repoRoot, 'dist/notices/THIRD-PARTY-NOTICES.md'),
   trainer: join(repoRoot, 'app/engine/train/trainerProcess.ts'),
   engineWorker: join(repoRoot, 'main/trainer/engineWorker.ts'),
 };
@@ -32,11 +34,10 @@ export interface LocalWebHost {
 }
 
 export async function startLocalWebHost(options: ServeOptions & { rendererDir?: string; runsRoot?: string }): Promise<LocalWebHost> {
-  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const token = newToken();
   let server: WebServer | null = null;
   const runtime = await createHostRuntime({
-    info: { kind: 'web', appVersion: version, platform: process.platform },
+    info: { kind: 'web', versions: runtimeVersions(), notices: existsSync(webHostPaths.notices) ? webHostPaths.notices : null, platform: process.platform },
     roots: options.roots,
     dialogs: null,
     recent: memoryRecentFiles(),

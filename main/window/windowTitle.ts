@@ -4,7 +4,7 @@
  * the same result, so the title never doubles up.
  */
 
-export const APP_NAME = 'Inception Studio';
+import { APP_NAME } from '../../app/versions';
 
 export function documentName(title: string): string {
   const name = title.replace(/^●\s*/, '').replace(new RegExp(`\\s+—\\s+${APP_NAME}$`), '').trim();

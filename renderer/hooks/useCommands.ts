@@ -102,6 +102,9 @@ export function useCommands(): (command: EditorCommand) => void {
         case 'startScreen':
           state.setUi({ startScreen: true });
           return;
+        case 'about':
+          state.setUi({ about: true });
+          return;
         default:
           // train, stop, predict and export belong to the run dock, which hears them itself.
           return;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { APP_NAME } from '../../app/versions';
 import { isDirty } from '../store/editorStore';
 import { useEditor } from './useEditor';
 import { useEditorContext } from './useEditorContext';
@@ -9,7 +10,7 @@ export function useDocumentTitle(): void {
   const name = useEditor((s) => s.file?.name ?? s.document.name);
   const dirty = useEditor(isDirty);
   useEffect(() => {
-    const title = `${dirty ? '● ' : ''}${name} — Inception Studio`;
+    const title = `${dirty ? '● ' : ''}${name} — ${APP_NAME}`;
     document.title = title;
     void host.setDocumentState({ title, dirty }).catch(() => undefined);
   }, [host, name, dirty]);

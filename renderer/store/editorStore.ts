@@ -36,6 +36,8 @@ export interface UiState {
   panelsHidden: boolean;
   /** Unsaved designs from earlier windows or tabs, offered for restoring; empty when none. */
   recovery: readonly RecoveryCopy[];
+  /** The About dialog (Help › About). */
+  about: boolean;
 }
 
 export interface EditorState extends EditorView {
@@ -159,7 +161,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       notice: null,
       fitRequest: 0,
       lockReason: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [] },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false },
 
       run(action, arg) {
         const state = get();

@@ -3,6 +3,7 @@
  * and the chart series. Pure: every function returns a new view and leaves its input alone.
  */
 
+import type { ProgressEvent } from '../../app/training/progress';
 import type { ScanReport, TrainConfig, TrainEvent } from '../../app/training/types';
 import { appendPoint, emptySeries, truncateSeries, type Series } from './runSeries';
 
@@ -34,6 +35,8 @@ export interface RunView {
   config: TrainConfig | null;
   classNames: readonly string[];
   scan: ScanReport | null;
+  /** The dataset's files being checked before the first step; null once training starts. */
+  scanProgress: Pick<ProgressEvent, 'done' | 'total' | 'etaSeconds'> | null;
   stepsPerEpoch: number;
   totalSteps: number;
   epoch: number;
@@ -72,6 +75,7 @@ export function newRunView(runId: string, runDir: string): RunView {
     config: null,
     classNames: [],
     scan: null,
+    scanProgress: null,
     stepsPerEpoch: 0,
     totalSteps: 0,
     epoch: 0,
@@ -113,7 +117,9 @@ function resumeAt(view: RunView, stepsPerEpoch: number, from: { epoch: number; s
 export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
   switch (event.type) {
     case 'scan':
-      return { ...view, scan: event.report };
+      return { ...view, scan: event.report, scanProgress: null };
+    case 'progress':
+      return { ...view, scanProgress: { done: event.done, total: event.total, etaSeconds: event.etaSeconds } };
     case 'start': {
       const resumed = event.resumedFrom;
       return {

@@ -6,7 +6,8 @@ import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../engine/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
 import type { EvaluationReport } from '../../training/types';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { progressReporter } from '../progress/progressReporter';
 import type { CliCommand } from '../types';
 
 const options = {
@@ -37,12 +38,16 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
-    '  --json             print the report as JSON',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
+    '  --json             print the report as JSON (progress: JSON lines on stderr)',
     '',
-    'Images are central crops (87.5%), as in Inception evaluation. A training checkpoint',
-    '(RUN_DIR/checkpoints/best or last) is a model directory.',
+    'Images are prepared as the model directory records (Inception: central 87.5% crop, bilinear',
+    'resize, values in [-1, 1]), exactly as `predict` prepares them. A training checkpoint',
+    '(RUN_DIR/checkpoints/best or last) is a model directory. Progress of the dataset check and',
+    'of the evaluation goes to stderr.',
+    'Exit status: 0 evaluated, 2 unusable input (missing model, dataset or option).',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('evaluate', io);
     const parsed = parseCommandArgs(args, options);
@@ -55,19 +60,27 @@ export const command: CliCommand = {
     const batch = integerFlag(values.batch, 'batch', 1);
     if (!batch.ok) return fail(batch.message);
     const json = values.json === true;
+    const scanProgress = progressReporter(io, { task: 'scan', unit: 'images', json, label: 'checking dataset' });
+    const progress = progressReporter(io, { task: 'evaluate', unit: 'images', json });
     let report;
     try {
       report = await evaluateModelDir(resolve(io.cwd, positionals[0]), {
         ...(typeof values.data === 'string' ? { data: resolve(io.cwd, values.data) } : {}),
         ...(backend ? { backend } : {}),
         batchSize: batch.value ?? 32,
+        onScanProgress: scanProgress.update,
         onScan: (scan) => {
+          scanProgress.finish();
           for (const warning of scan.warnings) io.stderr(`warning: ${warning}\n`);
         },
+        onProgress: progress.update,
       });
     } catch (error) {
       if (error instanceof ModelDirError || error instanceof DatasetError || error instanceof BackendUnavailableError) return fail(error.message);
       throw error;
+    } finally {
+      scanProgress.finish();
+      progress.finish();
     }
     const { backend: backendReport, ...result } = report;
     if (json) {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { serializeDesign } from '../../design/document';
 import { DESIGN_EXTENSION } from '../../design/types';
 import type { CliCommand } from '../types';
-import { loadDesignFromArgs, PRESET_PREFIX } from '../designSource';
+import { designArgOptions, loadDesignFromArgs, PRESET_PREFIX } from '../designSource';
 import { writeErrorReason } from '../../engine/files/fileWriteError';
 import { writeFileAtomic } from '../../engine/files/writeFileAtomic';
 
@@ -15,7 +15,9 @@ export const command: CliCommand = {
     '',
     'NAME is a preset from `inception-studio presets` (with or without the preset: prefix).',
     'The file is written atomically: a reader never sees half of it.',
+    'Exit status: 0 written, 2 unusable input or the file cannot be written.',
   ].join('\n'),
+  options: designArgOptions,
   async run(args, io) {
     const [first, ...rest] = args;
     const name = first === undefined || first.startsWith('-') || first.startsWith(PRESET_PREFIX) ? first : `${PRESET_PREFIX}${first}`;

@@ -36,6 +36,24 @@ describe('predict', () => {
     ]);
   });
 
+  it('goes through many images in batches, with progress on stderr', async () => {
+    const many = [jpeg, png, jpeg];
+    const plain = await runCli(dir(), ['predict', 'preset:inception-v4', ...many, ...small, '--batch', '1', '--top', '1']);
+    expect(plain.code).toBe(0);
+    expect(plain.out.match(/ {2}1\. /g)).toHaveLength(3);
+    const lines = plain.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^predict \[#+-+\] 1\/3 images {2}[\d.]+ images\/s {2}ETA \d+s$/);
+    expect(lines[2]).toMatch(/^predict \[#{20}\] 3\/3 images in \d+s$/);
+
+    const json = await runCli(dir(), ['predict', 'preset:inception-v4', ...many, ...small, '--batch', '2', '--json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.out) as { predictions: unknown[] }).predictions).toHaveLength(3);
+    const events = json.err.trim().split('\n').map((line) => JSON.parse(line) as { type: string; task: string; done: number; total: number });
+    expect(events[0]).toMatchObject({ type: 'progress', task: 'predict', done: 2, total: 3 });
+    expect(events.at(-1)).toMatchObject({ done: 3, total: 3, etaSeconds: 0 });
+  });
+
   it('classifies with a saved model directory and its labels', async () => {
     const design = buildPreset('inception-resnet-v2', { input: 75, width: 0.125, repeats: [1, 1, 1], classes: 2 });
     const { model } = compileDesign(design, { seed: 3 });

@@ -3,16 +3,18 @@
 import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
 import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../engine/modelDir/format';
-import { runPrediction } from '../../engine/predict';
+import { DEFAULT_PREDICT_BATCH, runPrediction } from '../../engine/predict';
 import type { ImagePrediction } from '../../protocol';
-import { backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
 import { designArgOptions } from '../designSource';
+import { progressReporter } from '../progress/progressReporter';
 import type { CliCommand } from '../types';
 import { predictSource } from './predictSource';
 
 const options = {
   ...designArgOptions,
   top: { type: 'string' },
+  batch: { type: 'string' },
   backend: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
@@ -30,15 +32,18 @@ export const command: CliCommand = {
     'Usage: inception-studio predict <model dir | design file | preset:NAME> <image>... [options]',
     '',
     '  --top K          classes to show per image (default 5)',
-    '  --backend NAME   tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
-    '  --json           print the predictions as JSON',
+    `  --batch N        images per batch (default ${DEFAULT_PREDICT_BATCH}); more images than one batch show progress on stderr`,
+    `  --backend NAME   ${BACKEND_CHOICES} (default: the first that loads)`,
+    '  --json           print the predictions as JSON (progress: JSON lines on stderr)',
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
     '',
-    'Images: JPEG, PNG, WebP (any format sharp reads); all run as one batch.',
+    'Images: JPEG, PNG, WebP (any format sharp reads), prepared as the model records (Inception:',
+    'central 87.5% crop, bilinear resize, values in [-1, 1]).',
     'Exit status: 0 all images classified, 1 some images unreadable or the design has errors,',
     '2 unusable input (no image readable, missing model, bad option).',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('predict', io);
     const parsed = parseCommandArgs(args, options);
@@ -52,22 +57,29 @@ export const command: CliCommand = {
     const backend = backendArg.value;
     const top = integerFlag(values.top, 'top', 1);
     const seed = integerFlag(values.seed, 'seed', 0);
+    const batch = integerFlag(values.batch, 'batch', 1);
     if (!top.ok) return fail(top.message);
     if (!seed.ok) return fail(seed.message);
+    if (!batch.ok) return fail(batch.message);
+    const batchSize = batch.value ?? DEFAULT_PREDICT_BATCH;
     const source = await predictSource(sourceArg, values, io.cwd, seed.value);
     if (!source.ok) return fail(source.message);
 
+    // One batch is over too quickly to need progress.
+    const progress = images.length > batchSize ? progressReporter(io, { task: 'predict', unit: 'images', json: values.json === true }) : null;
     let run;
     try {
       run = await runPrediction(
         source.value.source,
         images.map((path) => ({ path })),
-        { top: top.value ?? 5, backend },
+        { top: top.value ?? 5, backend, batchSize, ...(progress ? { onProgress: progress.update } : {}) },
       );
     } catch (error) {
       if (error instanceof DesignErrorsError) return fail(error.message, 1);
       if (error instanceof ModelDirError || error instanceof BackendUnavailableError) return fail(error.message, 2);
       throw error;
+    } finally {
+      progress?.finish();
     }
     const failed = run.predictions.filter((p) => p.error).length;
     if (values.json === true) {

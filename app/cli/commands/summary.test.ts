@@ -42,6 +42,23 @@ describe('summary', () => {
     expect(stages.map((stage) => stage.id).slice(-4)).toEqual(['conv7b', 'pool', 'logits', 'softmax']);
   });
 
+  it('prints every layer grouped by block with --layers, and carries them in --json', async () => {
+    const { code, out, err } = await summary('preset:inception-resnet-v2', '--layers');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Layer +Type +Output +Params +MACs +Connected to\n/m);
+    expect(out).toMatch(/^stem · Stem \(Inception-v4\) → 35×35×384, 607,456 params\n {2}stem\/conv1 +Conv2D 32 3×3\/2 valid, BN, relu +149×149×32 +992 +19\.2 M +input$/m);
+    expect(out).toMatch(/^ {2}a1\/add +Add ×0\.17, relu +35×35×384 +0 +0 +stem\/mixed5a\/concat, a1\/linear$/m);
+    expect(out).toMatch(/^logits +Dense 1000 +1000 +2,145,000 +2\.1 M +dropout$/m);
+    expect(out).toMatch(/^Params: +[\d,]+ \(trainable/m);
+
+    const json = JSON.parse((await summary('preset:inception-resnet-v2', '--layers', '--json')).out) as { params: { total: number }; stages: unknown[]; layers: { id: string; node: string; kind: string; params: number; inputs: string[] }[] };
+    expect(json.stages.length).toBeGreaterThan(10);
+    expect(json.layers.reduce((sum, layer) => sum + layer.params, 0)).toBe(json.params.total);
+    expect(json.layers[1]).toEqual({ id: 'stem/conv1', node: 'stem', kind: 'conv2d', type: 'Conv2D 32 3×3/2 valid, BN, relu', output: [149, 149, 32], params: 992, trainable: 928, macs: 19_181_664, inputs: ['input'] });
+    expect(JSON.parse((await summary('preset:inception-resnet-v2', '--json')).out)).not.toHaveProperty('layers');
+  });
+
   it('applies --input, --classes and --param to presets', async () => {
     const { code, out } = await summary('preset:inception-resnet-v1', '--input', '96', '--classes', '10', '--param', 'repeats=1,1,1', '--param', 'width=0.5', '--json');
     expect(code).toBe(0);

@@ -10,7 +10,7 @@ const folder = useTestFolder('cli-train-', { classes: 2, perClass: 6, size: 80 }
 function capture(): { io: CliIo; out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, cwd: folder.root }, out: () => out, err: () => err };
+  return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, stderrIsTty: false, cwd: folder.root }, out: () => out, err: () => err };
 }
 
 const small = ['preset:inception-v4', '--param', 'width=0.1', '--param', 'repeats=1,1,1', '--input', '75', '--backend', 'wasm'];
@@ -38,7 +38,8 @@ describe('train command', () => {
     const code = await main(['train', ...small, '--data', folder.data, '--epochs', '1', '--batch', '4', '--out', runDir, '--json'], trained.io);
     expect(code).toBe(0);
     const events = trained.out().trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
-    expect(events[0].type).toBe('scan');
+    expect(events[0]).toMatchObject({ type: 'progress', task: 'scan', total: 12 });
+    expect(events.find((event) => event.type !== 'progress')?.type).toBe('scan');
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', epochs: 1 });
 
     const evaluated = capture();
@@ -52,6 +53,8 @@ describe('train command', () => {
     expect(await main(['evaluate', join(runDir, 'checkpoints', 'last'), '--data', folder.data, '--backend', 'wasm'], text.io)).toBe(0);
     expect(text.out()).toMatch(/top-1: +\d+\.\d\d%/);
     expect(text.out()).toContain('true \\ predicted');
+    expect(text.err()).toMatch(/^checking dataset \[#{20}\] 12\/12 images in \d+s\n/m);
+    expect(text.err()).toMatch(/^evaluate \[#{20}\] 12\/12 images in \d+s\n/m);
   });
 
   it('evaluate names a missing model directory and a dataset with unknown classes', async () => {

@@ -5,10 +5,10 @@ import { startTrainer } from '../../engine/train/trainerClient';
 import { serializeDesign } from '../../design/document';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import type { OptimizerName, TrainConfig } from '../../training/types';
-import { backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
+import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs, type Outcome, type ParsedValues } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
 import type { CliCommand } from '../types';
-import { progressPrinter } from './trainProgress';
+import { progressPrinter } from '../progress/trainProgress';
 
 const options = {
   ...designArgOptions,
@@ -60,7 +60,7 @@ export const command: CliCommand = {
     '  --lr X             initial learning rate (default 0.045; adam 0.001), × 0.94 every 2 epochs',
     '  --optimizer NAME   rmsprop (default: decay 0.9, ε 1.0, momentum 0.9), sgd (momentum), adam',
     '  --seed N           data order, augmentation, initial weights (default 1)',
-    '  --backend NAME     tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads)',
+    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',
@@ -69,6 +69,7 @@ export const command: CliCommand = {
     'Ctrl-C finishes the current step, saves a checkpoint and stops; --resume continues it.',
     'Exit status: 0 finished or stopped, 1 the run failed, 2 unusable input.',
   ].join('\n'),
+  options,
   async run(args, io) {
     const fail = commandFailure('train', io);
     const parsed = parseCommandArgs(args, options);

@@ -3,8 +3,10 @@
 import { analyze } from '../../analysis/analyze';
 import { hasErrors } from '../../analysis/diagnostic';
 import type { CliCommand } from '../types';
-import { loadOnlyDesign } from '../designSource';
+import { designArgOptions, loadOnlyDesign } from '../designSource';
 import { diagnosticCounts, formatDiagnostic } from '../summaryReport';
+
+const options = { json: { type: 'boolean' } } as const;
 
 export const command: CliCommand = {
   summary: 'Check a design or preset and print its diagnostics.',
@@ -16,8 +18,9 @@ export const command: CliCommand = {
     'Exit status: 0 no errors (warnings allowed), 1 the design has errors,',
     '2 unusable input (missing file, malformed JSON, unknown preset, bad option).',
   ].join('\n'),
+  options: { ...designArgOptions, ...options },
   async run(args, io) {
-    const loaded = await loadOnlyDesign('validate', args, io, { json: { type: 'boolean' } });
+    const loaded = await loadOnlyDesign('validate', args, io, options);
     if (loaded === 2) return 2;
     const { design, values } = loaded;
     const { diagnostics } = analyze(design.document);

@@ -18,6 +18,7 @@ export function captureIo(cwd: string): CapturedIo {
       err += text;
     },
     isTty: false,
+    stderrIsTty: false,
     cwd,
     out: () => out,
     err: () => err,

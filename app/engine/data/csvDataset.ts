@@ -5,6 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import type { ProgressCallback } from '../../training/progress';
 import { assembleFileDataset, sortClassNames } from './fileDataset';
 import { DatasetError, type Dataset } from './types';
 
@@ -31,7 +32,7 @@ export function csvFields(line: string): string[] {
   return fields.map((f) => f.trim());
 }
 
-export async function scanCsvDataset(manifest: string, inputSize: number): Promise<Dataset> {
+export async function scanCsvDataset(manifest: string, inputSize: number, onProgress?: ProgressCallback): Promise<Dataset> {
   const text = await readFile(manifest, 'utf8');
   const lines = text.split(/\r?\n/);
   const rows: { file: string; label: string }[] = [];
@@ -50,5 +51,5 @@ export async function scanCsvDataset(manifest: string, inputSize: number): Promi
   const classNames = sortClassNames(new Set(rows.map((r) => r.label)));
   const labelOf = new Map(classNames.map((name, i) => [name, i]));
   const entries = rows.map((r) => ({ id: r.file, label: labelOf.get(r.label) ?? 0 }));
-  return assembleFileDataset({ root: manifest, kind: 'csv', classNames, entries, inputSize, warnings });
+  return assembleFileDataset({ root: manifest, kind: 'csv', classNames, entries, inputSize, warnings }, onProgress);
 }

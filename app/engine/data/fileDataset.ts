@@ -1,6 +1,7 @@
 /** A dataset of image files (from a folder tree or a CSV manifest) after checking each file. */
 
 import sharp from 'sharp';
+import type { ProgressCallback } from '../../training/progress';
 import type { ScanReport } from '../../training/types';
 import { buildScanReport } from '../../training/scanReport';
 import { checkImages } from './imageFiles';
@@ -17,8 +18,8 @@ export interface FileEntries {
 }
 
 /** Unreadable files are left out with a warning naming each; the rest become samples. */
-export async function assembleFileDataset(listing: FileEntries): Promise<Dataset> {
-  const checks = await checkImages(listing.entries.map((e) => e.id), listing.inputSize);
+export async function assembleFileDataset(listing: FileEntries, onProgress?: ProgressCallback): Promise<Dataset> {
+  const checks = await checkImages(listing.entries.map((e) => e.id), listing.inputSize, onProgress);
   const samples: LabeledSample[] = [];
   const counts = listing.classNames.map(() => 0);
   listing.entries.forEach((entry, i) => {

@@ -2,11 +2,12 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ProgressCallback } from '../../training/progress';
 import { assembleFileDataset, sortClassNames } from './fileDataset';
 import { isImageFile } from '../../training/imageFormats';
 import { DatasetError, type Dataset, type LabeledSample } from './types';
 
-export async function scanFolderDataset(root: string, inputSize: number): Promise<Dataset> {
+export async function scanFolderDataset(root: string, inputSize: number, onProgress?: ProgressCallback): Promise<Dataset> {
   const top = await readdir(root, { withFileTypes: true });
   const classNames = sortClassNames(top.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name));
   if (classNames.length === 0) {
@@ -26,5 +27,5 @@ export async function scanFolderDataset(root: string, inputSize: number): Promis
     if (others > 0) warnings.push(`Ignoring ${others} non-image file${others === 1 ? '' : 's'} in ${folder} (JPEG, PNG and WebP are read).`);
     for (const file of files.filter(isImageFile)) entries.push({ id: file, label });
   }
-  return assembleFileDataset({ root, kind: 'folder', classNames, entries, inputSize, warnings });
+  return assembleFileDataset({ root, kind: 'folder', classNames, entries, inputSize, warnings }, onProgress);
 }

@@ -1,6 +1,7 @@
 /** A header-only check that an image file is readable and big enough (which files count: app/training/imageFormats). */
 
 import sharp from 'sharp';
+import type { ProgressCallback } from '../../training/progress';
 import type { DatasetProblem } from '../../training/types';
 
 export interface ImageCheck {
@@ -21,14 +22,16 @@ export async function checkImage(file: string, inputSize: number): Promise<Image
   }
 }
 
-/** Checks many files with bounded concurrency, keeping the input order. */
-export async function checkImages(files: readonly string[], inputSize: number, concurrency = 16): Promise<ImageCheck[]> {
+/** Checks many files with bounded concurrency, keeping the input order; tells `onProgress` after each. */
+export async function checkImages(files: readonly string[], inputSize: number, onProgress?: ProgressCallback, concurrency = 16): Promise<ImageCheck[]> {
   const results: ImageCheck[] = new Array(files.length);
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       results[index] = await checkImage(files[index], inputSize);
+      onProgress?.(++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));

@@ -1,5 +1,7 @@
 /** The saved-model directory: file names, the metadata record and the errors a load can raise. */
 
+import type { InputPreparation } from '../../training/preprocessing';
+
 export const MODEL_FORMAT = 'inception-studio/model';
 export const MODEL_FORMAT_VERSION = 1;
 
@@ -20,6 +22,9 @@ export interface ModelMetadata {
   designName: string;
   /** Network input `[height, width, channels]`. */
   input: readonly number[];
+  /** How an image becomes input; missing in directories written before it was recorded (then Inception's). */
+  preprocessing: InputPreparation;
+  /** Outputs; `labels.json` names them in this order. */
   classes: number;
   weightsBytes: number;
   /** Whatever the trainer needs to resume (epoch, optimizer, …); null for an untrained model. */

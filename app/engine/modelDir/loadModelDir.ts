@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Analysis } from '../../analysis/types';
 import { parseDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
+import { inputPreparation, preparationProblem } from '../../training/preprocessing';
 import { compileDesign } from '../compile/compileDesign';
 import { MODEL_FILES, MODEL_FORMAT, MODEL_FORMAT_VERSION, ModelDirError, type ModelMetadata } from './format';
 import { assignWeights } from './weightMatching';
@@ -48,6 +49,12 @@ function checkMetadata(dir: string, value: unknown): ModelMetadata {
   if (record.version > MODEL_FORMAT_VERSION) {
     throw new ModelDirError(dir, MODEL_FILES.metadata, `written in model format ${record.version} by a newer Inception Studio; this version reads up to format ${MODEL_FORMAT_VERSION}. Update the app to load it.`);
   }
+  const input = record.input;
+  if (!Array.isArray(input) || input.length !== 3 || !input.every((n) => Number.isSafeInteger(n) && n > 0)) throw new ModelDirError(dir, MODEL_FILES.metadata, 'input should be [height, width, channels]');
+  // Directories saved before the preparation was recorded used Inception's.
+  if (record.preprocessing === undefined) return { ...(record as ModelMetadata), preprocessing: inputPreparation(input) };
+  const problem = preparationProblem(record.preprocessing, input);
+  if (problem) throw new ModelDirError(dir, MODEL_FILES.metadata, problem);
   return record as ModelMetadata;
 }
 

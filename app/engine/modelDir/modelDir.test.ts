@@ -49,6 +49,19 @@ describe('model directories', () => {
       expect(outputs(loaded.model)).toEqual(before);
       expect(loaded.labels).toEqual(['class 0', 'class 1', 'class 2', 'class 3']);
       expect(loaded.metadata).toMatchObject({ version: 1, backend: 'wasm', classes: 4, input: [75, 75, 3], training: { epoch: 3 } });
+      expect(loaded.metadata.preprocessing).toEqual({
+        height: 75,
+        width: 75,
+        channels: 3,
+        colour: 'rgb',
+        layout: 'NHWC',
+        autoOrient: true,
+        centralCropFraction: 0.875,
+        resize: { method: 'bilinear', halfPixelCenters: true, antialias: false },
+        valueRange: [-1, 1],
+        scale: 1 / 127.5,
+        offset: -1,
+      });
       expect(await readFile(path.join(dir, 'optimizer.json'), 'utf8')).toBe('{"step":7}');
     } finally {
       loaded.model.dispose();
@@ -101,5 +114,20 @@ describe('model directories', () => {
     await writeFile(metadataPath, JSON.stringify({ ...metadata, version: 99 }));
     await expect(loadModelDir(dir)).rejects.toThrow(/format 99 by a newer Inception Studio; this version reads up to format 1/);
     await expect(loadModelDir(path.join(root, 'nothing-here'))).rejects.toThrow(/metadata\.json: missing/);
+  });
+
+  it("reads a directory saved before the preparation was recorded as Inception's, and refuses one it cannot follow", async () => {
+    const dir = path.join(root, 'preparation');
+    await saveSmall(dir, 1);
+    const metadataPath = path.join(dir, MODEL_FILES.metadata);
+    const { preprocessing, ...older } = JSON.parse(await readFile(metadataPath, 'utf8'));
+    await writeFile(metadataPath, JSON.stringify(older));
+    const loaded = await loadModelDir(dir);
+    loaded.model.dispose();
+    expect(loaded.metadata.preprocessing).toEqual(preprocessing);
+    await writeFile(metadataPath, JSON.stringify({ ...older, preprocessing: { ...preprocessing, resize: { method: 'lanczos3' } } }));
+    await expect(loadModelDir(dir)).rejects.toThrow(/metadata\.json: preprocessing\.resize\.method 'lanczos3' is not supported/);
+    await writeFile(metadataPath, JSON.stringify({ ...older, preprocessing: { ...preprocessing, channels: 1 } }));
+    await expect(loadModelDir(dir)).rejects.toThrow(/preprocessing\.channels is 1, the network input has 3/);
   });
 });

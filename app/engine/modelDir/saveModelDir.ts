@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
+import { inputPreparation } from '../../training/preprocessing';
 import { labelsFor } from '../labels';
 import { writeDirectoryAtomic } from '../files/writeDirectoryAtomic';
 import { directorySaveHandler } from './fileHandler';
@@ -48,6 +49,7 @@ export async function saveModelDir(dir: string, options: SaveModelDirOptions): P
       backend: options.metadata?.backend ?? tf.getBackend(),
       designName: design.name,
       input: [design.input.height, design.input.width, design.input.channels],
+      preprocessing: inputPreparation([design.input.height, design.input.width, design.input.channels]),
       classes,
       weightsBytes: handler.saved?.weightsBytes ?? 0,
       training: options.metadata?.training ?? null,

@@ -7,7 +7,8 @@ import type { Batch } from '../data/batchStream';
 import { crossEntropy } from './lossAndMetrics';
 import { batchTensor, type TrainableModel } from './trainStep';
 
-export async function evaluateBatches(net: TrainableModel, batches: AsyncIterable<Batch>, confusion?: number[][]): Promise<StepMetrics & { images: number }> {
+/** `onBatch` hears the images evaluated so far after each batch. */
+export async function evaluateBatches(net: TrainableModel, batches: AsyncIterable<Batch>, confusion?: number[][], onBatch?: (images: number) => void): Promise<StepMetrics & { images: number }> {
   const metrics = new MetricsAccumulator();
   for await (const batch of batches) {
     const [probs, loss] = tf.tidy(() => {
@@ -18,6 +19,7 @@ export async function evaluateBatches(net: TrainableModel, batches: AsyncIterabl
     tf.dispose([probs, loss]);
     metrics.add(l[0], topKCorrect(p, batch.labels, net.classes, 1), topKCorrect(p, batch.labels, net.classes, 5), batch.size);
     if (confusion) addToConfusion(confusion, p, batch.labels, net.classes);
+    onBatch?.(metrics.count);
   }
   return { ...metrics.mean(), images: metrics.count };
 }

@@ -1,6 +1,7 @@
 /** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
 
 import type { BackendReport, BackendStatus } from '../../protocol';
+import type { ProgressCallback } from '../../training/progress';
 import type { EvaluationReport, ScanReport } from '../../training/types';
 import { selectBackend } from '../backends/select';
 import { streamBatches } from '../data/batchStream';
@@ -16,6 +17,10 @@ export interface EvaluateOptions {
   backend?: BackendStatus['name'];
   batchSize?: number;
   onScan?: (report: ScanReport) => void;
+  /** Each file checked while scanning a folder or CSV dataset. */
+  onScanProgress?: ProgressCallback;
+  /** Images evaluated of the dataset's, after each batch. */
+  onProgress?: ProgressCallback;
 }
 
 /** The dataset with its labels renumbered to the model's output order, matched by class name. */
@@ -34,7 +39,7 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
   try {
     const [size, width, channels] = loaded.metadata.input;
     if (size !== width || (channels !== 1 && channels !== 3)) throw new Error(`Evaluation needs a square 1- or 3-channel input; the model takes ${loaded.metadata.input.join('×')}.`);
-    const scanned = await scanDataset(options.data, size);
+    const scanned = await scanDataset(options.data, size, options.onScanProgress);
     options.onScan?.(scanned.report);
     const dataset = alignLabels(scanned, loaded.labels);
     const classes = loaded.labels.length;
@@ -43,12 +48,13 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
       dataset,
       indices: dataset.samples.map((_, i) => i),
       batchSize: options.batchSize ?? 32,
-      geometry: { size, channels: channels as 1 | 3 },
+      geometry: { size, channels: channels as 1 | 3, preparation: loaded.metadata.preprocessing },
       training: false,
       seed: 0,
       epoch: 0,
     });
-    const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion);
+    const total = dataset.samples.length;
+    const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, options.onProgress && ((images) => options.onProgress?.(images, total)));
     return { ...metrics, classNames: loaded.labels, confusion, backend };
   } finally {
     loaded.model.dispose();

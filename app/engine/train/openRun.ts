@@ -10,6 +10,7 @@ import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import { resolveTrainConfig } from '../../training/defaults';
 import type { TrainerStartRequest } from '../../training/processProtocol';
+import { progressEmitter } from '../../training/progress';
 import { splitByClass } from '../../training/split';
 import type { TrainConfig, TrainEvent } from '../../training/types';
 import { scanDataset } from '../data/scanDataset';
@@ -35,8 +36,12 @@ export interface OpenedRun {
   resumedFrom?: { epoch: number; step: number };
 }
 
+/** Scan progress reaches the host and the log at most this often. */
+const SCAN_PROGRESS_MS = 250;
+
 async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: TrainConfig, inputSize: number, emit: (e: TrainEvent) => void) {
-  const train = await scanDataset(record.data, inputSize);
+  const scanProgress = () => progressEmitter('scan', 'images', emit, SCAN_PROGRESS_MS);
+  const train = await scanDataset(record.data, inputSize, scanProgress());
   emit({ type: 'scan', report: train.report });
   if (train.classNames.length < 2) throw new DatasetError(`Training needs at least 2 classes; ${train.report.root} has ${train.classNames.length}.`);
   const all = train.samples.map((_, i) => i);
@@ -44,7 +49,7 @@ async function datasets(record: Pick<RunRecord, 'data' | 'validation'>, config: 
     const split = splitByClass(train.samples.map((s) => s.label), config.validationSplit, config.seed);
     return { train: { dataset: train, indices: split.train }, validation: split.validation.length > 0 ? { dataset: train, indices: split.validation } : null };
   }
-  const validation = await scanDataset(record.validation, inputSize);
+  const validation = await scanDataset(record.validation, inputSize, scanProgress());
   emit({ type: 'scan', report: validation.report });
   if (validation.classNames.join('\n') !== train.classNames.join('\n')) {
     throw new DatasetError(`The validation classes (${validation.classNames.join(', ')}) differ from the training classes (${train.classNames.join(', ')}).`);

@@ -62,8 +62,8 @@ export async function readRunRecord(runDir: string): Promise<RunRecord> {
   return record;
 }
 
-/** Appends an event to the run's log; per-step events are left out to keep it small. */
+/** Appends an event to the run's log; per-step and progress events are left out to keep it small. */
 export async function logEvent(runDir: string, event: TrainEvent): Promise<void> {
-  if (event.type === 'step') return;
+  if (event.type === 'step' || event.type === 'progress') return;
   await appendFile(runPaths(runDir).events, JSON.stringify({ time: new Date().toISOString(), ...event }) + '\n');
 }

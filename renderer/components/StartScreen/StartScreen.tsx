@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { presets } from '../../../app/presets/index';
+import { APP_NAME } from '../../../app/versions';
 import { formatCount } from '../../format/quantities';
 import type { EditorCommand } from '../../hooks/useCommands';
 import { useEditor } from '../../hooks/useEditor';
@@ -31,7 +32,7 @@ function StartPanel({ run }: StartScreenProps) {
   return (
     <div className="start-screen" role="dialog" aria-modal="true" aria-label="Start" ref={dialog}>
       <div className="start-screen__panel">
-        <h1 className="start-screen__title">Inception Studio</h1>
+        <h1 className="start-screen__title">{APP_NAME}</h1>
         <p className="start-screen__lead">Design Inception-family networks and see shapes, parameters and problems as you build.</p>
         <div className="start-screen__actions">
           <button type="button" className="dialog-button" onClick={() => run('new')}>

@@ -2,6 +2,8 @@ import { memo, useMemo } from 'react';
 import type { Severity } from '../../../app/analysis/types';
 import { formatBytes, formatCount, formatExact, formatShape } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
+import { useWorkProgress } from '../../hooks/useWorkProgress';
+import { workProgressText } from '../../store/runText';
 import { groupDiagnostics, type DiagnosticGroup } from '../../store/groupDiagnostics';
 import './StatusBar.css';
 
@@ -19,6 +21,7 @@ function StatusBarView() {
   const output = useEditor((s) => s.analysis.output);
   const diagnostics = useEditor((s) => s.analysis.diagnostics);
   const notice = useEditor((s) => s.notice);
+  const work = useWorkProgress();
   const groups = useMemo(() => groupDiagnostics(diagnostics), [diagnostics]);
   const errors = countText(groups, 'error');
   const warnings = countText(groups, 'warning');
@@ -40,6 +43,11 @@ function StatusBarView() {
       <span aria-label="Warning count" className={warnings.startsWith('0 ') ? undefined : 'status-bar__warnings'}>
         {warnings}
       </span>
+      {work ? (
+        <span className="status-bar__work" role="progressbar" aria-label="Work in progress" aria-valuemin={0} aria-valuemax={work.total} aria-valuenow={work.done} aria-valuetext={workProgressText(work)}>
+          {workProgressText(work)}
+        </span>
+      ) : null}
       {notice ? (
         <span className="status-bar__notice" role="status">
           {notice}

@@ -5,6 +5,7 @@ import { useHostEvents } from '../../hooks/useHostEvents';
 import { useRecovery } from '../../hooks/useRecovery';
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useUnloadGuard } from '../../hooks/useUnloadGuard';
+import { AboutDialog } from '../AboutDialog/AboutDialog';
 import { Canvas } from '../Canvas/Canvas';
 import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
 import { FileDialog } from '../FileDialog/FileDialog';
@@ -21,7 +22,7 @@ import './Workspace.css';
 /** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
 export function Workspace() {
   const run = useCommands();
-  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.problem !== null);
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.problem !== null);
   const panelsHidden = useEditor((s) => s.ui.panelsHidden);
   useShortcuts(run, !overlay);
   useHostEvents(run);
@@ -47,6 +48,7 @@ export function Workspace() {
       <FileDialog />
       <RecoveryDialog />
       <ProblemDialog />
+      <AboutDialog />
     </div>
   );
 }

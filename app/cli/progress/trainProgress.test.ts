@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from '../../training/defaults';
 import type { TrainEvent } from '../../training/types';
 import type { CliIo } from '../types';
-import { formatDuration, progressBar, progressPrinter, type ProgressMode } from './trainProgress';
+import { formatDuration, progressBar, type ProgressMode } from './progressText';
+import { progressPrinter } from './trainProgress';
 
 const events: TrainEvent[] = [
   { type: 'start', runId: 'r1', runDir: '/runs/r1', backend: 'wasm', device: 'cpu', stepsPerEpoch: 2, totalSteps: 2, config: { ...defaultTrainConfig, epochs: 1 } },
@@ -16,7 +17,7 @@ const events: TrainEvent[] = [
 function render(mode: ProgressMode): { out: string; err: string } {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: mode === 'tty', cwd: '/' };
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: mode === 'tty', stderrIsTty: false, cwd: '/' };
   const printer = progressPrinter(io, mode);
   events.forEach(printer.onEvent);
   printer.finish();

@@ -5,40 +5,26 @@
 
 import type { TrainEvent } from '../../training/types';
 import type { CliIo } from '../types';
-
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '?';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
-
-const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-export function progressBar(done: number, total: number, width = 20): string {
-  const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : 0;
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
-}
-
-export type ProgressMode = 'tty' | 'plain' | 'json';
+import { progressLine } from './progressLine';
+import { formatDuration, percent, progressBar, type ProgressMode } from './progressText';
 
 /** Returns the event handler and a `finish` that ends a pending progress line. */
 export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (event: TrainEvent) => void; finish: () => void } {
   let stepsPerEpoch = 0;
   let epochs = 0;
-  let lineOpen = false;
-  const line = (text: string): void => {
-    if (lineOpen) io.stdout('\r\x1b[2K');
-    lineOpen = false;
-    io.stdout(`${text}\n`);
-  };
+  const display = progressLine(io.stdout, mode === 'tty' ? 'tty' : 'plain');
+  const { line } = display;
   const onEvent = (event: TrainEvent): void => {
     if (mode === 'json') {
       io.stdout(`${JSON.stringify(event)}\n`);
       return;
     }
     switch (event.type) {
+      case 'progress': {
+        const eta = event.etaSeconds === null ? '?' : formatDuration(event.etaSeconds);
+        display.progress(`checking dataset ${progressBar(event.done, event.total)} ${event.done}/${event.total} ${event.unit}  ETA ${eta}`, event.done, event.total);
+        return;
+      }
       case 'scan': {
         const { report } = event;
         line(`dataset: ${report.root} (${report.kind}) — ${report.total} images in ${report.classes.length} classes: ${report.classes.map((c) => `${c.name} ${c.count}`).join(', ')}`);
@@ -50,16 +36,13 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
         epochs = event.config.epochs;
         line(`run ${event.runId} in ${event.runDir}\nbackend: ${event.backend} on ${event.device}; ${event.config.optimizer}, lr ${event.config.learningRate}, batch ${event.config.batchSize}, ${epochs} epochs of ${stepsPerEpoch} steps${event.resumedFrom ? `; resumed at epoch ${event.resumedFrom.epoch}, step ${event.resumedFrom.step}` : ''}`);
         return;
-      case 'step': {
-        const text = `epoch ${event.epoch}/${epochs} ${progressBar(event.step, stepsPerEpoch)} ${event.step}/${stepsPerEpoch}  loss ${event.loss.toFixed(4)}  top-1 ${percent(event.top1)}  lr ${event.lr.toPrecision(3)}  ${event.imagesPerSecond.toFixed(1)} img/s  ETA ${formatDuration(event.etaSeconds)}`;
-        if (mode === 'tty') {
-          io.stdout(`\r\x1b[2K${text}`);
-          lineOpen = true;
-        } else if (event.step === stepsPerEpoch || event.step % Math.max(1, Math.round(stepsPerEpoch / 10)) === 0) {
-          line(text);
-        }
+      case 'step':
+        display.progress(
+          `epoch ${event.epoch}/${epochs} ${progressBar(event.step, stepsPerEpoch)} ${event.step}/${stepsPerEpoch}  loss ${event.loss.toFixed(4)}  top-1 ${percent(event.top1)}  lr ${event.lr.toPrecision(3)}  ${event.imagesPerSecond.toFixed(1)} img/s  ETA ${formatDuration(event.etaSeconds)}`,
+          event.step,
+          stepsPerEpoch,
+        );
         return;
-      }
       case 'epoch': {
         const val = event.validation ? `  val loss ${event.validation.loss.toFixed(4)} top-1 ${percent(event.validation.top1)} top-5 ${percent(event.validation.top5)}` : '';
         line(`epoch ${event.epoch}/${epochs} done in ${formatDuration(event.seconds)}: loss ${event.train.loss.toFixed(4)} top-1 ${percent(event.train.top1)} top-5 ${percent(event.train.top5)}${val}`);
@@ -73,17 +56,23 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
         line(event.type);
         return;
       case 'log':
-        if (lineOpen) line('');
+        display.finish();
         io.stderr(`${event.level === 'warning' ? 'warning: ' : ''}${event.message}\n`);
         return;
       case 'done':
         line(`${event.reason === 'completed' ? 'finished' : 'stopped'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'}${event.bestValTop1 === null ? '' : `; best val top-1 ${percent(event.bestValTop1)}`}${event.lastCheckpoint ? `\nlast checkpoint: ${event.lastCheckpoint}` : ''}`);
         return;
       case 'error':
-        if (lineOpen) line('');
+        display.finish();
         io.stderr(`train: ${event.message}\n`);
         return;
+      default:
+        return unhandled(event);
     }
   };
-  return { onEvent, finish: () => lineOpen && line('') };
+  return { onEvent, finish: display.finish };
+}
+
+function unhandled(event: never): never {
+  throw new Error(`train: no display for event ${JSON.stringify(event)}`);
 }
