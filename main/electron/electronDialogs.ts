@@ -3,7 +3,7 @@
 import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { dialog } from 'electron';
 import { DESIGN_EXTENSION } from '../../app/design/types';
-import { withDesignExtension } from '../files/designExtension';
+import { withDesignExtension } from '../../app/design/designExtension';
 import type { FileDialogs } from '../ipc/hostServices';
 import type { UnsavedChoice } from '../window/documentGuard';
 

@@ -96,6 +96,7 @@ async function start(): Promise<void> {
     launch: utilityLauncher,
     entries: { trainer: paths.trainer, engineWorker: paths.engineWorker },
     runsRoot: join(app.getPath('documents'), APP_NAME, 'runs'),
+    recoveryDir: join(userData, 'recovery'),
     emit,
     onDocumentState(state) {
       guard.update(state);
@@ -162,8 +163,10 @@ async function start(): Promise<void> {
       void saveWindowState(statePath, { bounds: created.getNormalBounds(), maximized: created.isMaximized() });
       if (closing || !guard.state.dirty) return;
       event.preventDefault();
-      void guard.mayDiscard().then((ok) => {
+      void guard.mayDiscard().then(async (ok) => {
         if (!ok) return;
+        // Saved or deliberately discarded: this window's recovery copy has done its job.
+        await runtime.recovery.discardOwn();
         closing = true;
         created.close();
       });

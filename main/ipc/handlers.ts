@@ -14,6 +14,7 @@ import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
 import { saveTarget } from './saveTarget';
+import { transferHandlers } from './transferHandlers';
 
 /** Designs are small; anything larger is not one and is refused before reading. */
 const MAX_DESIGN_BYTES = 20_000_000;
@@ -22,7 +23,7 @@ const fail = (error: string): { ok: false; error: string } => ({ ok: false, erro
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
 
 export function createHandlers(services: HostServices): Handlers {
-  const { paths, dialogs, recent } = services;
+  const { paths, dialogs, recent, recovery } = services;
 
   return {
     async info() {
@@ -102,7 +103,12 @@ export function createHandlers(services: HostServices): Handlers {
       services.onDocumentState(state);
     },
 
+    saveRecovery: (copy) => recovery.save(copy),
+    recoveryCopies: () => recovery.list(),
+    discardRecovery: ({ id }) => recovery.discard(id),
+
     ...computeHandlers(services),
     ...runHandlers(services),
+    ...transferHandlers(services),
   };
 }

@@ -15,6 +15,7 @@ const NAME = string({ maxLength: 255, nonEmpty: true });
 /** Designs of the largest presets serialise to well under this. */
 const DOCUMENT = string({ maxLength: 20_000_000 });
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
+const RECOVERY_ID = string({ maxLength: 64, nonEmpty: true });
 const BACKEND = literal(...BACKEND_NAMES);
 
 /** Each numeric setting within its range from the core's table. */
@@ -36,6 +37,12 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   recentFiles: nothing,
   setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
   exportFile: object({ suggestedName: NAME, base64: string({ maxLength: 200_000_000 }) }),
+  saveRecovery: object({ id: RECOVERY_ID, name: string({ maxLength: 500 }), file: optional(object({ path: PATH, name: NAME })), text: DOCUMENT }),
+  recoveryCopies: nothing,
+  discardRecovery: object({ id: RECOVERY_ID }),
+  // The store and the upload writer check ids, relative paths and decoded sizes themselves.
+  uploadFiles: object({ folder: PATH, files: array(object({ path: string({ maxLength: 4096, nonEmpty: true }), base64: string({ maxLength: 90_000_000 }) }), 2000) }),
+  modelArchive: object({ source: PATH, name: optional(NAME) }),
   backends: nothing,
   scanDataset: object({ path: optional(PATH), inputSize: number({ min: 1, max: 4096, integer: true }) }),
   startTraining: object({
@@ -45,6 +52,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
     config: trainConfig,
     backend: optional(BACKEND),
     resumeRunDir: optional(PATH),
+    designFile: optional(PATH),
   }),
   pauseTraining: object({ runId: RUN_ID }),
   resumeTraining: object({ runId: RUN_ID }),

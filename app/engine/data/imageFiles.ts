@@ -1,16 +1,9 @@
-/** Which files count as images, and a header-only check that one is readable and big enough. */
+/** A header-only check that an image file is readable and big enough (which files count: app/training/imageFormats). */
 
 import sharp from 'sharp';
 import { errorMessage } from '../../result';
 import type { ProgressCallback } from '../../training/progress';
 import type { DatasetProblem } from '../../training/types';
-
-const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
-
-export function isImageFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return imageExtensions.some((ext) => lower.endsWith(ext));
-}
 
 export interface ImageCheck {
   unreadable?: DatasetProblem;

@@ -21,6 +21,8 @@ export interface RunRecord {
   /** The design document text, with the classifier set to the dataset's class count. */
   design: string;
   designName: string;
+  /** The design file the run was started from, when it had been saved. */
+  designFile?: string;
   data?: string;
   validation?: string;
   config: TrainConfig;
@@ -64,18 +66,21 @@ export async function readRunRecord(runDir: string): Promise<Result<RunRecord>> 
   return { ok: true, value: record as RunRecord };
 }
 
+/** An event as logged: `logEvent` stamps each with the time it was written (ISO 8601). */
+export type LoggedEvent = TrainEvent & { time?: unknown };
+
 /**
  * The events a run logged, in order. One policy for damage: the last line without its newline
  * was cut off by a crash mid-write and is dropped; any other line that is not a JSON event makes
  * the log unreadable, and the error names the file and the line.
  */
-export async function readRunEvents(runDir: string): Promise<Result<TrainEvent[]>> {
+export async function readRunEvents(runDir: string): Promise<Result<LoggedEvent[]>> {
   const path = runPaths(runDir).events;
   const log = await readFile(path, 'utf8').catch(() => null);
   if (log === null) return { ok: false, error: `${runDir} has no event log: is it a training run folder?` };
   const lines = log.split('\n');
   const torn = lines.pop() ?? '';
-  const events: TrainEvent[] = [];
+  const events: LoggedEvent[] = [];
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const event = parseEvent(line);
@@ -86,10 +91,10 @@ export async function readRunEvents(runDir: string): Promise<Result<TrainEvent[]
   return { ok: true, value: last === null ? events : [...events, last] };
 }
 
-function parseEvent(line: string): TrainEvent | null {
+function parseEvent(line: string): LoggedEvent | null {
   try {
     const value = JSON.parse(line) as unknown;
-    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? (value as TrainEvent) : null;
+    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? (value as LoggedEvent) : null;
   } catch {
     return null;
   }
