@@ -26,7 +26,14 @@ function RunControlsView() {
   const setupFor = (): TrainSetup => {
     const { setup } = store.getState();
     const data = setup.dataPath.trim();
-    return { design: serializeDesign(editor.getState().document), config: setup.config, ...(data ? { data } : {}), ...(setup.backend ? { backend: setup.backend } : {}) };
+    const file = editor.getState().file;
+    return {
+      design: serializeDesign(editor.getState().document),
+      config: setup.config,
+      ...(data ? { data } : {}),
+      ...(setup.backend ? { backend: setup.backend } : {}),
+      ...(file ? { designFile: file.path } : {}),
+    };
   };
 
   const active = run !== null && isRunActive(run.status);
