@@ -49,6 +49,25 @@ export interface OpenedDesign {
 export const DATASET_KINDS = ['folder', 'csv'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
+/** An unsaved design kept by the host so a crash, a closed tab or a reload loses at most a few seconds. */
+export interface RecoveryCopy {
+  /** One per window or browser tab, chosen by the page when it starts. */
+  id: string;
+  /** The design's name, and the file it belongs to when it was saved before. */
+  name: string;
+  file?: FileRef;
+  /** When the host wrote it (ISO 8601). */
+  savedAt: string;
+  /** The design document as text. */
+  text: string;
+}
+
+/** A file from the user's machine sent to the host: a path relative to the target folder, and its bytes. */
+export interface UploadFile {
+  path: string;
+  base64: string;
+}
+
 export interface BackendStatus {
   name: BackendName;
   available: boolean;
@@ -121,13 +140,19 @@ export interface TrainRequest {
   memoryBytes?: number;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
+  /** The design's file, when it was saved: the run list groups runs by it. */
+  designFile?: string;
 }
 
 export interface RunSummary {
   runId: string;
   runDir: string;
   designName: string;
+  /** The design file the run was started from; null for a design that was never saved. */
+  designFile: string | null;
+  /** The first start; every later resume is in `resumedAt`. */
   startedAt: string;
+  resumedAt: readonly string[];
   epochs: number;
   bestValTop1: number | null;
   state: 'running' | 'completed' | 'cancelled' | 'failed';
@@ -208,6 +233,20 @@ export interface StudioHost {
   /** Tell the host whether the document has unsaved changes (close prompt, title). */
   setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
   exportFile(request: { suggestedName: string; base64: string }): Promise<Result<FileRef | null>>;
+  /** Keeps (replaces) the recovery copy `id` of an unsaved design. */
+  saveRecovery(request: { id: string; name: string; file?: FileRef; text: string }): Promise<Result<null>>;
+  /** The recovery copies left by windows or tabs that closed, crashed or reloaded unsaved, newest first. */
+  recoveryCopies(): Promise<Result<readonly RecoveryCopy[]>>;
+  discardRecovery(request: { id: string }): Promise<Result<null>>;
+  /**
+   * Writes files from the user's machine into `folder` (a folder inside the host's roots),
+   * creating subfolders of their relative paths. Refuses the whole batch, writing nothing, when
+   * a path leaves the folder, names a hidden or unexpected kind of file, exceeds the size limits
+   * or already exists. Returns the written paths.
+   */
+  uploadFiles(request: { folder: string; files: readonly UploadFile[] }): Promise<Result<readonly string[]>>;
+  /** A model directory packed as one zip archive (`<name>.zip` holding the folder `<name>/`), for a browser download. */
+  modelArchive(request: { source: string; name?: string }): Promise<Result<{ name: string; base64: string }>>;
   backends(): Promise<BackendReport>;
   /**
    * Every backend with why it is (un)available, the device, the versions, and with `benchmark`
@@ -261,6 +300,11 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   recentFiles: true,
   setDocumentState: true,
   exportFile: true,
+  saveRecovery: true,
+  recoveryCopies: true,
+  discardRecovery: true,
+  uploadFiles: true,
+  modelArchive: true,
   backends: true,
   doctor: true,
   chooseDataset: true,

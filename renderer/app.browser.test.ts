@@ -137,8 +137,12 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
   it('saves a design and opens it again; a broken file changes nothing', async () => {
     await openPresetFromMenu('Inception-ResNet-v1');
     const total = await page.getByLabel('Total parameters').textContent();
+    // Never saved: Ctrl+S asks where, offering the design's name.
     await page.keyboard.press('Control+s');
-    await poll(() => page.getByRole('status').textContent()).toMatch(/^Saved to .*\.incept\.json$/);
+    const saveAs = page.getByRole('dialog', { name: 'Save design as' });
+    expect(await saveAs.getByLabel('File name').inputValue()).toBe('Inception-ResNet-v1.incept.json');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('status').textContent()).toMatch(/^Saved to .*\/Inception-ResNet-v1\.incept\.json$/);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
 
     await startEmpty();

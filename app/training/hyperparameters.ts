@@ -67,11 +67,12 @@ export const HYPERPARAMETERS = {
   },
   labelSmoothing: {
     range: { min: 0, max: 1, maxExclusive: true },
+    zero: 'disables smoothing',
     label: 'Label smoothing',
     step: 0.05,
     explanation: 'Spreads this much of each target over all classes; discourages over-confidence. 0.1.',
   },
-  weightDecay: { range: { min: 0 }, label: 'Weight decay', step: 0.00001, explanation: 'L2 penalty on the weights. TF-slim: 0.00004.' },
+  weightDecay: { range: { min: 0 }, zero: 'disables the penalty', label: 'Weight decay', step: 0.00001, explanation: 'L2 penalty on the weights. TF-slim: 0.00004.' },
   validationSplit: { range: { min: 0, max: 1, maxExclusive: true }, label: 'Validation split', step: 0.05, explanation: 'Share of images held out to measure accuracy each epoch.' },
   seed: { range: { min: 0, integer: true }, label: 'Seed', step: 1, explanation: 'Makes the split, shuffling and augmentation repeatable.' },
 } as const satisfies Record<string, Hyperparameter>;

@@ -48,8 +48,8 @@ export function parseTrainerCommand(value: unknown): Result<TrainerCommand> {
       if (!isRecord(request)) return { ok: false, error: 'start: "request" must be an object' };
       if (typeof request.design !== 'string') return { ok: false, error: 'start: "request.design" must be the design document text' };
       if (typeof request.runDir !== 'string' || request.runDir === '') return { ok: false, error: 'start: "request.runDir" must be a folder path' };
-      if (!optionalString(request.runId) || !optionalString(request.data) || !optionalString(request.validation) || !optionalString(request.backend)) {
-        return { ok: false, error: 'start: "runId", "data", "validation" and "backend" must be strings when given' };
+      if (!optionalString(request.runId) || !optionalString(request.data) || !optionalString(request.validation) || !optionalString(request.backend) || !optionalString(request.designFile)) {
+        return { ok: false, error: 'start: "runId", "data", "validation", "backend" and "designFile" must be strings when given' };
       }
       if (!isRecord(request.config)) return { ok: false, error: 'start: "request.config" must be an object' };
       if (request.resume !== undefined && typeof request.resume !== 'boolean') return { ok: false, error: 'start: "request.resume" must be true or false' };

@@ -3,7 +3,7 @@ import type { RunSummary } from '../protocol';
 import { foldRunSummary, summarizeRun } from './runSummary';
 import type { TrainEvent } from './types';
 
-const start: RunSummary = { runId: 'r', runDir: '/runs/r', designName: 'net', startedAt: 't0', epochs: 0, bestValTop1: null, state: 'failed' };
+const start: RunSummary = { runId: 'r', runDir: '/runs/r', designName: 'net', designFile: null, startedAt: 't0', resumedAt: [], epochs: 0, bestValTop1: null, state: 'failed' };
 const epoch = (n: number, top1: number | null): TrainEvent => ({
   type: 'epoch',
   epoch: n,

@@ -4,7 +4,7 @@ import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions, SaveDialogOpt
 import { dialog } from 'electron';
 import { extname } from 'node:path';
 import { DESIGN_EXTENSION } from '../../app/design/types';
-import { withDesignExtension } from '../files/designExtension';
+import { withDesignExtension } from '../../app/design/designExtension';
 import type { FileDialogs } from '../ipc/hostServices';
 import type { UnsavedChoice } from '../window/documentGuard';
 

@@ -100,6 +100,7 @@ async function start(): Promise<void> {
     launch: utilityLauncher,
     entries: { trainer: paths.trainer, engineWorker: paths.engineWorker },
     runsRoot,
+    recoveryDir: join(userData, 'recovery'),
     emit,
     onDocumentState(state) {
       guard.update(state);
@@ -165,8 +166,10 @@ async function start(): Promise<void> {
       void saveWindowState(statePath, { bounds: created.getNormalBounds(), maximized: created.isMaximized() });
       if (closing || !guard.state.dirty) return;
       event.preventDefault();
-      void guard.mayDiscard().then((ok) => {
+      void guard.mayDiscard().then(async (ok) => {
         if (!ok) return;
+        // Saved or deliberately discarded: this window's recovery copy has done its job.
+        await runtime.recovery.discardOwn();
         closing = true;
         created.close();
       });

@@ -15,12 +15,13 @@ import { computeHandlers } from './computeHandlers';
 import { runHandlers } from './runHandlers';
 import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { saveTarget } from './saveTarget';
+import { transferHandlers } from './transferHandlers';
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const fileRef = (path: string): FileRef => ({ path, name: basename(path) });
 
 export function createHandlers(services: HostServices): Handlers {
-  const { paths, dialogs, recent } = services;
+  const { paths, dialogs, recent, recovery } = services;
 
   return {
     async info() {
@@ -110,7 +111,12 @@ export function createHandlers(services: HostServices): Handlers {
       services.onDocumentState(state);
     },
 
+    saveRecovery: (copy) => recovery.save(copy),
+    recoveryCopies: () => recovery.list(),
+    discardRecovery: ({ id }) => recovery.discard(id),
+
     ...computeHandlers(services),
     ...runHandlers(services),
+    ...transferHandlers(services),
   };
 }

@@ -7,6 +7,7 @@ import type { ComputeMethod, DatasetKind, HostInfo, RequestOf, StudioHost, Studi
 import type { ParseResult } from '../../app/design/types';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
+import type { RecoveryStore } from '../files/recoveryStore';
 
 /** Native file dialogs (desktop only); each resolves to the chosen path or null on cancel. */
 export interface FileDialogs {
@@ -38,6 +39,8 @@ export interface HostServices {
   /** Null on the web host: a path must then be given, or files go to the first root. */
   dialogs: FileDialogs | null;
   recent: RecentFiles;
+  /** Recovery copies of unsaved designs, in the host's own folder. */
+  recovery: RecoveryStore;
   parseDesign(text: string): ParseResult;
   onDocumentState(state: { title: string; dirty: boolean }): void;
   compute: ComputeService;

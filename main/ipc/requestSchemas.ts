@@ -8,6 +8,7 @@ import { DESIGN_LIMITS } from '../../app/design/limits';
 import { DATASET_KINDS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
+import { UPLOAD_LIMITS } from '../../app/uploads';
 import type { Check } from './schema';
 import { array, boolean, literal, nothing, number, object, optional, string, union } from './schema';
 
@@ -21,6 +22,7 @@ const MAX_FILE_BASE64 = 48_000_000;
 /** Images to classify in one request; they are decoded a few at a time. */
 const MAX_PREDICT_IMAGES = 1000;
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
+const RECOVERY_ID = string({ maxLength: 64, nonEmpty: true });
 const BACKEND = literal(...BACKEND_NAMES);
 
 /** Each numeric setting within its range from the core's table. */
@@ -42,6 +44,12 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   recentFiles: nothing,
   setDocumentState: object({ title: string({ maxLength: 500 }), dirty: boolean }),
   exportFile: object({ suggestedName: NAME, base64: string({ maxLength: MAX_FILE_BASE64 }) }),
+  saveRecovery: object({ id: RECOVERY_ID, name: string({ maxLength: 500 }), file: optional(object({ path: PATH, name: NAME })), text: DOCUMENT }),
+  recoveryCopies: nothing,
+  discardRecovery: object({ id: RECOVERY_ID }),
+  // The store and the upload writer check ids, relative paths and decoded sizes themselves.
+  uploadFiles: object({ folder: PATH, files: array(object({ path: string({ maxLength: 4096, nonEmpty: true }), base64: string({ maxLength: Math.ceil((UPLOAD_LIMITS.fileBytes * 4) / 3) + 4 }) }), UPLOAD_LIMITS.filesPerRequest) }),
+  modelArchive: object({ source: PATH, name: optional(NAME) }),
   backends: nothing,
   chooseDataset: object({ kind: literal(...DATASET_KINDS) }),
   doctor: object({ benchmark: boolean }),
@@ -54,6 +62,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
     backend: optional(BACKEND),
     memoryBytes: optional(number({ min: 1 })),
     resumeRunDir: optional(PATH),
+    designFile: optional(PATH),
   }),
   pauseTraining: object({ runId: RUN_ID }),
   resumeTraining: object({ runId: RUN_ID }),
@@ -88,6 +97,12 @@ export const requestBodyLimits: { readonly [M in StudioMethod]: number } = {
   recentFiles: SMALL,
   setDocumentState: SMALL,
   exportFile: MAX_FILE_BASE64 + SMALL,
+  saveRecovery: ESCAPED * MAX_DESIGN_CHARS + SMALL,
+  recoveryCopies: SMALL,
+  discardRecovery: SMALL,
+  // One request's files as base64 (4 characters per 3 bytes), with their relative paths.
+  uploadFiles: Math.ceil((UPLOAD_LIMITS.requestBytes * 4) / 3) + UPLOAD_LIMITS.filesPerRequest * 4 * 1024 + SMALL,
+  modelArchive: SMALL,
   backends: SMALL,
   doctor: SMALL,
   chooseDataset: SMALL,

@@ -7,7 +7,7 @@
 import { access } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Result } from '../../app/protocol';
-import { withDesignExtension } from '../files/designExtension';
+import { withDesignExtension } from '../../app/design/designExtension';
 import { checkWriteTarget, type WriteKind } from '../files/writePolicy';
 import type { FileDialogs, HostServices } from './hostServices';
 

@@ -8,6 +8,7 @@ import type { HostEvent, HostInfo } from '../../app/protocol';
 import { parseDesign } from '../../app/design/document';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
+import { createRecoveryStore, type RecoveryStore } from '../files/recoveryStore';
 import type { Handlers } from '../ipc/handlerTypes';
 import { createHandlers } from '../ipc/handlers';
 import type { FileDialogs } from '../ipc/hostServices';
@@ -26,6 +27,8 @@ export interface HostRuntimeOptions {
   /** Process entries: the trainer (one per run) and the engine worker (one, long-lived). */
   entries: { trainer: string; engineWorker: string };
   runsRoot: string;
+  /** Where recovery copies of unsaved designs are kept. */
+  recoveryDir: string;
   emit(event: HostEvent): void;
   onDocumentState?(state: { title: string; dirty: boolean }): void;
   stopGraceMs?: number;
@@ -34,6 +37,7 @@ export interface HostRuntimeOptions {
 export interface HostRuntime {
   handlers: Handlers;
   paths: PathPolicy;
+  recovery: RecoveryStore;
   /** Stops training runs (checkpointing them) and the engine worker. */
   shutdown(): Promise<void>;
 }
@@ -53,11 +57,13 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     (event) => options.emit({ type: 'progress', event }),
   );
   const { paths } = options;
+  const recovery = createRecoveryStore(options.recoveryDir);
   const handlers = createHandlers({
     info: options.info,
     paths,
     dialogs: options.dialogs,
     recent: options.recent,
+    recovery,
     parseDesign,
     onDocumentState: options.onDocumentState ?? (() => {}),
     compute: createComputeService(trainer, engine, options.runsRoot),
@@ -65,6 +71,7 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
   return {
     handlers,
     paths,
+    recovery,
     async shutdown() {
       engine.close();
       await trainer.shutdown();

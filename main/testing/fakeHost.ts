@@ -9,6 +9,7 @@ import { parseDesign, serializeDesign } from '../../app/design/document';
 import { buildPreset } from '../../app/presets';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import { createPathPolicy } from '../files/pathPolicy';
+import { createRecoveryStore } from '../files/recoveryStore';
 import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
 
 export const TEST_VERSIONS: AppVersions = { app: '0.0.0-test', node: '20.0.0', tfjs: '4.22.0', electron: null, chrome: null, platform: 'linux', arch: 'x64' };
@@ -55,6 +56,7 @@ export async function fakeServices(roots: string[], overrides: Partial<HostServi
     paths: await createPathPolicy(roots),
     dialogs: null,
     recent: memoryRecentFiles(),
+    recovery: createRecoveryStore(join(roots[0] ?? tmpdir(), '.inception-studio', 'recovery')),
     parseDesign,
     onDocumentState: (state) => states.push(state),
     ...overrides,

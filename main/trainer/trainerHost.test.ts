@@ -51,8 +51,9 @@ describe('trainerHost', () => {
 
   it('reports a crash with the last checkpoint, then starts fresh and resumes in the same folder', async () => {
     const { launch, events, host } = setup();
-    const first = await host.start({ design, config: {} });
+    const first = await host.start({ design, config: {}, designFile: '/designs/tiny.incept.json' });
     const runDir = first.ok ? first.value.runDir : '';
+    const startedAt = host.sessionRuns()[0].startedAt;
     launch.children[0].reply({ type: 'checkpoint', kind: 'last', epoch: 2, path: `${runDir}/checkpoints/last` });
     launch.children[0].exit(null);
     expect(events.at(-1)).toEqual({
@@ -65,6 +66,11 @@ describe('trainerHost', () => {
     expect(resumed).toMatchObject({ ok: true, value: { runDir } });
     expect(launch.children).toHaveLength(2);
     expect(launch.children[1].sent[0]).toMatchObject({ type: 'start', request: { runDir, resume: true } });
+    // The run keeps its first start and file, and lists the resume.
+    const [summary] = host.sessionRuns();
+    expect(summary).toMatchObject({ startedAt, designFile: '/designs/tiny.incept.json', state: 'running' });
+    expect(summary.resumedAt).toHaveLength(1);
+    expect(summary.resumedAt[0] >= startedAt).toBe(true);
   });
 
   it('stop asks the trainer to finish, and kills it after the grace period', async () => {

@@ -13,6 +13,7 @@ import { foldRunSummary } from '../../app/training/runSummary';
 import type { TrainEvent } from '../../app/training/types';
 import type { ChildChannel, LaunchProcess } from './processLauncher';
 import { newRunId } from './runId';
+import { readRunOnDisk } from './runsOnDisk';
 
 export interface TrainerHostOptions {
   launch: LaunchProcess;
@@ -101,10 +102,23 @@ export function createTrainerHost(options: TrainerHostOptions): TrainerHost {
       const designName = designNameOf(request.design);
       const runDir = request.resumeRunDir ?? join(options.runsRoot, await newRunId(options.runsRoot, designName));
       const runId = basename(runDir);
+      // A resume keeps the run's first start and adds this one to its resumes.
+      const earlier = request.resumeRunDir === undefined ? null : (runs.get(runId)?.summary ?? (await readRunOnDisk(runDir, runId)));
+      const now = new Date().toISOString();
 
       const channel = options.launch(options.entry);
       const run: Run = {
-        summary: { runId, runDir, designName, startedAt: new Date().toISOString(), epochs: 0, bestValTop1: null, state: 'running' },
+        summary: {
+          runId,
+          runDir,
+          designName: earlier?.designName ?? designName,
+          designFile: earlier?.designFile ?? request.designFile ?? null,
+          startedAt: earlier?.startedAt ?? now,
+          resumedAt: earlier ? [...earlier.resumedAt, now] : [],
+          epochs: earlier?.epochs ?? 0,
+          bestValTop1: earlier?.bestValTop1 ?? null,
+          state: 'running',
+        },
         channel,
         lastCheckpoint: null,
         finished: false,

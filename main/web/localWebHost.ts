@@ -46,6 +46,7 @@ export async function startLocalWebHost(options: ServeOptions & { rendererDir?: 
     launch: forkLauncher,
     entries: { trainer: webHostPaths.trainer, engineWorker: webHostPaths.engineWorker },
     runsRoot: options.runsRoot ?? join(options.roots[0], 'runs'),
+    recoveryDir: join(options.roots[0], '.inception-studio', 'recovery'),
     emit: (event) => server?.broadcast(event),
   });
   // Designs named on the command line may lie outside the roots: the user named them, as the desktop app's command line does.

@@ -18,7 +18,7 @@ function setUp(confirmAnswer = false) {
     runStore,
     host,
     view: { zoomIn: () => calls.push('zoomIn'), zoomOut: () => calls.push('zoomOut'), fitView: () => calls.push('fitView'), autoLayout: () => calls.push('autoLayout') },
-    exportDesign: async (format) => (calls.push(`export:${format}`), { ok: true, value: { path: `/r/design.${format}`, name: `design.${format}` } }),
+    exportDesign: async (format) => (calls.push(`export:${format}`), { ok: true, value: { kind: 'saved', file: { path: `/r/design.${format}`, name: `design.${format}` } } }),
     confirm: () => (calls.push('confirm'), confirmAnswer),
   });
   return { store, runStore, calls, handlers };
@@ -31,12 +31,19 @@ describe('editor commands', () => {
   });
 
   it('exports the format the user chose', async () => {
-    const { store, calls, handlers } = setUp();
+    const { runStore, calls, handlers } = setUp();
     runCommand(handlers, 'exportSvg');
-    await expect.poll(() => store.getState().notice).toBe('Exported /r/design.svg');
+    await expect.poll(() => runStore.getState().exportNotice?.text).toBe('Exported /r/design.svg');
     runCommand(handlers, 'exportPng');
-    await expect.poll(() => store.getState().notice).toBe('Exported /r/design.png');
+    await expect.poll(() => runStore.getState().exportNotice?.text).toBe('Exported /r/design.png');
     expect(calls).toEqual(['export:svg', 'export:png']);
+  });
+
+  it('asks where to save a design that was never saved, as Save As does', async () => {
+    const { store, handlers } = setUp();
+    expect(store.getState().file).toBeNull();
+    runCommand(handlers, 'save');
+    await expect.poll(() => store.getState().ui.fileDialog).toBe('saveAs');
   });
 
   it('asks before a preset replaces unsaved work, unless the host asked already', () => {

@@ -6,13 +6,15 @@
  */
 
 import type { EditorCommand } from '../../app/menu/menuModel';
-import type { ExportFormat, FileRef, PresetCommand, Result, StudioHost } from '../../app/protocol';
+import type { ExportFormat, PresetCommand, Result, StudioHost } from '../../app/protocol';
 import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
 import { expandAllAction, selectAllAction, toggleExpandAction } from '../actions/selectionActions';
 import type { Action } from '../actions/types';
 import { confirmDiscard, newDesign, openDesign, openPreset, saveDesign } from '../documents/documentFiles';
+import type { ExportOutcome } from '../export/exportImage';
+import { exportNoticeOf } from '../export/exportNotice';
 import type { EditorStore } from '../store/editorStore';
 import { stopRun } from '../store/runCommands';
 import { currentRun, type RunStore } from '../store/runStore';
@@ -35,8 +37,8 @@ export interface CommandDeps {
   host: StudioHost;
   /** The canvas view: zoom, fit, lay out (React Flow and the ELK worker). */
   view: { zoomIn(): void; zoomOut(): void; fitView(): void; autoLayout(): void };
-  /** Draws the design canvas and hands it to the host's export. */
-  exportDesign(format: ExportFormat): Promise<Result<FileRef | null>>;
+  /** Draws the design canvas and delivers it as the host does (desktop: saved where asked; browser: downloaded). */
+  exportDesign(format: ExportFormat): Promise<Result<ExportOutcome>>;
   /** Asks the user a yes/no question (the window's confirm). */
   confirm(message: string): boolean;
 }
@@ -58,10 +60,11 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
   /** The web host has no native dialog: it shows the page's own file dialog instead. */
   const withFileDialog = (dialog: 'open' | 'saveAs', native: () => Promise<boolean>) => () =>
     void host.info().then((info) => (info.kind === 'web' ? editor().setUi({ fileDialog: dialog }) : void native().catch(report)), report);
+  const saveAs = withFileDialog('saveAs', () => saveDesign(store, host, { saveAs: true }));
   const exportAs = (format: ExportFormat) => () =>
     void exportDesign(format).then(
-      (result) => editor().setNotice(!result.ok ? `Export failed: ${result.error}` : result.value ? `Exported ${result.value.path}` : null),
-      (error: unknown) => editor().setNotice(`Export failed: ${errorMessage(error)}`),
+      (result) => runStore.getState().setExportNotice(exportNoticeOf(result)),
+      (error: unknown) => runStore.getState().setExportNotice(exportNoticeOf({ ok: false, error: errorMessage(error) })),
     );
 
   return {
@@ -71,8 +74,9 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
     open: (options) => {
       if (mayDiscard(options)) withFileDialog('open', () => openDesign(store, host))();
     },
-    save: () => void saveDesign(store, host).catch(report),
-    saveAs: withFileDialog('saveAs', () => saveDesign(store, host, { saveAs: true })),
+    // A design never saved has no place yet: Save asks where, as Save As does.
+    save: () => (editor().file === null ? saveAs() : void saveDesign(store, host).catch(report)),
+    saveAs,
     exportPng: exportAs('png'),
     exportSvg: exportAs('svg'),
     undo: () => void editor().undo(),

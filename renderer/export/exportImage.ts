@@ -1,21 +1,28 @@
 /**
- * Exports of what the window shows, through the host's `exportFile`: the design canvas as SVG
- * or PNG (drawn from React Flow's laid-out nodes by flowToSvg) and a chart canvas as PNG.
+ * Exports of what the window shows: the design canvas as SVG or PNG (drawn from React Flow's
+ * laid-out nodes by flowToSvg) and a chart canvas as PNG. The desktop host saves them where
+ * the user chooses; in a browser they download, with an offer to keep a copy on the host too.
  */
 
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { ExportFormat, FileRef, Result, StudioHost } from '../../app/protocol';
+import { bytesToBase64 } from '../dom/base64';
+import { cssColor } from '../dom/cssColor';
 import type { FlowEdge, FlowNode } from '../store/flowTypes';
+import { downloadBase64 } from './download';
 import { flowToSvg, type SvgColors, type SvgNode } from './flowSvg';
+
+/** A finished export, ready to save or download. */
+export interface ExportedFile {
+  name: string;
+  base64: string;
+  type: 'image/png' | 'image/svg+xml';
+}
+
+export type ExportOutcome = { kind: 'saved'; file: FileRef } | { kind: 'downloaded'; exported: ExportedFile } | { kind: 'cancelled' };
 
 /** PNGs are drawn at twice the CSS size so they stay sharp on print and high-density screens. */
 const PNG_SCALE = 2;
-
-function base64OfBytes(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function themeColors(): SvgColors {
   const style = getComputedStyle(document.documentElement);
@@ -75,23 +82,52 @@ function pngBase64(canvas: HTMLCanvasElement): string {
   return url.slice(url.indexOf(',') + 1);
 }
 
-/** Saves the design canvas as `<name>.svg` or `<name>.png`; null when the user cancelled. */
-export async function exportDesignImage(host: StudioHost, flow: ReactFlowInstance<FlowNode, FlowEdge>, format: ExportFormat, name: string): Promise<Result<FileRef | null>> {
+/** The design canvas as `<name>.svg` or `<name>.png`. */
+export async function designImage(flow: ReactFlowInstance<FlowNode, FlowEdge>, format: ExportFormat, name: string): Promise<ExportedFile> {
   const svg = designSvg(flow);
-  const base64 = format === 'svg' ? base64OfBytes(new TextEncoder().encode(svg)) : await svgToPngBase64(svg);
-  return host.exportFile({ suggestedName: `${name}.${format}`, base64 });
+  if (format === 'svg') return { name: `${name}.svg`, base64: bytesToBase64(new TextEncoder().encode(svg)), type: 'image/svg+xml' };
+  return { name: `${name}.png`, base64: await svgToPngBase64(svg), type: 'image/png' };
 }
 
-/** Saves a chart canvas as a PNG, on the theme's background (a canvas is transparent). */
-export function exportChartPng(host: StudioHost, canvas: HTMLCanvasElement, name: string): Promise<Result<FileRef | null>> {
+/** A chart canvas as `<name>.png` on the theme's background (a canvas is transparent), its legend drawn above the plot. */
+export function chartImage(canvas: HTMLCanvasElement, name: string, legend: readonly { label: string; color: string }[] = []): ExportedFile {
+  const ratio = canvas.width / Math.max(1, canvas.clientWidth || canvas.width);
+  const header = legend.length > 0 ? Math.round(20 * ratio) : 0;
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
-  copy.height = canvas.height;
+  copy.height = canvas.height + header;
   const context = copy.getContext('2d');
   if (context) {
-    context.fillStyle = themeColors().background;
+    const colors = themeColors();
+    context.fillStyle = colors.background;
     context.fillRect(0, 0, copy.width, copy.height);
-    context.drawImage(canvas, 0, 0);
+    context.drawImage(canvas, 0, header);
+    context.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+    context.textBaseline = 'middle';
+    let x = 8 * ratio;
+    for (const entry of legend) {
+      context.fillStyle = cssColor(entry.color);
+      context.fillRect(x, header / 2 - ratio, 14 * ratio, 2 * ratio);
+      context.fillStyle = colors.text;
+      context.fillText(entry.label, x + 18 * ratio, header / 2);
+      x += 18 * ratio + context.measureText(entry.label).width + 12 * ratio;
+    }
   }
-  return host.exportFile({ suggestedName: `${name}.png`, base64: pngBase64(copy) });
+  return { name: `${name}.png`, base64: pngBase64(copy), type: 'image/png' };
+}
+
+/** Desktop: the host asks where and saves. Browser: a download now; `saveOnHost` keeps a copy there too. */
+export async function deliverExport(host: StudioHost, exported: ExportedFile): Promise<Result<ExportOutcome>> {
+  const info = await host.info();
+  if (info.kind === 'web') {
+    downloadBase64(exported.name, exported.base64, exported.type);
+    return { ok: true, value: { kind: 'downloaded', exported } };
+  }
+  return saveOnHost(host, exported);
+}
+
+export async function saveOnHost(host: StudioHost, exported: ExportedFile): Promise<Result<ExportOutcome>> {
+  const reply = await host.exportFile({ suggestedName: exported.name, base64: exported.base64 });
+  if (!reply.ok) return reply;
+  return { ok: true, value: reply.value ? { kind: 'saved', file: reply.value } : { kind: 'cancelled' } };
 }

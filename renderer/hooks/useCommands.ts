@@ -2,15 +2,13 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import type { EditorCommand } from '../../app/menu/menuModel';
 import { createCommandHandlers, runCommand, type CommandOptions } from '../commands/editorCommands';
-import { exportDesignImage } from '../export/exportImage';
+import { deliverExport, designImage } from '../export/exportImage';
+import { exportBaseName } from '../export/exportName';
 import type { FlowEdge, FlowNode } from '../store/flowTypes';
 import { useAutoLayout } from './useAutoLayout';
 import { useEditorContext } from './useEditorContext';
 import { useFitGraph } from './useFitGraph';
 import { useRunStore } from './useRun';
-
-/** A file name from the design's name: `My net` → `My-net`. */
-const exportName = (designName: string): string => designName.replace(/[^\w.-]+/g, '-') || 'design';
 
 /** One entry point for menus, shortcuts and host menu events: runs a command through the editor's command table. */
 export function useCommands(): (command: EditorCommand, options?: CommandOptions) => void {
@@ -32,7 +30,10 @@ export function useCommands(): (command: EditorCommand, options?: CommandOptions
           fitView: () => fitGraph(200),
           autoLayout: () => void autoLayout(),
         },
-        exportDesign: (format) => exportDesignImage(host, flow, format, exportName(store.getState().document.name)),
+        exportDesign: async (format) => {
+          const { file, document } = store.getState();
+          return deliverExport(host, await designImage(flow, format, exportBaseName(file, document.name)));
+        },
         confirm: (message) => window.confirm(message),
       }),
     [autoLayout, fitGraph, flow, host, runStore, store],

@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '../../app/analysis/types';
 import type { NodeTypeInfo } from '../../app/design/paramSpec';
 import type { DesignDocument, SchemaIssue } from '../../app/design/types';
-import type { FileRef } from '../../app/protocol';
+import type { FileRef, RecoveryCopy } from '../../app/protocol';
 import type { Action, ActionResult, EditorView } from '../actions/types';
 import { moveAction } from '../actions/editActions';
 import { buildFlow, type FlowElements } from './buildFlow';
@@ -34,6 +34,8 @@ export interface UiState {
   startScreen: boolean;
   fileDialog: 'open' | 'saveAs' | null;
   panelsHidden: boolean;
+  /** Unsaved designs from earlier windows or tabs, offered for restoring; empty when none. */
+  recovery: readonly RecoveryCopy[];
   /** The About dialog (Help › About). */
   about: boolean;
 }
@@ -58,8 +60,11 @@ export interface EditorCommands {
   run<A>(action: Action<A>, arg: A): boolean;
   undo(): boolean;
   redo(): boolean;
-  /** Replaces the document (new, open, preset): clears history, selection and expansion. */
-  load(document: DesignDocument, file: FileRef | null): void;
+  /**
+   * Replaces the document (new, open, preset, restore): clears history, selection and
+   * expansion. `unsaved`: the document is not what the file holds (a restored recovery copy).
+   */
+  load(document: DesignDocument, file: FileRef | null, options?: { unsaved?: boolean }): void;
   /** Records that `document` (the one written, maybe older than the current one) is on disk. */
   markSaved(file: FileRef, document: DesignDocument): void;
   setProblem(problem: OpenProblem | null): void;
@@ -156,7 +161,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       notice: null,
       fitRequest: 0,
       lockReason: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, about: false },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false },
 
       run(action, arg) {
         const state = get();
@@ -179,10 +184,11 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       undo: () => !refusedWhileLocked() && restore(undo(get().history, entry(get()))),
       redo: () => !refusedWhileLocked() && restore(redo(get().history, entry(get()))),
 
-      load(document, file) {
+      load(document, file, options) {
         apply({
           document,
-          saved: document,
+          // Dirtiness is identity: a copy marks the restored document as not saved anywhere yet.
+          saved: options?.unsaved ? { ...document } : document,
           file,
           history: emptyHistory,
           selection: [],

@@ -11,7 +11,6 @@ import type { PredictionImage, PredictionModel, RunStore } from './runStore';
 /** A run as the panel sets it up; `startRun` adds the folder to continue when resuming. */
 export type TrainSetup = Omit<TrainRequest, 'resumeRunDir'>;
 
-
 /** The host's answer, or a failed result when the call itself threw. */
 export async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -64,8 +63,9 @@ export async function checkCompute(host: StudioHost, store: RunStore, benchmark:
   store.getState().setBackends({ active: report.automatic, device: automatic?.device ?? '', backends: report.backends, ...(report.automaticReason ? { note: report.automaticReason } : {}) });
 }
 
-export async function refreshPastRuns(host: StudioHost, store: RunStore, designName: string): Promise<void> {
-  const result = await ask(() => host.listRuns({ designName }));
+/** Every run the host knows (this session's and earlier ones); the panel groups them by design file. */
+export async function refreshPastRuns(host: StudioHost, store: RunStore): Promise<void> {
+  const result = await ask(() => host.listRuns({}));
   if (result.ok) store.getState().setPastRuns(result.value);
   else store.getState().setBusy(false, `Could not list past runs: ${result.error}`);
 }

@@ -12,6 +12,7 @@ import { defaultTrainConfig } from '../../app/training/defaults';
 import type { ProgressEvent } from '../../app/training/progress';
 import type { ScanReport, TrainConfig } from '../../app/training/types';
 import { unhandled } from '../../app/unhandled';
+import type { ExportedFile } from '../export/exportImage';
 import { foldCrash, foldTrainEvent, isRunActive, markStopping, newRunView, type RunView } from './runEvents';
 
 /** An image waiting for prediction: a host path, or bytes dropped into the window. */
@@ -25,6 +26,12 @@ export interface PredictionState {
   results: readonly ImagePrediction[];
   busy: boolean;
   error: string | null;
+}
+
+/** What the last export did, for the status bar; a browser download offers to keep a copy on the host. */
+export interface ExportNotice {
+  text: string;
+  offer: ExportedFile | null;
 }
 
 /** What the next run will train on and how: edited in the training panel before Start. */
@@ -46,9 +53,10 @@ export interface DoctorState {
   error: string | null;
 }
 
-/** The dataset scan for the current `dataPath`. */
+/** The dataset scan for the current `dataPath` at the design's input size (its notes depend on both). */
 export interface ScanState {
   path: string;
+  inputSize: number;
   report: ScanReport | null;
   error: string | null;
   busy: boolean;
@@ -84,6 +92,7 @@ export interface RunState {
   /** The host's long work under way (dataset check, evaluation, prediction); null when none is. */
   workProgress: ProgressEvent | null;
   prediction: PredictionState;
+  exportNotice: ExportNotice | null;
 }
 
 export interface RunCommands {
@@ -106,6 +115,7 @@ export interface RunCommands {
   /** The latest progress of the host's long work; its last update (done = total) clears it. */
   setWorkProgress(event: ProgressEvent): void;
   setPrediction(patch: Partial<PredictionState>): void;
+  setExportNotice(notice: ExportNotice | null): void;
 }
 
 export type RunStoreState = RunState & RunCommands;
@@ -152,6 +162,7 @@ export function createRunStore(): RunStore {
       engineCrash: null,
       workProgress: null,
       prediction: initialPrediction,
+      exportNotice: null,
 
       setDock: (dock) => set({ dock }),
       setSetup: (patch) => set((state) => ({ setup: { ...state.setup, ...patch } })),
@@ -188,6 +199,7 @@ export function createRunStore(): RunStore {
       dismissEngineCrash: () => set({ engineCrash: null }),
       setWorkProgress: (event) => set({ workProgress: event.done >= event.total ? null : event }),
       setPrediction: (patch) => set((state) => ({ prediction: { ...state.prediction, ...patch } })),
+      setExportNotice: (exportNotice) => set({ exportNotice }),
     };
   });
 }

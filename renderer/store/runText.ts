@@ -1,7 +1,7 @@
 /** A run's state in words, for the status line of the training panel and the dock bar. */
 
 import type { ProgressEvent, ProgressTask } from '../../app/training/progress';
-import { isRunActive, runProgress, type RunView } from './runEvents';
+import { runProgress, type RunView } from './runEvents';
 
 const STATUS_TEXT: Readonly<Record<RunView['status'], string>> = {
   starting: 'Starting…',
@@ -52,7 +52,8 @@ export function runStatusText(run: RunView): string {
     `epoch ${run.epoch}/${run.config?.epochs ?? '?'}`,
     `${Math.round(runProgress(run) * 100)}%`,
   ];
-  if (isRunActive(run.status) && run.etaSeconds !== null) parts.push(`${formatDuration(run.etaSeconds)} left`);
+  // Only a run that is training has a time left: paused, it would count down the pause.
+  if (run.status === 'running' && run.etaSeconds !== null) parts.push(`${formatDuration(run.etaSeconds)} left`);
   if (run.imagesPerSecond !== null) parts.push(`${run.imagesPerSecond.toFixed(1)} img/s`);
   return parts.join(' · ');
 }

@@ -1,8 +1,9 @@
 /**
  * A stand-in for the desktop preload, for browser tests where the Electron binary cannot run:
  * a page init script that defines `window.studio` as the preload does (every contract method,
- * plus `onEvent`), forwarding the methods to the web host that served the page, and lets the
- * test push host events as the main process would (`window.__emitHostEvent(event)`).
+ * plus `onEvent`), forwarding the methods to the web host that served the page but answering
+ * `info` as the desktop host (`kind: 'electron'`), and lets the test push host events as the
+ * main process would (`window.__emitHostEvent(event)`).
  */
 
 import type { Page } from 'playwright-core';
@@ -26,6 +27,8 @@ export function fakePreloadScript(): string {
   };
   const studio = { onEvent: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
   for (const method of ${JSON.stringify(studioMethodNames)}) studio[method] = (request) => call(method, request);
+  // The page takes this host for the desktop one, as it would behind the real preload (exports are saved, not downloaded).
+  studio.info = async () => ({ ...(await call('info')), kind: 'electron' });
   window.studio = studio;
   window.__emitHostEvent = (event) => {
     for (const listener of listeners) listener(event);

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProgressCallback } from '../../training/progress';
 import { assembleFileDataset, sortClassNames } from './fileDataset';
-import { isImageFile } from './imageFiles';
+import { isImageFile } from '../../training/imageFormats';
 import { DatasetError, type Dataset, type LabeledSample } from './types';
 
 export async function scanFolderDataset(root: string, inputSize: number, onProgress?: ProgressCallback): Promise<Dataset> {

@@ -1,11 +1,9 @@
-/** Which files count as images, and a header-only check that one is readable and big enough. */
+/** A header-only check that an image file is readable and big enough (which files count: app/training/imageFormats). */
 
 import sharp from 'sharp';
 import { errorMessage } from '../../result';
 import type { ProgressCallback } from '../../training/progress';
 import type { DatasetProblem } from '../../training/types';
-
-const imageExtensions: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
 
 /** The formats (as sharp names them) that datasets and `predict` read; no others are decoded. */
 const IMAGE_FORMATS = ['jpeg', 'png', 'webp'] as const;
@@ -14,11 +12,6 @@ export const isImageFormat = (format: string | undefined): boolean => (IMAGE_FOR
 
 /** The one message for any other format, from the dataset scan and `predict` alike. */
 export const unsupportedFormatProblem = (format: string | undefined): string => `unsupported format '${format ?? 'unknown'}' (use JPEG, PNG or WebP)`;
-
-export function isImageFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return imageExtensions.some((ext) => lower.endsWith(ext));
-}
 
 export interface ImageCheck {
   unreadable?: DatasetProblem;

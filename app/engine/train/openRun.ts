@@ -101,6 +101,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
         createdAt: new Date().toISOString(),
         design: serializeDesign(prepared.document),
         designName: prepared.document.name,
+        ...(request.designFile === undefined ? {} : { designFile: request.designFile }),
         ...(source.data === undefined ? {} : { data: source.data }),
         ...(source.validation === undefined ? {} : { validation: source.validation }),
         config,

@@ -22,6 +22,8 @@ export interface RunRecord {
   /** The design document text, with the classifier set to the dataset's class count. */
   design: string;
   designName: string;
+  /** The design file the run was started from, when it had been saved. */
+  designFile?: string;
   data?: string;
   validation?: string;
   config: TrainConfig;
@@ -92,9 +94,12 @@ export async function readRunRecord(runDir: string): Promise<Result<RunRecord>> 
 
 /** A run's logged events, and a warning for each line a crash tore (skipped). */
 export interface RunLog {
-  events: TrainEvent[];
+  events: LoggedEvent[];
   warnings: string[];
 }
+
+/** An event as logged: `logEvent` stamps each with the time it was written (ISO 8601). */
+export type LoggedEvent = TrainEvent & { time?: unknown };
 
 /**
  * The events a run logged, in order. One policy for damage: a line cut off by a crash mid-write
@@ -107,7 +112,7 @@ export async function readRunEvents(runDir: string, file = runPaths(runDir).even
   const log = await readFile(file, 'utf8').catch(() => null);
   if (log === null) return { ok: false, error: `${runDir} has no event log: is it a training run folder?` };
   const lines = log.split('\n');
-  const events: TrainEvent[] = [];
+  const events: LoggedEvent[] = [];
   const warnings: string[] = [];
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
@@ -120,14 +125,14 @@ export async function readRunEvents(runDir: string, file = runPaths(runDir).even
 }
 
 /** A line's event; 'torn' when it is JSON cut off part-way (a crash mid-write); 'bad' for anything else. */
-function parseLine(line: string): TrainEvent | 'torn' | 'bad' {
+function parseLine(line: string): LoggedEvent | 'torn' | 'bad' {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return isJsonPrefix(line) ? 'torn' : 'bad';
   }
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? (value as TrainEvent) : 'bad';
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' ? (value as LoggedEvent) : 'bad';
 }
 
 /** Whether `file` ends in the middle of a line (a crash tore its last write); false when it is empty or missing. */

@@ -1,7 +1,8 @@
 /**
  * Prediction and exports from the window, in Chromium (dark theme) against the real web host:
  * top-5 classes for a picked image with the design's random weights, and the design canvas
- * saved as SVG and PNG. Each test leaves a screenshot under test-artifacts/.
+ * downloaded as SVG and PNG, with copies kept on the host. Each test leaves a screenshot under
+ * test-artifacts/.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -67,16 +68,23 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     await studio.screenshot('predict-missing-model');
   });
 
-  it('exports the design canvas as SVG and PNG into the host folder', async () => {
-    await page.getByRole('button', { name: 'Export design as SVG' }).click();
+  it('downloads the design canvas as SVG and PNG, named after the design file, and keeps copies on the host', async () => {
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export design as SVG' }).click()]);
+    expect(svgDownload.suggestedFilename()).toBe('tiny.svg');
+    const downloaded = readFileSync((await svgDownload.path())!, 'utf8');
+    await page.getByRole('button', { name: 'Save a copy on the host' }).click();
     await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.svg')).length, 10_000).toBe(1);
     const svgName = readdirSync(studio.host.root).find((name) => name.endsWith('.svg'))!;
     const svg = readFileSync(join(studio.host.root, svgName), 'utf8');
+    expect(svg).toBe(downloaded);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('>stem</text>');
     expect(svg.match(/<path /g)?.length).toBeGreaterThan(5);
 
-    await page.getByRole('button', { name: 'Export design as PNG' }).click();
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export design as PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toBe('tiny.png');
+    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.getByRole('button', { name: 'Save a copy on the host' }).click();
     await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.png')).length, 10_000).toBe(1);
     const png = readFileSync(join(studio.host.root, readdirSync(studio.host.root).find((name) => name.endsWith('.png'))!));
     expect(png.subarray(1, 4).toString()).toBe('PNG');

@@ -1,6 +1,8 @@
 import { memo, useState, type DragEvent } from 'react';
 import { serializeDesign } from '../../../app/design/document';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useHostInfo } from '../../hooks/useHostInfo';
+import { UploadToHost, type Uploaded } from '../UploadToHost/UploadToHost';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { predictImages } from '../../store/runCommands';
 import type { PredictionModel } from '../../store/runStore';
@@ -22,6 +24,7 @@ function PredictionPanelView() {
   const [hostPath, setHostPath] = useState('');
   const [modelDir, setModelDir] = useState(prediction.model.kind === 'modelDir' ? prediction.model.path : '');
   const [dragging, setDragging] = useState(false);
+  const info = useHostInfo();
   const { model } = prediction;
 
   const checkpoints: CheckpointChoice[] = Object.values(runs).flatMap((run) =>
@@ -50,6 +53,11 @@ function PredictionPanelView() {
     const name = path.split(/[\\/]/).pop() ?? path;
     store.getState().setPrediction({ images: [...prediction.images, { name, path, preview: null }] });
     setHostPath('');
+  };
+  /** Uploaded images are predicted from their copies on the host, previewed from the picked files. */
+  const addUploaded = ({ paths, files }: Uploaded) => {
+    const images = paths.map((path, index) => ({ name: files[index]?.name ?? path, path, preview: files[index] ? URL.createObjectURL(files[index]) : null }));
+    store.getState().setPrediction({ images: [...store.getState().prediction.images, ...images], error: null });
   };
   const setModel = (next: PredictionModel) => store.getState().setPrediction({ model: next, results: [] });
 
@@ -108,6 +116,7 @@ function PredictionPanelView() {
             Choose images…
             <input type="file" accept="image/*" multiple aria-label="Choose images" onChange={(event) => event.target.files && void addFiles(event.target.files)} />
           </label>
+          {info?.kind === 'web' ? <UploadToHost kind="files" label="Upload images to the host…" roots={info.roots} onUploaded={addUploaded} /> : null}
           <div className="training-panel__row">
             <input type="text" aria-label="Image path on the host" placeholder="or a path on the host" value={hostPath} onChange={(event) => setHostPath(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && addHostPath()} />
             <button type="button" onClick={addHostPath}>

@@ -48,7 +48,7 @@ function RunChartsView({ run }: RunChartsProps) {
       <LineChart title="Loss" lines={loss} xLabel="step" />
       <LineChart title="Accuracy" lines={accuracy} xLabel="step" yRange={ACCURACY} format={percent} />
       <LineChart title="Learning rate" lines={rate} xLabel="step" height={100} />
-      <LineChart title="Throughput" lines={speed} xLabel="step" height={100} format={(v) => `${v.toFixed(1)} img/s`} />
+      <LineChart title="Throughput (images/s)" lines={speed} xLabel="step" height={100} format={(v) => v.toFixed(1)} />
     </section>
   );
 }

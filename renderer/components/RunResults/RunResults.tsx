@@ -1,9 +1,14 @@
 import { memo, useState } from 'react';
 import type { EvaluationReport } from '../../../app/training/types';
+import { downloadBase64 } from '../../export/download';
+import { exportBaseName } from '../../export/exportName';
+import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useHostInfo } from '../../hooks/useHostInfo';
 import { useRunStore } from '../../hooks/useRun';
 import { ask, saveCheckpointAsModel } from '../../store/runCommands';
 import type { RunView, ValidationConfusion } from '../../store/runEvents';
+import { settingRows } from '../TrainingPanel/hyperparameters';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import './RunResults.css';
 import { printable } from '../../../app/text/printable';
@@ -32,10 +37,21 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
   const store = useRunStore();
   const [notice, setNotice] = useState<string | null>(null);
   const [evaluation, setEvaluation] = useState<{ busy: boolean; report: EvaluationReport | null; error: string | null }>({ busy: false, report: null, error: null });
+  const baseName = useEditor((s) => exportBaseName(s.file, s.document.name));
+  const info = useHostInfo();
+  const modelName = (which: string) => `${baseName}-${run.runId}-${which}`;
 
   const save = async (path: string, which: string) => {
-    const result = await saveCheckpointAsModel(host, path, `${run.runId}-${which}`);
+    const result = await saveCheckpointAsModel(host, path, modelName(which));
     setNotice(!result.ok ? `Could not save the model: ${result.error}` : result.value ? `Saved the ${which} model to ${result.value.path}` : null);
+  };
+  // A browser may be on another machine than the host: the model folder comes down as one zip.
+  const download = async (path: string, which: string) => {
+    setNotice(`Packing the ${which} model…`);
+    const result = await ask(() => host.modelArchive({ source: path, name: modelName(which) }));
+    if (!result.ok) return setNotice(`Could not download the model: ${result.error}`);
+    downloadBase64(result.value.name, result.value.base64, 'application/zip');
+    setNotice(`Downloaded ${result.value.name}`);
   };
   // The run's last scan is its validation folder when it had one, else its training data.
   const evaluatedOn = run.scan && run.scan.kind !== 'bundled' ? run.scan.root : null;
@@ -66,6 +82,11 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
                 <button type="button" onClick={() => void save(path, which)}>
                   Save {which} as model…
                 </button>
+                {info?.kind === 'web' ? (
+                  <button type="button" onClick={() => void download(path, which)}>
+                    Download {which} (.zip)
+                  </button>
+                ) : null}
                 <button type="button" onClick={() => onPredict(path)}>
                   Predict with {which}
                 </button>
@@ -105,10 +126,10 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
             </dd>
             <dt>Classes</dt>
             <dd>{printable(run.classNames.join(', '))}</dd>
-            {Object.entries(run.config).map(([key, value]) => (
-              <div key={key} className="run-results__setting">
-                <dt>{key}</dt>
-                <dd>{String(value)}</dd>
+            {settingRows(run.config).map(({ label, value }) => (
+              <div key={label} className="run-results__setting">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
               </div>
             ))}
           </dl>

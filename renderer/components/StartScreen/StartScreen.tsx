@@ -4,6 +4,7 @@ import { APP_NAME } from '../../../app/versions';
 import { formatCount } from '../../format/quantities';
 import type { EditorCommand } from '../../../app/menu/menuModel';
 import { useEditor } from '../../hooks/useEditor';
+import { useFocusTrap } from '../../hooks/useFocusTrap';
 import { usePresetSizes, type PresetSize } from '../../hooks/usePresetSizes';
 import './StartScreen.css';
 
@@ -19,12 +20,17 @@ function sizeText(size: PresetSize | undefined): string {
 
 /** The first thing a user sees: start empty, open a file, or open one of the paper's networks. */
 function StartScreenView({ run }: StartScreenProps) {
+  const open = useEditor((s) => s.ui.startScreen);
+  return open ? <StartPanel run={run} /> : null;
+}
+
+/** Mounted while the start screen shows, so its focus trap lives exactly as long. */
+function StartPanel({ run }: StartScreenProps) {
   const sizes = usePresetSizes();
-  const state = useEditor((s) => s.ui.startScreen);
   const setUi = useEditor((s) => s.setUi);
-  if (!state) return null;
+  const dialog = useFocusTrap<HTMLDivElement>({ onEscape: () => setUi({ startScreen: false }) });
   return (
-    <div className="start-screen" role="dialog" aria-modal="true" aria-label="Start">
+    <div className="start-screen" role="dialog" aria-modal="true" aria-label="Start" ref={dialog}>
       <div className="start-screen__panel">
         <h1 className="start-screen__title">{APP_NAME}</h1>
         <p className="start-screen__lead">Design Inception-family networks and see shapes, parameters and problems as you build.</p>

@@ -5,6 +5,7 @@ import { useEditor } from '../../hooks/useEditor';
 import { useWorkProgress } from '../../hooks/useWorkProgress';
 import { workProgressText } from '../../store/runText';
 import { groupDiagnostics, type DiagnosticGroup } from '../../store/groupDiagnostics';
+import { ExportNotice } from '../ExportNotice/ExportNotice';
 import './StatusBar.css';
 
 /** `2 errors (15 places)`: distinct problems, and where they occur when that is more. */
@@ -15,7 +16,7 @@ function countText(groups: readonly DiagnosticGroup[], severity: Severity): stri
   return places > mine.length ? `${mine.length} ${noun} (${places} places)` : `${mine.length} ${noun}`;
 }
 
-/** Network totals and problem counts for the whole design. */
+/** Network totals and problem counts for the whole design; work in progress, notices and the last export's outcome. */
 function StatusBarView() {
   const totals = useEditor((s) => s.analysis.totals);
   const output = useEditor((s) => s.analysis.output);
@@ -53,6 +54,7 @@ function StatusBarView() {
           {notice}
         </span>
       ) : null}
+      <ExportNotice />
     </footer>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { DirectoryEntry } from '../../../app/protocol';
-import { useEditorContext } from '../../hooks/useEditorContext';
-import { ask } from '../../store/runCommands';
+import { useState } from 'react';
+import { parentOf } from '../../documents/hostPaths';
+import { useDirectoryListing } from '../../hooks/useDirectoryListing';
 
 interface DirectoryBrowserProps {
   start: string;
@@ -9,26 +8,10 @@ interface DirectoryBrowserProps {
   onCancel(): void;
 }
 
-const parentOf = (path: string): string => path.replace(/[\\/][^\\/]+[\\/]?$/, '') || path;
-
 /** Walks the host's folders (only those it allows) to pick a dataset folder or CSV file. */
 export function DirectoryBrowser({ start, onChoose, onCancel }: DirectoryBrowserProps) {
-  const { host } = useEditorContext();
   const [path, setPath] = useState(start);
-  const [entries, setEntries] = useState<readonly DirectoryEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void ask(() => host.listDirectory({ path })).then((result) => {
-      if (!live) return;
-      setEntries(result.ok ? result.value : []);
-      setError(result.ok ? null : result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, path]);
+  const { entries, error } = useDirectoryListing(path);
 
   return (
     <div className="directory-browser" role="group" aria-label="Choose a dataset">

@@ -26,8 +26,16 @@ function RunControlsView() {
   const setupFor = (): TrainSetup => {
     const { setup } = store.getState();
     const data = setup.dataPath.trim();
+    const file = editor.getState().file;
     const memoryBytes = setup.memoryGiB > 0 ? Math.round(setup.memoryGiB * 2 ** 30) : undefined;
-    return { design: serializeDesign(editor.getState().document), config: setup.config, ...(data ? { data } : {}), ...(setup.backend ? { backend: setup.backend } : {}), ...(memoryBytes ? { memoryBytes } : {}) };
+    return {
+      design: serializeDesign(editor.getState().document),
+      config: setup.config,
+      ...(data ? { data } : {}),
+      ...(setup.backend ? { backend: setup.backend } : {}),
+      ...(memoryBytes ? { memoryBytes } : {}),
+      ...(file ? { designFile: file.path } : {}),
+    };
   };
 
   const active = run !== null && isRunActive(run.status);

@@ -4,6 +4,8 @@
  * test-artifacts/.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
@@ -75,10 +77,38 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     expect(await page.getByRole('img', { name: /^Accuracy: .*top-1 validation \d/ }).count()).toBe(1);
     expect(await page.getByLabel('Design locked').count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Run results' }).getByRole('button', { name: 'Save last as model…' }).count()).toBe(1);
-    // The finished run is listed with the design's runs.
+    // The finished run is listed with the runs of the design's file.
     const pastRuns = page.getByRole('region', { name: 'Past runs' });
-    await poll(() => pastRuns.getByRole('row').count(), 10_000).toBeGreaterThan(1);
+    await poll(() => pastRuns.getByRole('table', { name: 'Runs of tiny.incept.json' }).getByRole('row').count(), 10_000).toBeGreaterThan(1);
     await studio.screenshot('training-completed');
+
+    // Hovering the loss chart at the last step shows each line's value there, exactly as logged.
+    const runId = /^Completed · (\S+)/.exec((await status()) ?? '')?.[1] ?? '';
+    const logged = readFileSync(join(studio.host.root, 'runs', runId, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; validation?: { loss: number } });
+    const lastValidation = logged.filter((event) => event.type === 'epoch').at(-1)?.validation?.loss ?? Number.NaN;
+    await page.locator('[data-chart="Loss"]').scrollIntoViewIfNeeded();
+    // uPlot's plotting area (its `.u-over` layer), inside the axes.
+    const plot = await page.locator('[data-chart="Loss"] .u-over').boundingBox();
+    if (!plot) throw new Error('no loss chart');
+    await page.mouse.move(plot.x + plot.width - 3, plot.y + plot.height / 2);
+    await poll(() => page.getByLabel('Loss position').textContent(), 5_000).toMatch(/^step \d+$/);
+    const legend = page.getByRole('list', { name: 'Loss legend' });
+    expect(await legend.getByRole('button', { name: /^train \(step\) \d/ }).count()).toBe(1);
+    expect(await legend.getByRole('button', { name: /^validation / }).getAttribute('aria-label')).toBe(`validation ${Number(lastValidation.toPrecision(4))}`);
+    await studio.screenshot('chart-hover');
+    // A click on a legend entry hides its line, another shows it; a drag zooms the steps.
+    await legend.getByRole('button', { name: /^validation / }).click();
+    expect(await legend.getByRole('button', { name: /^validation / }).getAttribute('aria-pressed')).toBe('false');
+    await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(plot.x + plot.width * 0.7, plot.y + plot.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await poll(() => page.getByRole('button', { name: 'Reset zoom' }).count(), 5_000).toBe(1);
+    await page.getByRole('button', { name: 'Reset zoom' }).click();
+    await poll(() => page.getByRole('button', { name: 'Reset zoom' }).count(), 5_000).toBe(0);
+    await legend.getByRole('button', { name: /^validation / }).click();
+    expect(await legend.getByRole('button', { name: /^validation / }).getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.move(0, 0);
 
     // Compare, evaluate and save the run; predict with the saved model directory.
     await pastRuns.getByRole('checkbox', { name: /^Compare / }).first().check();
@@ -96,6 +126,16 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     const modelDir = /Saved the best model to (.+)$/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
     expect(modelDir.startsWith(studio.host.root)).toBe(true);
     await studio.screenshot('training-evaluated-and-saved');
+    // From a browser elsewhere, the model folder comes down as one zip named after the design file.
+    const [archive] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Download best (.zip)' }).click()]);
+    expect(archive.suggestedFilename()).toBe(`tiny-${runId}-best.zip`);
+    const zip = readFileSync((await archive.path())!);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(Buffer.from(`tiny-${runId}-best/model.json`))).toBe(true);
+    // The run's settings read as the form names them.
+    await results.getByText('Run settings').click();
+    expect(await results.getByText('Gradient clipping', { exact: true }).count()).toBe(1);
+    expect(await results.getByText('clipNorm').count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Predict' }).click();
     await page.getByRole('radio', { name: 'A saved model directory' }).check();
@@ -140,12 +180,20 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await poll(status).toMatch(/^Stopped/);
     const stoppedAt = Number(/step (\d+)/.exec((await status()) ?? '')?.[1]);
     expect(stoppedAt).toBeGreaterThan(0);
+    // The run list follows by itself: no "training" left for a stopped run.
+    const runId = /^Stopped · (\S+)/.exec((await status()) ?? '')?.[1] ?? '';
+    const state = page.getByRole('region', { name: 'Past runs' }).getByLabel(`State of ${runId}`);
+    await poll(() => state.textContent(), 10_000).toBe('stopped');
+    const started = await page.getByRole('region', { name: 'Past runs' }).getByRole('row').filter({ hasText: runId }).locator('time').first().textContent();
     await studio.screenshot('training-stopped');
 
     await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
     await poll(status).toMatch(/^Training/);
     await poll(async () => Number(/step (\d+)/.exec((await status()) ?? '')?.[1])).toBeGreaterThan(stoppedAt);
     expect(await page.getByText(/^Resumed at epoch/).count()).toBeGreaterThan(0);
+    // "Started" stays the first start; the resume is listed under it.
+    await poll(() => page.getByRole('list', { name: `Resumes of ${runId}` }).getByRole('listitem').count(), 10_000).toBe(1);
+    expect(await page.getByRole('region', { name: 'Past runs' }).getByRole('row').filter({ hasText: runId }).locator('time').first().textContent()).toBe(started);
     await page.getByRole('button', { name: 'Stop' }).click();
     await poll(status).toMatch(/^Stopped/);
     await studio.screenshot('training-resumed-and-stopped');

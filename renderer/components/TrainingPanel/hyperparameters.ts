@@ -22,6 +22,18 @@ export const numericFields: readonly NumericField[] = NUMERIC_HYPERPARAMETERS.ma
   return { key, label, step, range, explanation };
 });
 
+/** Whether 0 switches the setting off (the core's table says what it disables): a run's settings then say "off", not a bare 0. */
+const offAtZero = (key: NumericKey): boolean => 'zero' in HYPERPARAMETERS[key];
+
+/** A run's settings as the form names them, in the form's order: `Gradient clipping 2`, never `clipNorm`. */
+export function settingRows(config: TrainConfig): { label: string; value: string }[] {
+  return [
+    { label: 'Optimizer', value: config.optimizer },
+    ...numericFields.map((field) => ({ label: field.label, value: config[field.key] === 0 && offAtZero(field.key) ? 'off' : String(config[field.key]) })),
+    { label: 'Augment training images', value: config.augment ? 'yes' : 'no' },
+  ];
+}
+
 export const optimizerExplanation = 'RMSProp is the paper’s choice; SGD is simpler; Adam needs a much lower rate (0.001).';
 export const augmentExplanation = 'Random crops, flips and colour changes on training images: slower to fit, better on new images.';
 

@@ -2,7 +2,9 @@ import { useCommands } from '../../hooks/useCommands';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useEditor } from '../../hooks/useEditor';
 import { useHostEvents } from '../../hooks/useHostEvents';
+import { useRecovery } from '../../hooks/useRecovery';
 import { useShortcuts } from '../../hooks/useShortcuts';
+import { useUnloadGuard } from '../../hooks/useUnloadGuard';
 import { AboutDialog } from '../AboutDialog/AboutDialog';
 import { Canvas } from '../Canvas/Canvas';
 import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
@@ -11,6 +13,7 @@ import { Inspector } from '../Inspector/Inspector';
 import { MenuBar } from '../MenuBar/MenuBar';
 import { Palette } from '../Palette/Palette';
 import { ProblemDialog } from '../ProblemDialog/ProblemDialog';
+import { RecoveryDialog } from '../RecoveryDialog/RecoveryDialog';
 import { RunDock } from '../RunDock/RunDock';
 import { StartScreen } from '../StartScreen/StartScreen';
 import { StatusBar } from '../StatusBar/StatusBar';
@@ -19,14 +22,16 @@ import './Workspace.css';
 /** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
 export function Workspace() {
   const run = useCommands();
-  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.about || s.problem !== null);
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.problem !== null);
   const panelsHidden = useEditor((s) => s.ui.panelsHidden);
   useShortcuts(run, !overlay);
   useHostEvents(run);
   useDocumentTitle();
+  useRecovery();
+  useUnloadGuard();
   return (
     <div className="workspace">
-      <MenuBar run={run} />
+      <MenuBar run={run} keyboard={!overlay} />
       <div className="workspace__body">
         {panelsHidden ? null : <Palette />}
         <Canvas />
@@ -41,6 +46,7 @@ export function Workspace() {
       <StatusBar />
       <StartScreen run={run} />
       <FileDialog />
+      <RecoveryDialog />
       <ProblemDialog />
       <AboutDialog />
     </div>

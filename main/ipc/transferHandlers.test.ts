@@ -1,0 +1,73 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeServices, tempFolder } from '../testing/fakeHost';
+import { createHandlers } from './handlers';
+
+let root: Awaited<ReturnType<typeof tempFolder>>;
+let outside: Awaited<ReturnType<typeof tempFolder>>;
+beforeEach(async () => {
+  root = await tempFolder('transfer-root');
+  outside = await tempFolder('transfer-outside');
+});
+afterEach(async () => {
+  await root.remove();
+  await outside.remove();
+});
+
+/** The names in a zip's central directory. */
+function zipNames(zip: Buffer): string[] {
+  const end = zip.length - 22;
+  let at = zip.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n -= 1) {
+    const length = zip.readUInt16LE(at + 28);
+    names.push(zip.subarray(at + 46, at + 46 + length).toString('utf8'));
+    at += 46 + length + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+describe('modelArchive', () => {
+  it('packs a model directory’s files (not hidden ones) under its folder name', async () => {
+    const model = join(root.path, 'runs', 'r1', 'checkpoints', 'best');
+    await mkdir(model, { recursive: true });
+    await writeFile(join(model, 'model.json'), '{}');
+    await writeFile(join(model, 'weights.bin'), Buffer.from([1, 2, 3, 4]));
+    await writeFile(join(model, '.partial'), 'x');
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const result = await handlers.modelArchive({ source: model });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.name).toBe('best.zip');
+    expect(zipNames(Buffer.from(result.value.base64, 'base64')).sort()).toEqual(['best/model.json', 'best/weights.bin']);
+    const named = await handlers.modelArchive({ source: model, name: '../.net-best' });
+    expect(named.ok && named.value.name).toBe('net-best.zip');
+  });
+
+  it('refuses a folder that is not a model and one outside the roots', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.modelArchive({ source: root.path })).toMatchObject({ ok: false, error: expect.stringContaining('not a model directory') });
+    expect(await handlers.modelArchive({ source: outside.path })).toMatchObject({ ok: false, error: expect.stringContaining('outside the folders') });
+  });
+});
+
+describe('uploadFiles', () => {
+  it('writes uploads through the host’s path policy', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const result = await handlers.uploadFiles({ folder: root.path, files: [{ path: 'data/cat/1.png', base64: Buffer.from('png').toString('base64') }] });
+    expect(result).toEqual({ ok: true, value: [join(root.path, 'data', 'cat', '1.png')] });
+    expect(await readFile(join(root.path, 'data', 'cat', '1.png'), 'utf8')).toBe('png');
+    expect(await handlers.uploadFiles({ folder: outside.path, files: [] })).toMatchObject({ ok: false });
+  });
+});
+
+describe('recovery copies', () => {
+  it('saves, lists and discards through the handlers', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    await handlers.saveRecovery({ id: 'tab', name: 'Net', text: '{"name":"Net"}' });
+    const listed = await handlers.recoveryCopies();
+    expect(listed.ok && listed.value.map((copy) => [copy.id, copy.name, copy.text])).toEqual([['tab', 'Net', '{"name":"Net"}']]);
+    await handlers.discardRecovery({ id: 'tab' });
+    expect(await handlers.recoveryCopies()).toEqual({ ok: true, value: [] });
+  });
+});
