@@ -50,9 +50,8 @@ function DatasetSectionView({ disabled }: { disabled: boolean }) {
   const choose = async (kind: DatasetKind) => {
     const result = await ask(() => host.chooseDataset({ kind }));
     if (!result.ok) return store.getState().setScan({ path: dataPath, inputSize, report: null, error: result.error, busy: false });
-    if (result.value === null) return;
-    store.getState().setSetup({ dataPath: result.value });
-    void runScan();
+    // The new path is scanned by the effect above, as a typed one is.
+    if (result.value !== null) store.getState().setSetup({ dataPath: result.value });
   };
 
   return (
