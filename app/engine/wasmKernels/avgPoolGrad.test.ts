@@ -20,6 +20,11 @@ const cases: Case[] = [
   { batch: 2, size: [5, 5], pool: [5, 5], stride: 1, padding: 'valid' },
   { batch: 2, size: [8, 7], pool: [3, 2], stride: 1, padding: 'valid' },
   { batch: 2, size: [9, 9], pool: [3, 3], stride: 2, padding: 'valid' },
+  // Non-square windows on non-square inputs: a swapped height and width shows only here.
+  { batch: 2, size: [6, 9], pool: [2, 3], stride: 1, padding: 'same' },
+  { batch: 1, size: [9, 6], pool: [3, 2], stride: 1, padding: 'same' },
+  { batch: 2, size: [5, 8], pool: [1, 4], stride: 1, padding: 'valid' },
+  { batch: 2, size: [8, 5], pool: [4, 1], stride: 1, padding: 'same' },
 ];
 
 /** Input gradient of Σ w·avgPool(x) through the layers API on the current backend. */

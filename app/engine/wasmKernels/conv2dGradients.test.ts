@@ -8,7 +8,7 @@ interface Case {
   size: [number, number];
   channels: [number, number];
   kernel: [number, number];
-  stride: number;
+  stride: number | [number, number];
   padding: 'valid' | 'same';
 }
 
@@ -33,6 +33,20 @@ for (const [kernel, stride] of [
   [[1, 1], 3],
 ] as [[number, number], number][]) {
   for (const padding of ['valid', 'same'] as const) for (const batch of [1, 3]) cases.push({ batch, size: [9, 11], channels: [9, 4], kernel, stride, padding });
+}
+// Different height and width strides on non-square inputs and kernels: a swapped pair of
+// strides or paddings anywhere in the three filter-gradient formulations or the input gradient
+// shows here, never with one stride number for both directions.
+for (const [kernel, stride] of [
+  [[3, 3], [1, 2]],
+  [[3, 3], [2, 1]],
+  [[1, 1], [2, 3]],
+  [[2, 3], [3, 2]],
+  [[1, 7], [2, 1]],
+] as [[number, number], [number, number]][]) {
+  for (const padding of ['valid', 'same'] as const) {
+    for (const batch of [1, 3]) for (const channels of [[3, 5], [9, 4]] as [number, number][]) cases.push({ batch, size: [10, 7], channels, kernel, stride, padding });
+  }
 }
 
 /** Gradients of sum(conv(x)²) through the layers API (FusedConv2D) on the current backend. */
