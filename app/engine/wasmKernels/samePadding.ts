@@ -1,6 +1,6 @@
 /**
  * The wasm backend's convolutions hand SAME padding to XNNPACK as a flag, and XNNPACK then gets
- * the output wrong (zeros or shifted rows) wherever the stride leaves input rows or columns over
+ * the output wrong wherever the stride leaves input rows or columns over
  * in one direction — a 1×7 kernel with stride 2 over 10 rows, say. Explicit padding, the same
  * numbers tfjs-core computes for SAME, gives the right result; these wrappers pass that instead.
  */
