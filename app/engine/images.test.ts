@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkImages, unsupportedFormatProblem } from './data/imageFiles';
 import { useTempDir } from '../node/testing/tempDir';
-import { centralCropBox, decodeImage, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
+import { centralCropBox, decodeImage, decodeSizeFor, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
 import { INCEPTION_PREPROCESSING } from '../training/preprocessing';
 import { SAMPLE_IMAGES } from './testing/samples';
 
@@ -53,6 +53,19 @@ describe('inceptionPreprocess', () => {
   it('crops the central 87.5% like TensorFlow', () => {
     expect(centralCropBox(299, 299, 0.875)).toEqual({ top: 18, left: 18, height: 263, width: 263 });
     expect(centralCropBox(240, 320, 0.875)).toEqual({ top: 15, left: 20, height: 210, width: 280 });
+  });
+
+  it('crops the central 87.5% of a non-square image by default, keeping its rows and columns apart', () => {
+    // 16 rows × 24 columns, every pixel distinct: the crop is rows 1…14, columns 1…22.
+    const image: DecodedImage = { width: 24, height: 16, channels: 1, data: Uint8Array.from({ length: 16 * 24 }, (_, i) => (i * 7) % 251) };
+    const out = inceptionPreprocess(image, { height: 14, width: 22 });
+    const expected = Array.from({ length: 14 * 22 }, (_, i) => image.data[(1 + Math.floor(i / 22)) * 24 + 1 + (i % 22)] / 127.5 - 1);
+    expect(Array.from(out).every((v, i) => Math.abs(v - expected[i]) < 1e-6)).toBe(true);
+  });
+
+  it('decodes a large image at twice the size its default 87.5% crop needs', () => {
+    expect(decodeSizeFor({ height: 7, width: 14 })).toEqual({ height: 16, width: 32 });
+    expect(decodeSizeFor({ height: 7, width: 14 }, { ...INCEPTION_PREPROCESSING, centralCropFraction: 0.5 })).toEqual({ height: 28, width: 56 });
   });
 
   it('scales 0 and 255 to -1 and 1 and interpolates bilinearly', () => {

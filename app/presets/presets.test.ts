@@ -36,6 +36,75 @@ describe('published sizes (spec section 10)', () => {
   });
 });
 
+/**
+ * Parameters counted by hand from the paper's figures (never from the presets): a conv with BN
+ * and gamma has k_h·k_w·C_in·C_out weights, 2·C_out trainable BN and 2·C_out moving statistics;
+ * the linear 1×1 before a residual addition has a bias and no BN.
+ */
+class HandCount {
+  trainable = 0;
+  nonTrainable = 0;
+  conv(kernel: number | [number, number], cin: number, cout: number): number {
+    const [kh, kw] = typeof kernel === 'number' ? [kernel, kernel] : kernel;
+    this.trainable += kh * kw * cin * cout + 2 * cout;
+    this.nonTrainable += 2 * cout;
+    return cout;
+  }
+  linear(cin: number, cout: number): number {
+    this.trainable += cin * cout + cout;
+    return cout;
+  }
+}
+
+/** Inception-ResNet-v1 at 1000 classes: Figs 14 (stem), 10, 7 (k, l, m, n = 192, 192, 256, 384), 11, 12, 13; 5/10/5 blocks. */
+function inceptionResnetV1ByHand(): { trainable: number; nonTrainable: number } {
+  const n = new HandCount();
+  let c = n.conv(3, 3, 32);
+  c = n.conv(3, c, 32);
+  c = n.conv(3, c, 64);
+  c = n.conv(1, c, 80); // after the 3×3/2 max pool
+  c = n.conv(3, c, 192);
+  c = n.conv(3, c, 256);
+  for (let i = 0; i < 5; i++) {
+    const concat = n.conv(1, c, 32) + n.conv(3, n.conv(1, c, 32), 32) + n.conv(3, n.conv(3, n.conv(1, c, 32), 32), 32);
+    n.linear(concat, c);
+  }
+  c = c + n.conv(3, c, 384) + n.conv(3, n.conv(3, n.conv(1, c, 192), 192), 256);
+  for (let i = 0; i < 10; i++) n.linear(n.conv(1, c, 128) + n.conv([7, 1], n.conv([1, 7], n.conv(1, c, 128), 128), 128), c);
+  c = c + n.conv(3, n.conv(1, c, 256), 384) + n.conv(3, n.conv(1, c, 256), 256) + n.conv(3, n.conv(3, n.conv(1, c, 256), 256), 256);
+  for (let i = 0; i < 5; i++) n.linear(n.conv(1, c, 192) + n.conv([3, 1], n.conv([1, 3], n.conv(1, c, 192), 192), 192), c);
+  n.linear(c, 1000); // the dense head: weights and bias
+  return { trainable: n.trainable, nonTrainable: n.nonTrainable };
+}
+
+/** Inception-ResNet-v2 (paper, corrected) at 1000 classes: Figs 3 (the v4 stem), 16, 7 (256, 256, 384, 384), 17, 18, 19 with 1152 and 2144. */
+function inceptionResnetV2PaperByHand(): { trainable: number; nonTrainable: number } {
+  const n = new HandCount();
+  let c = n.conv(3, n.conv(3, n.conv(3, 3, 32), 32), 64);
+  c = c + n.conv(3, c, 96);
+  c = n.conv(3, n.conv(1, c, 64), 96) + n.conv(3, n.conv([7, 1], n.conv([1, 7], n.conv(1, c, 64), 64), 64), 96);
+  c = n.conv(3, c, 192) + c;
+  for (let i = 0; i < 5; i++) n.linear(n.conv(1, c, 32) + n.conv(3, n.conv(1, c, 32), 32) + n.conv(3, n.conv(3, n.conv(1, c, 32), 48), 64), c);
+  c = c + n.conv(3, c, 384) + n.conv(3, n.conv(3, n.conv(1, c, 256), 256), 384);
+  for (let i = 0; i < 10; i++) n.linear(n.conv(1, c, 192) + n.conv([7, 1], n.conv([1, 7], n.conv(1, c, 128), 160), 192), c);
+  c = c + n.conv(3, n.conv(1, c, 256), 384) + n.conv(3, n.conv(1, c, 256), 288) + n.conv(3, n.conv(3, n.conv(1, c, 256), 288), 320);
+  for (let i = 0; i < 5; i++) n.linear(n.conv(1, c, 192) + n.conv([3, 1], n.conv([1, 3], n.conv(1, c, 192), 224), 256), c);
+  n.linear(c, 1000);
+  return { trainable: n.trainable, nonTrainable: n.nonTrainable };
+}
+
+describe('parameter totals of the presets without a published size, counted by hand', () => {
+  it('Inception-ResNet-v1, 1000 classes', () => {
+    const byHand = inceptionResnetV1ByHand();
+    expect(run('inception-resnet-v1').totals).toMatchObject({ ...byHand, total: byHand.trainable + byHand.nonTrainable });
+  });
+
+  it('Inception-ResNet-v2 (paper, corrected), 1000 classes', () => {
+    const byHand = inceptionResnetV2PaperByHand();
+    expect(run('inception-resnet-v2').totals).toMatchObject({ ...byHand, total: byHand.trainable + byHand.nonTrainable });
+  });
+});
+
 describe('grids and channels after every stage at 299 (spec section 6)', () => {
   const stem = (analysis: Analysis, layers: string[]): (readonly number[] | undefined)[] =>
     layers.map((id) => analysis.layers[`stem/${id}`]?.output);

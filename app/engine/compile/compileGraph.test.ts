@@ -6,6 +6,7 @@ import { tinyGraph } from '../testing/tinyGraph';
 import { compileGraph } from './compileGraph';
 import { GraphCompileError } from './errors';
 import { layerIdOf, tfjsLayerName } from './layerNames';
+import { BatchNorm } from './batchNorm';
 import { ScaledResidual } from './scaledResidual';
 
 function countParams(model: tf.LayersModel): { trainable: number; nonTrainable: number } {
@@ -89,6 +90,20 @@ describe('compileGraph', () => {
     expect(tfjsLayerName('_x/conv')).toBe('L._x/conv');
     expect(layerIdOf(tfjsLayerName('_x/conv'))).toBe('_x/conv');
     expect(layerIdOf('b3/conv')).toBe('b3/conv');
+  });
+
+  it('gives every batch norm TF-slim\'s decay 0.9997 and ε 0.001, and normalises with that ε', () => {
+    const model = compileGraph(tinyGraph(), { seed: 3 });
+    const norms = model.layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
+    expect(norms.map((l) => l.name)).toEqual(['stem/conv/bn', 'b1/branch0/conv/bn']);
+    for (const norm of norms) expect([norm.momentum, norm.epsilon]).toEqual([0.9997, 0.001]);
+    // γ 1, β 0, moving mean 0 and moving variance 0: inference divides by √ε alone.
+    const norm = model.getLayer('b1/branch0/conv/bn');
+    const [gamma, beta, mean, variance] = norm.getWeights();
+    tf.tidy(() => norm.setWeights([tf.onesLike(gamma), tf.zerosLike(beta), tf.zerosLike(mean), tf.zerosLike(variance)]));
+    const out = tf.tidy(() => (norm.apply(tf.ones([1, 1, 1, 4])) as tf.Tensor).dataSync());
+    expect(out[0]).toBeCloseTo(1 / Math.sqrt(0.001), 3);
+    model.dispose();
   });
 
   it('refuses a graph without an output or with a dangling input, naming the layer', () => {

@@ -1,0 +1,51 @@
+/**
+ * What `npm run mutation [-- PATHS]` mutates: one target per path, each run by its own Stryker
+ * with its own incremental file and report folder, so folders are measured (and rerun) apart.
+ */
+
+/** The core that decides correctness and safety, smallest and most critical first. */
+export const MUTATION_FOLDERS = [
+  'main/web',
+  'main/ipc',
+  'app/design',
+  'app/layers',
+  'app/presets',
+  'app/blocks',
+  'app/analysis',
+  'app/training',
+  'app/engine/images.ts',
+  'app/engine/compile',
+  'app/engine/wasmKernels',
+  'app/engine/train',
+] as const;
+
+export interface MutationTarget {
+  /** The path as given, without a trailing slash. */
+  path: string;
+  /** Stryker `mutate` globs: the sources, never the tests next to them (the core has no .d.ts). */
+  mutate: string[];
+  /** Where its incremental results and reports go, under reports/mutation/. */
+  reportDir: string;
+}
+
+export type PathKind = 'file' | 'folder' | 'missing';
+
+/**
+ * Targets for the given paths (the core folders when none): a folder mutates its TypeScript
+ * sources, a file itself; `app/engine/images` finds `images.ts`. A path that is neither is
+ * refused by name, as is one outside the repository.
+ */
+export function mutationTargets(paths: readonly string[], kindOf: (path: string) => PathKind): { ok: true; value: MutationTarget[] } | { ok: false; error: string } {
+  const targets: MutationTarget[] = [];
+  for (const given of paths.length > 0 ? paths : MUTATION_FOLDERS) {
+    const path = given.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (path === '' || path.startsWith('/') || path.split('/').includes('..')) return { ok: false, error: `mutation: '${given}' is not a path inside the repository` };
+    const reportDir = `reports/mutation/${path.replace(/\.ts$/, '').replaceAll('/', '-')}`;
+    const kind = kindOf(path);
+    if (kind === 'folder') targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`], reportDir });
+    else if (kind === 'file' && path.endsWith('.ts') && !path.endsWith('.test.ts')) targets.push({ path, mutate: [path], reportDir });
+    else if (kind === 'missing' && kindOf(`${path}.ts`) === 'file') targets.push({ path: `${path}.ts`, mutate: [`${path}.ts`], reportDir });
+    else return { ok: false, error: `mutation: '${given}' is neither a folder nor a TypeScript source file` };
+  }
+  return { ok: true, value: targets };
+}
