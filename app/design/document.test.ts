@@ -135,6 +135,15 @@ describe('parseDesign', () => {
     );
   });
 
+  it('refuses a node without params, or with params that are not an object, naming the node', () => {
+    const { params: _dropped, ...withoutParams } = doc.nodes[1];
+    const nodes = [doc.nodes[0], withoutParams, { ...doc.nodes[2], params: null }];
+    expect(issues(validateDesign({ ...doc, nodes }))).toEqual([
+      { path: 'nodes[1].params', expected: 'an object', found: 'missing' },
+      { path: 'nodes[2].params', expected: 'an object', found: 'null' },
+    ]);
+  });
+
   it('rejects a document that is not an object', () => {
     expect(issues(parseDesign('[1, 2]'))).toEqual([{ path: '', expected: 'an object', found: 'an array of 2' }]);
   });
@@ -187,6 +196,17 @@ describe('format version 1', () => {
         },
       },
     });
+  });
+
+  it('keeps a non-square input’s height, width and channels in place', () => {
+    const result = validateDesign({ ...v1, inputShape: [120, 160, 1] });
+    expect(result.ok && result.value.document.input).toEqual({ height: 120, width: 160, channels: 1 });
+  });
+
+  it('refuses an input shape that is not three integers ≥ 1', () => {
+    for (const inputShape of [[120, 0, 3], [120.5, 160, 3], ['120', 160, 3], [120, 160, 3, 1], undefined, { height: 120, width: 160, channels: 3 }]) {
+      expect(issues(validateDesign({ ...v1, inputShape }))[0], JSON.stringify(inputShape)).toMatchObject({ path: 'inputShape', expected: '[height, width, channels] of integers ≥ 1' });
+    }
   });
 
   it('reports version-1 problems by their version-1 paths', () => {
