@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../app/analysis/analyze';
 import { buildPreset, presets } from '../app/presets/index';
 import { browserSkipReason, openStudio, type StudioSession } from './testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually, steady } from './testing/eventually';
 
 const skip = browserSkipReason();
 
@@ -30,12 +31,10 @@ async function connect(page: Page, source: string, target: string, port: number)
   await page.mouse.up();
 }
 
-/** Waits up to 10 s for a value, as the UI settles. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 const node = (page: Page, id: string) => page.getByRole('group', { name: new RegExp(`^Node ${id}( \\(expanded\\))?$`) });
 
-describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let page: Page;
 
@@ -57,7 +56,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
       await page.getByRole('menuitem', { name: 'Start screen' }).click();
     }
     await page.getByRole('button', { name: 'New empty design' }).click();
-    await poll(() => page.getByRole('dialog', { name: 'Start' }).count()).toBe(0);
+    await eventually(() => page.getByRole('dialog', { name: 'Start' }).count()).toBe(0);
   }
 
   async function openPresetFromMenu(title: string) {
@@ -71,10 +70,10 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await startEmpty();
     const canvas = page.getByRole('main', { name: 'Design canvas' });
     await page.getByRole('listitem', { name: 'Stem (Inception-v4)' }).dragTo(canvas, { targetPosition: { x: 430, y: 650 } });
-    await poll(() => node(page, 'stemV4').count()).toBe(1);
+    await eventually(() => node(page, 'stemV4').count()).toBe(1);
     await connect(page, 'input', 'stemV4', 0);
-    await poll(() => page.getByLabel('Edge input->stemV4:0 carries 299×299×3').count()).toBe(1);
-    await poll(() => node(page, 'stemV4').getByLabel('Output shape').textContent()).toBe('35×35×384');
+    await eventually(() => page.getByLabel('Edge input->stemV4:0 carries 299×299×3').count()).toBe(1);
+    await eventually(() => node(page, 'stemV4').getByLabel('Output shape').textContent()).toBe('35×35×384');
     expect(await page.getByLabel('Output shape', { exact: true }).last().textContent()).toBe('output 35×35×384');
     await studio.screenshot('palette-add-and-connect');
   });
@@ -88,11 +87,11 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await inspector.getByLabel('Padding').selectOption('valid');
     await page.getByRole('listitem', { name: 'Concatenate' }).dblclick();
     await page.getByRole('button', { name: 'Fit view' }).click();
-    await page.waitForTimeout(400); // the fit animates for 200 ms
+    await steady(() => page.locator('.react-flow__viewport').getAttribute('style')); // the fit animates
     await connect(page, 'input', 'concat', 1);
 
     const concat = node(page, 'concat');
-    await poll(() => concat.getAttribute('title')).toContain('port 0 is 149×149×64 but port 1 is 299×299×3');
+    await eventually(() => concat.getAttribute('title')).toContain('port 0 is 149×149×64 but port 1 is 299×299×3');
     expect(await concat.getAttribute('aria-invalid')).toBe('true');
     const panel = page.getByRole('region', { name: 'Diagnostics' });
     const problem = panel.getByRole('button', { name: /Concatenation concat needs one grid/ });
@@ -106,18 +105,18 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await node(page, 'conv2d').click();
     await inspector.getByLabel('Strides').fill('1');
     await inspector.getByLabel('Padding').selectOption('same');
-    await poll(() => concat.getAttribute('aria-invalid')).toBe('false');
+    await eventually(() => concat.getAttribute('aria-invalid')).toBe('false');
     expect(await page.getByLabel('Error count').textContent()).toBe('0 errors');
     await studio.screenshot('grid-mismatch-fixed');
 
     await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Control+z');
-    await poll(() => concat.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => concat.getAttribute('aria-invalid')).toBe('true');
     await page.keyboard.press('Control+Shift+z');
-    await poll(() => concat.getAttribute('aria-invalid')).toBe('false');
+    await eventually(() => concat.getAttribute('aria-invalid')).toBe('false');
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await page.getByRole('menuitem', { name: /^Undo/ }).click();
-    await poll(() => concat.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => concat.getAttribute('aria-invalid')).toBe('true');
     await studio.screenshot('undo-restores-error');
   });
 
@@ -125,7 +124,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     for (const preset of presets) {
       const expected = analyze(buildPreset(preset.name)).totals.total.toLocaleString('en-US');
         await openPresetFromMenu(preset.title);
-      await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${expected}`);
+      await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${expected}`);
       expect(await page.getByLabel('Document title').textContent()).toContain(preset.title.split(' (')[0]);
       // The paper as printed opens with its two problems, each listed once with its blocks.
       const errors = preset.name === 'inception-resnet-v2-as-printed' ? '2 errors (15 places)' : '0 errors';
@@ -142,7 +141,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     const saveAs = page.getByRole('dialog', { name: 'Save design as' });
     expect(await saveAs.getByLabel('File name').inputValue()).toBe('Inception-ResNet-v1.incept.json');
     await page.keyboard.press('Enter');
-    await poll(() => page.getByRole('status').textContent()).toMatch(/^Saved to .*\/Inception-ResNet-v1\.incept\.json$/);
+    await eventually(() => page.getByRole('status').textContent()).toMatch(/^Saved to .*\/Inception-ResNet-v1\.incept\.json$/);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
 
     await startEmpty();
@@ -151,7 +150,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     const dialog = page.getByRole('dialog', { name: 'Open design' });
     await dialog.getByRole('option', { name: /\.incept\.json$/ }).first().click();
     await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(total);
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(total);
     await studio.screenshot('save-and-reopen');
 
     writeFileSync(join(studio.host.root, 'broken.incept.json'), JSON.stringify({ format: 'inception-studio/design', version: 2, name: 5, nodes: 'none' }));
@@ -159,7 +158,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await page.getByRole('dialog', { name: 'Open design' }).getByRole('option', { name: 'broken.incept.json' }).click();
     await page.getByRole('dialog', { name: 'Open design' }).getByRole('button', { name: 'Open', exact: true }).click();
     const alert = page.getByRole('alertdialog');
-    await poll(() => alert.count()).toBe(1);
+    await eventually(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toContain('name');
     await studio.screenshot('broken-file-issues');
     await alert.getByRole('button', { name: 'Close' }).click();
@@ -171,10 +170,10 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await openPresetFromMenu('Inception-v4');
     await page.getByRole('region', { name: 'Diagnostics' }).waitFor();
     await page.getByRole('button', { name: 'Expand a1' }).click({ force: true });
-    await poll(() => page.getByRole('group', { name: /^Layer branch/ }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole('group', { name: /^Layer branch/ }).count()).toBeGreaterThan(0);
     expect(await node(page, 'a1').getAttribute('aria-label')).toBe('Node a1 (expanded)');
     await page.getByRole('button', { name: 'Collapse a1' }).click({ force: true });
-    await poll(() => page.getByRole('group', { name: /^Layer / }).count()).toBe(0);
+    await eventually(() => page.getByRole('group', { name: /^Layer / }).count()).toBe(0);
 
     await startEmpty();
     await node(page, 'input').click();
@@ -184,16 +183,16 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await poll(() => node(page, 'maxPool2').count()).toBe(1);
-    await poll(() => page.getByLabel('Edge conv2d2->maxPool2:0 carries 299×299×64').count()).toBe(1);
+    await eventually(() => node(page, 'maxPool2').count()).toBe(1);
+    await eventually(() => page.getByLabel('Edge conv2d2->maxPool2:0 carries 299×299×64').count()).toBe(1);
     await page.keyboard.press('Delete');
-    await poll(() => node(page, 'maxPool2').count()).toBe(0);
+    await eventually(() => node(page, 'maxPool2').count()).toBe(0);
     await page.keyboard.press('Control+z');
-    await poll(() => node(page, 'maxPool2').count()).toBe(1);
+    await eventually(() => node(page, 'maxPool2').count()).toBe(1);
 
     const before = await node(page, 'maxPool2').boundingBox();
     await page.keyboard.press('l');
-    await poll(async () => JSON.stringify(await node(page, 'maxPool2').boundingBox())).not.toBe(JSON.stringify(before));
+    await eventually(async () => JSON.stringify(await node(page, 'maxPool2').boundingBox())).not.toBe(JSON.stringify(before));
     await studio.screenshot('keyboard-edit-and-layout-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
@@ -213,6 +212,6 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     expect(await about.textContent()).toContain('Released under the MIT licence. Third-party notices:');
     await studio.screenshot('about-dialog');
     await page.keyboard.press('Escape');
-    await poll(() => about.count()).toBe(0);
+    await eventually(() => about.count()).toBe(0);
   });
 });

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, openStudio, type StudioSession } from './testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually } from './testing/eventually';
 import { TINY_CLASSES, writeTinyDataset } from './testing/runFixtures';
 
 const skip = browserSkipReason();
-const poll = <T>(read: () => Promise<T>, timeout = 10_000) => expect.poll(read, { timeout, interval: 100 });
 
-describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let page: Page;
   let local: string;
@@ -49,18 +49,18 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.getByRole('listitem', { name: 'Dropout' }).dblclick();
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     // The host keeps a copy a few seconds after the change.
-    await poll(async () => recoveryCopies().length).toBe(1);
+    await eventually(async () => recoveryCopies().length).toBe(1);
 
     await page.reload();
     expect(dialogs).toContain('beforeunload');
     const offer = page.getByRole('dialog', { name: 'Restore unsaved work?' });
-    await poll(() => offer.count()).toBe(1);
+    await eventually(() => offer.count()).toBe(1);
     expect(await offer.getByRole('listitem', { name: 'Inception-v4' }).textContent()).toContain('never saved');
     await studio.screenshot('recovery-offered');
     // The dialog has the keyboard: Enter restores.
     expect(await focused()).toBe('Restore Inception-v4');
     await page.keyboard.press('Enter');
-    await poll(() => offer.count()).toBe(0);
+    await eventually(() => offer.count()).toBe(0);
     expect(await page.getByLabel('Document title').textContent()).toContain('Inception-v4');
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     expect(await page.getByRole('group', { name: /^Node dropout2( \(expanded\))?$/ }).count()).toBe(1);
@@ -102,7 +102,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Inception-ResNet-v1');
     await page.keyboard.press('Enter');
-    await poll(() => page.getByLabel('Document title').textContent()).toContain('Inception-ResNet-v1');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('Inception-ResNet-v1');
 
     // From the menu bar, Tab moves on to the palette's search.
     await page.keyboard.press('Tab');
@@ -112,22 +112,22 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     expect(await focused()).toBe('Inception-ResNet-A (v1)');
     await page.keyboard.press('Enter');
     // Added after the lowest node and selected: the inspector shows it.
-    await poll(() => page.getByRole('region', { name: 'Inspector' }).getByRole('heading').first().textContent()).toContain('Inception-ResNet-A (v1)');
+    await eventually(() => page.getByRole('region', { name: 'Inspector' }).getByRole('heading').first().textContent()).toContain('Inception-ResNet-A (v1)');
 
     // Never saved: Ctrl+S asks where; a bare name lands in the host's folder with the extension.
     await page.keyboard.press('Control+s');
     const saveAs = page.getByRole('dialog', { name: 'Save design as' });
-    await poll(() => saveAs.count()).toBe(1);
+    await eventually(() => saveAs.count()).toBe(1);
     expect(await focused()).toBe('File name');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('keyboard net');
     await studio.screenshot('keyboard-save-as');
     await page.keyboard.press('Enter');
-    await poll(() => page.getByRole('status').filter({ hasText: /^Saved to / }).textContent()).toBe(`Saved to ${join(studio.host.root, 'keyboard net.incept.json')}`);
+    await eventually(() => page.getByRole('status').filter({ hasText: /^Saved to / }).textContent()).toBe(`Saved to ${join(studio.host.root, 'keyboard net.incept.json')}`);
     expect(existsSync(join(studio.host.root, 'keyboard net.incept.json'))).toBe(true);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
     // Saved: the recovery copy has done its job.
-    await poll(async () => recoveryCopies().length).toBe(0);
+    await eventually(async () => recoveryCopies().length).toBe(0);
   });
 
   it('walks the Open dialog with the keyboard, showing designs and folders unless all files are asked for', async () => {
@@ -138,10 +138,10 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.keyboard.press('Control+o');
     const open = page.getByRole('dialog', { name: 'Open design' });
     const files = open.getByRole('listbox', { name: 'Files' });
-    await poll(() => files.getByRole('option').allTextContents()).toEqual(['📁 sub', 'keyboard net.incept.json']);
+    await eventually(() => files.getByRole('option').allTextContents()).toEqual(['📁 sub', 'keyboard net.incept.json']);
     expect(await focused()).toBe('Files');
     await open.getByLabel('Show').selectOption('all');
-    await poll(() => files.getByRole('option', { name: 'notes.txt' }).count()).toBe(1);
+    await eventually(() => files.getByRole('option', { name: 'notes.txt' }).count()).toBe(1);
     await open.getByLabel('Show').selectOption('designs');
 
     // Tab and Shift+Tab stay inside the dialog.
@@ -151,21 +151,21 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.keyboard.press('Home');
     expect(await files.getByRole('option', { selected: true }).textContent()).toBe('📁 sub');
     await page.keyboard.press('Enter');
-    await poll(() => files.getByRole('option').allTextContents()).toEqual(['inner.incept.json']);
+    await eventually(() => files.getByRole('option').allTextContents()).toEqual(['inner.incept.json']);
     await page.keyboard.press('Backspace');
-    await poll(() => files.getByRole('option').count()).toBe(2);
+    await eventually(() => files.getByRole('option').count()).toBe(2);
     expect(await files.getByRole('option', { selected: true }).textContent()).toBe('📁 sub');
     await page.keyboard.press('ArrowDown');
     await studio.screenshot('open-dialog-keyboard');
     await page.keyboard.press('Escape');
-    await poll(() => open.count()).toBe(0);
+    await eventually(() => open.count()).toBe(0);
     // Closed, the dialog hands focus back where it was.
     expect(await focused()).toBe('Search palette');
 
     // Double-click opens.
     await page.keyboard.press('Control+o');
     await open.getByRole('option', { name: 'keyboard net.incept.json' }).dblclick();
-    await poll(() => open.count()).toBe(0);
+    await eventually(() => open.count()).toBe(0);
     expect(await page.getByLabel('Document title').textContent()).toContain('keyboard net.incept.json');
   });
 
@@ -175,14 +175,14 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.getByRole('tab', { name: 'Train' }).click();
     await page.getByLabel('Upload a dataset folder…').setInputFiles(data);
     const plan = page.getByRole('group', { name: 'Upload to the host' });
-    await poll(() => plan.textContent()).toMatch(/40 files, .* from “data”; 1 left out \(data\/\.DS_Store names a hidden file/);
+    await eventually(() => plan.textContent()).toMatch(/40 files, .* from “data”; 1 left out \(data\/\.DS_Store names a hidden file/);
     await plan.getByLabel('Subfolder').fill('datasets');
     await plan.getByRole('button', { name: 'Upload' }).click();
     const target = join(studio.host.root, 'datasets', 'data');
-    await poll(() => page.getByRole('status').filter({ hasText: 'Uploaded' }).textContent()).toBe(`Uploaded 40 files into ${target}`);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Uploaded' }).textContent()).toBe(`Uploaded 40 files into ${target}`);
     expect(readdirSync(target).sort()).toEqual(Array.from({ length: TINY_CLASSES }, (_, k) => `class${k}`));
     expect(await page.getByLabel('Dataset folder or CSV').inputValue()).toBe(target);
-    await poll(() => page.getByLabel('Dataset scan report').textContent(), 30_000).toContain(`40 images in ${TINY_CLASSES} classes`);
+    await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain(`40 images in ${TINY_CLASSES} classes`);
     await studio.screenshot('dataset-uploaded');
 
     // The same folder again: refused, nothing overwritten.
@@ -190,6 +190,6 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await plan.getByLabel('Subfolder').fill('datasets');
     await plan.getByRole('button', { name: 'Upload' }).click();
     const refusal = page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'Upload refused' });
-    await poll(() => refusal.textContent()).toMatch(/already exists.*Nothing was written/);
+    await eventually(() => refusal.textContent()).toMatch(/already exists.*Nothing was written/);
   });
 });

@@ -40,13 +40,14 @@ let xvfb: ChildProcess | null = null;
 afterAll(() => void xvfb?.kill());
 
 describe('desktop app', () => {
-  it.skipIf(skipReason !== null)(`launches, loads a preset and saves it to a file${skipReason ? ` (skipped: ${skipReason})` : ''}`, async () => {
+  it.skipIf(skipReason !== null)(`launches, loads a preset and saves it to a file${skipReason ? ` (skipped: ${skipReason})` : ''}`, { timeout: 300_000 }, async () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: 'ignore' });
     const env: Record<string, string> = { ...(process.env as Record<string, string>) };
     if (needsDisplay) {
       xvfb = spawn('Xvfb', [':97', '-screen', '0', '1600x1000x24'], { stdio: 'ignore' });
       env.DISPLAY = ':97';
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Xvfb is ready once its socket exists.
+      await expect.poll(() => existsSync('/tmp/.X11-unix/X97'), { timeout: 60_000 }).toBe(true);
     }
     const folder = await tempFolder('desktop-e2e');
     env.INCEPTION_STUDIO_USER_DATA = join(folder.path, 'user-data');
@@ -70,9 +71,9 @@ describe('desktop app', () => {
         }, [menu, item] as const);
 
       await clickMenu('Presets', 'Inception-v4');
-      await window.waitForTimeout(1000);
+      await expect.poll(() => window.getByLabel('Document title').textContent(), { timeout: 60_000 }).toContain('Inception-v4');
       await clickMenu('File', 'Save');
-      await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => existsSync(target), { timeout: 60_000 }).toBe(true);
       const parsed = parseDesign(await readFile(target, 'utf8'));
       expect(parsed.ok && parsed.value.document.nodes.length).toBeGreaterThan(10);
     } finally {

@@ -17,9 +17,9 @@ import { buildPreset } from '../../app/presets/index';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import { emitHostEvent, fakePreloadScript } from '../testing/fakePreload';
 import { browserSkipReason, openStudio, repoRoot, type StudioSession } from '../testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually } from '../testing/eventually';
 
 const skip = browserSkipReason();
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 async function writeDesign(root: string, file: string, name: string): Promise<string> {
   const path = join(root, file);
@@ -27,7 +27,7 @@ async function writeDesign(root: string, file: string, name: string): Promise<st
   return path;
 }
 
-describe.skipIf(skip !== null)(`host events in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`host events in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let launched: string;
   let desktop: Page;
@@ -45,7 +45,7 @@ describe.skipIf(skip !== null)(`host events in Chromium${skip ? ` (skipped: ${sk
 
   it('opens the design named on the web host’s command line in the first page', async () => {
     const { page } = studio;
-    await poll(() => page.getByLabel('Document title').textContent()).toContain('launched.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('launched.incept.json');
     expect(await page.getByRole('status').filter({ hasText: `Opened ${launched}` }).count()).toBe(1);
     await studio.screenshot('host-event-launch-open');
   });
@@ -55,23 +55,23 @@ describe.skipIf(skip !== null)(`host events in Chromium${skip ? ` (skipped: ${sk
     const other = await writeDesign(studio.host.root, 'other.incept.json', 'Other net');
     await page.getByRole('button', { name: 'New empty design' }).click();
     await page.getByRole('listitem', { name: 'Convolution' }).dblclick();
-    await poll(() => page.getByLabel('Unsaved changes').count()).toBe(1);
+    await eventually(() => page.getByLabel('Unsaved changes').count()).toBe(1);
 
     const asked: string[] = [];
     page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
     expect(await emitHostEvent(page, { type: 'open-file', path: other, unsavedChecked: false })).toBe(1);
-    await poll(async () => asked).toEqual(['Discard unsaved changes to “Untitled”?']);
+    await eventually(async () => asked).toEqual(['Discard unsaved changes to “Untitled”?']);
     expect(await page.getByLabel('Document title').textContent()).toContain('Untitled');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await emitHostEvent(page, { type: 'open-file', path: other, unsavedChecked: false });
-    await poll(() => page.getByLabel('Document title').textContent()).toContain('other.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('other.incept.json');
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
 
     // The desktop's own Save / Don't Save / Cancel already ran: no second question.
     await page.getByRole('listitem', { name: 'Convolution' }).dblclick();
     await emitHostEvent(page, { type: 'open-file', path: launched, unsavedChecked: true });
-    await poll(() => page.getByLabel('Document title').textContent()).toContain('launched.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('launched.incept.json');
     await page.screenshot({ path: join(repoRoot, 'test-artifacts', 'host-event-open-file.png') });
   });
 
@@ -80,20 +80,20 @@ describe.skipIf(skip !== null)(`host events in Chromium${skip ? ` (skipped: ${sk
     const svgs = () => readdirSync(studio.host.root).filter((name) => name.endsWith('.svg'));
     expect(svgs()).toEqual([]);
     await emitHostEvent(page, { type: 'menu', command: 'exportSvg', unsavedChecked: false });
-    await poll(async () => svgs().length).toBe(1);
-    await poll(() => page.getByRole('status').filter({ hasText: /Exported .*\.svg/ }).count()).toBe(1);
+    await eventually(async () => svgs().length).toBe(1);
+    await eventually(() => page.getByRole('status').filter({ hasText: /Exported .*\.svg/ }).count()).toBe(1);
     await emitHostEvent(page, { type: 'menu', command: 'predict', unsavedChecked: false });
-    await poll(() => page.getByRole('tab', { name: 'Predict' }).getAttribute('aria-selected')).toBe('true');
+    await eventually(() => page.getByRole('tab', { name: 'Predict' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('training events lock the design; a crashed trainer opens the training tab with the reason', async () => {
     const page = desktop;
     const config = { ...defaultTrainConfig, epochs: 1 };
     await emitHostEvent(page, { type: 'train', runId: 'r-host', event: { type: 'start', runId: 'r-host', runDir: '/runs/r-host', backend: 'wasm', device: 'CPU', stepsPerEpoch: 4, totalSteps: 4, config } });
-    await poll(() => page.getByRole('status', { name: 'Design locked' }).textContent()).toContain('Run r-host is training this design');
+    await eventually(() => page.getByRole('status', { name: 'Design locked' }).textContent()).toContain('Run r-host is training this design');
     await emitHostEvent(page, { type: 'trainer-crashed', runId: 'r-host', message: 'The trainer process exited with code 3 before the run finished.', lastCheckpoint: null });
-    await poll(() => page.getByRole('tab', { name: 'Train' }).getAttribute('aria-selected')).toBe('true');
-    await poll(() => page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'exited with code 3' }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole('tab', { name: 'Train' }).getAttribute('aria-selected')).toBe('true');
+    await eventually(() => page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'exited with code 3' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('status', { name: 'Design locked' }).count()).toBe(0);
     await page.screenshot({ path: join(repoRoot, 'test-artifacts', 'host-event-trainer-crashed.png') });
   });

@@ -17,6 +17,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const bundle = join(repoRoot, 'dist/renderer/index.html');
 const serveEntry = join(repoRoot, 'main/web/serveCommand.ts');
 
+/** How long one UI step may take to show its result: Playwright's own 30 s is too short on a loaded machine. */
+export const SETTLE_MS = 60_000;
+
 /** Why browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
@@ -144,6 +147,7 @@ export async function openStudio(options: { colorScheme?: 'light' | 'dark'; widt
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
+  page.setDefaultTimeout(SETTLE_MS);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(host.url);

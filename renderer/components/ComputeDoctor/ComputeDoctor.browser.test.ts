@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually } from '../../testing/eventually';
 
 const skip = browserSkipReason();
-const poll = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout, interval: 250 });
 
-describe.skipIf(skip !== null)(`compute check in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`compute check in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let page: Page;
 
@@ -30,7 +30,7 @@ describe.skipIf(skip !== null)(`compute check in Chromium${skip ? ` (skipped: ${
     const check = page.getByRole('region', { name: 'Compute check' });
     await check.getByRole('button', { name: 'Check backends' }).click();
     const table = check.getByRole('table', { name: 'Compute backends' });
-    await poll(() => table.getByRole('row').count(), 30_000).toBe(6);
+    await eventually(() => table.getByRole('row').count()).toBe(6);
     const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name} `) });
     expect(await row('tensorflow-gpu').textContent()).toMatch(/unavailable: (not installed|TensorFlow created no GPU device)/);
     expect(await row('wasm').textContent()).toMatch(/\(\d+ cores?\)/);
@@ -39,7 +39,7 @@ describe.skipIf(skip !== null)(`compute check in Chromium${skip ? ` (skipped: ${
     expect(automatic).toMatch(/^Automatic choice: \S+/);
 
     await check.getByRole('button', { name: 'Benchmark backends' }).click();
-    await poll(() => row('cpu').textContent(), 120_000).toMatch(/[\d.]+ img\/s \([\d.]+× slower than \S+\)/);
+    await eventually(() => row('cpu').textContent(), 120_000).toMatch(/[\d.]+ img\/s \([\d.]+× slower than \S+\)/);
     expect(await table.getByText(/img\/s \(fastest\)/).count()).toBe(1);
     expect(await check.getByText(/^Benchmark: Inception-ResNet-A \(v2\) block/).count()).toBe(1);
     await table.getByRole('row', { name: /^cpu / }).scrollIntoViewIfNeeded();

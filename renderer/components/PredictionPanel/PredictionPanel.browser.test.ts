@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually } from '../../testing/eventually';
 import { openDesignFile, TINY_CLASSES, tinyImage, writeTinyDesign } from '../../testing/runFixtures';
 
 const skip = browserSkipReason();
-const poll = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout, interval: 250 });
 
-describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let page: Page;
 
@@ -32,7 +32,7 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
 
   it('predicts the top five classes of a picked image with the design’s random weights', async () => {
     await openDesignFile(page, 'tiny.incept.json');
-    await poll(() => page.getByLabel('Document title').textContent(), 10_000).toContain('tiny.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('tiny.incept.json');
     await page.getByRole('tab', { name: 'Predict' }).click();
     expect(await page.getByRole('radio', { name: 'The current design, random weights' }).isChecked()).toBe(true);
     expect(await page.getByRole('button', { name: 'Predict', exact: true }).isDisabled()).toBe(true);
@@ -41,10 +41,10 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
       { name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() },
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
     ]);
-    await poll(() => page.getByRole('alert').textContent(), 5_000).toContain('Not images, left out: notes.txt');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('Not images, left out: notes.txt');
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
     const classes = page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem');
-    await poll(() => classes.count()).toBe(TINY_CLASSES);
+    await eventually(() => classes.count()).toBe(TINY_CLASSES);
     const percents = (await classes.allTextContents()).map((text) => Number(/ ([\d.]+)%$/.exec(text)?.[1]));
     expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
     expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
@@ -56,7 +56,7 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     await page.getByLabel('Choose images').setInputFiles([{ name: 'photo\u202Egnp.exe.png', mimeType: 'image/png', buffer: await tinyImage() }]);
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
     const heading = page.locator('.prediction-result__name').filter({ hasText: 'photo' });
-    await poll(() => heading.textContent()).toBe('photo\\u202egnp.exe.png');
+    await eventually(() => heading.textContent()).toBe('photo\\u202egnp.exe.png');
     expect(await page.locator('.prediction-results').textContent()).not.toContain('\u202E');
   });
 
@@ -64,7 +64,7 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     await page.getByRole('radio', { name: 'A saved model directory' }).check();
     await page.getByRole('textbox', { name: 'Model directory' }).fill(join(studio.host.root, 'no-such-model'));
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
-    await poll(() => page.getByRole('tabpanel').getByRole('alert').textContent()).toMatch(/no-such-model/);
+    await eventually(() => page.getByRole('tabpanel').getByRole('alert').textContent()).toMatch(/no-such-model/);
     await studio.screenshot('predict-missing-model');
   });
 
@@ -73,7 +73,7 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     expect(svgDownload.suggestedFilename()).toBe('tiny.svg');
     const downloaded = readFileSync((await svgDownload.path())!, 'utf8');
     await page.getByRole('button', { name: 'Save a copy on the host' }).click();
-    await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.svg')).length, 10_000).toBe(1);
+    await eventually(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.svg')).length).toBe(1);
     const svgName = readdirSync(studio.host.root).find((name) => name.endsWith('.svg'))!;
     const svg = readFileSync(join(studio.host.root, svgName), 'utf8');
     expect(svg).toBe(downloaded);
@@ -85,13 +85,13 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     expect(pngDownload.suggestedFilename()).toBe('tiny.png');
     expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');
     await page.getByRole('button', { name: 'Save a copy on the host' }).click();
-    await poll(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.png')).length, 10_000).toBe(1);
+    await eventually(async () => readdirSync(studio.host.root).filter((name) => name.endsWith('.png')).length).toBe(1);
     const png = readFileSync(join(studio.host.root, readdirSync(studio.host.root).find((name) => name.endsWith('.png'))!));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     // Twice the SVG's size: sharp on print and high-density screens.
     const svgWidth = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
     expect(png.readUInt32BE(16)).toBe(Math.max(1, Math.round(svgWidth * 2)));
-    await poll(() => page.getByRole('status').filter({ hasText: 'Exported' }).count(), 5_000).toBeGreaterThan(0);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Exported' }).count()).toBeGreaterThan(0);
     await studio.screenshot('export-design-dark');
   });
 });

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, openStudio, type StudioSession } from '../../testing/studioBrowser';
+import { BROWSER_TEST_MS, eventually } from '../../testing/eventually';
 import { openDesignFile, TINY_CLASSES, tinyImage, trainerProcesses, writeTinyDataset, writeTinyDesign } from '../../testing/runFixtures';
 
 const skip = browserSkipReason();
 const TRAINING_MS = 90_000;
 
 /** Waits for a value as the run goes on. */
-const poll = <T>(read: () => Promise<T>, timeout = TRAINING_MS) => expect.poll(read, { timeout, interval: 250 });
 
-describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: ${skip})` : ''}`, { timeout: BROWSER_TEST_MS }, () => {
   let studio: StudioSession;
   let page: Page;
   let data: string;
@@ -46,19 +46,19 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
 
   it('scans the chosen dataset, estimates memory and trains to the end with live charts', async () => {
     await openDesignFile(page, 'tiny.incept.json');
-    await poll(() => page.getByLabel('Document title').textContent(), 10_000).toContain('tiny.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('tiny.incept.json');
     await page.getByRole('tab', { name: 'Train' }).click();
     // The bundled sample is scanned first; then the user's folder.
-    await poll(() => page.getByLabel('Dataset scan report').textContent(), 30_000).toContain('Bundled sample');
+    await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain('Bundled sample');
     // Pick the folder by browsing the host's folders.
     await page.getByRole('button', { name: 'Browse…' }).click();
     const browser = page.getByRole('group', { name: 'Choose a dataset' });
     await browser.getByRole('button', { name: 'Open folder data' }).click();
-    await poll(() => browser.getByRole('button', { name: 'Open folder class0' }).count(), 5_000).toBe(1);
+    await eventually(() => browser.getByRole('button', { name: 'Open folder class0' }).count()).toBe(1);
     await browser.getByRole('button', { name: 'Use this folder' }).click();
     expect(await page.getByLabel('Dataset folder or CSV').inputValue()).toBe(data);
-    await poll(() => page.getByLabel('Dataset scan report').textContent(), 30_000).toContain(`40 images in ${TINY_CLASSES} classes`);
-    await poll(() => page.getByLabel('Training device').count(), 30_000).toBe(1);
+    await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain(`40 images in ${TINY_CLASSES} classes`);
+    await eventually(() => page.getByLabel('Training device').count()).toBe(1);
     const largest = Number(await page.getByLabel('Largest batch that fits').textContent());
     expect(largest).toBeGreaterThan(8);
     await setField('Batch size', String(largest + 1));
@@ -69,17 +69,17 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await setUpRun(2);
 
     await page.getByRole('button', { name: 'Start training' }).click();
-    await poll(() => page.getByLabel('Design locked').count(), 10_000).toBe(1);
-    await poll(() => page.getByRole('img', { name: /^Loss: train \(step\) \d/ }).count()).toBe(1);
+    await eventually(() => page.getByLabel('Design locked').count()).toBe(1);
+    await eventually(() => page.getByRole('img', { name: /^Loss: train \(step\) \d/ }).count(), TRAINING_MS).toBe(1);
     await studio.screenshot('training-running');
-    await poll(status).toMatch(/^Completed/);
+    await eventually(status, TRAINING_MS).toMatch(/^Completed/);
     expect(await page.getByLabel('Training progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
     expect(await page.getByRole('img', { name: /^Accuracy: .*top-1 validation \d/ }).count()).toBe(1);
     expect(await page.getByLabel('Design locked').count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Run results' }).getByRole('button', { name: 'Save last as model…' }).count()).toBe(1);
     // The finished run is listed with the runs of the design's file.
     const pastRuns = page.getByRole('region', { name: 'Past runs' });
-    await poll(() => pastRuns.getByRole('table', { name: 'Runs of tiny.incept.json' }).getByRole('row').count(), 10_000).toBeGreaterThan(1);
+    await eventually(() => pastRuns.getByRole('table', { name: 'Runs of tiny.incept.json' }).getByRole('row').count()).toBeGreaterThan(1);
     await studio.screenshot('training-completed');
 
     // Hovering the loss chart at the last step shows each line's value there, exactly as logged.
@@ -91,7 +91,7 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     const plot = await page.locator('[data-chart="Loss"] .u-over').boundingBox();
     if (!plot) throw new Error('no loss chart');
     await page.mouse.move(plot.x + plot.width - 3, plot.y + plot.height / 2);
-    await poll(() => page.getByLabel('Loss position').textContent(), 5_000).toMatch(/^step \d+$/);
+    await eventually(() => page.getByLabel('Loss position').textContent()).toMatch(/^step \d+$/);
     const legend = page.getByRole('list', { name: 'Loss legend' });
     expect(await legend.getByRole('button', { name: /^train \(step\) \d/ }).count()).toBe(1);
     expect(await legend.getByRole('button', { name: /^validation / }).getAttribute('aria-label')).toBe(`validation ${Number(lastValidation.toPrecision(4))}`);
@@ -103,16 +103,16 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await page.mouse.down();
     await page.mouse.move(plot.x + plot.width * 0.7, plot.y + plot.height / 2, { steps: 4 });
     await page.mouse.up();
-    await poll(() => page.getByRole('button', { name: 'Reset zoom' }).count(), 5_000).toBe(1);
+    await eventually(() => page.getByRole('button', { name: 'Reset zoom' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Reset zoom' }).click();
-    await poll(() => page.getByRole('button', { name: 'Reset zoom' }).count(), 5_000).toBe(0);
+    await eventually(() => page.getByRole('button', { name: 'Reset zoom' }).count()).toBe(0);
     await legend.getByRole('button', { name: /^validation / }).click();
     expect(await legend.getByRole('button', { name: /^validation / }).getAttribute('aria-pressed')).toBe('true');
     await page.mouse.move(0, 0);
 
     // Compare, evaluate and save the run; predict with the saved model directory.
     await pastRuns.getByRole('checkbox', { name: /^Compare / }).first().check();
-    await poll(() => pastRuns.getByRole('img', { name: /^Top-1 accuracy per epoch: .* validation \d/ }).count(), 10_000).toBe(1);
+    await eventually(() => pastRuns.getByRole('img', { name: /^Top-1 accuracy per epoch: .* validation \d/ }).count()).toBe(1);
     const results = page.getByRole('region', { name: 'Run results' });
     // The trainer's own validation matrix is shown; no evaluation of the whole folder is offered.
     const matrix = results.getByRole('table', { name: 'Confusion matrix' });
@@ -122,7 +122,7 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     expect(await results.getByRole('button', { name: 'Evaluate best' }).count()).toBe(0);
     await results.getByRole('button', { name: 'Save best as model…' }).click();
     const saved = results.getByRole('status').filter({ hasText: 'Saved the best model to' });
-    await poll(() => saved.count(), 10_000).toBe(1);
+    await eventually(() => saved.count()).toBe(1);
     const modelDir = /Saved the best model to (.+)$/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
     expect(modelDir.startsWith(studio.host.root)).toBe(true);
     await studio.screenshot('training-evaluated-and-saved');
@@ -142,7 +142,7 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await page.getByRole('textbox', { name: 'Model directory' }).fill(modelDir);
     await page.getByLabel('Choose images').setInputFiles({ name: 'saved.png', mimeType: 'image/png', buffer: await tinyImage() });
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
-    await poll(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
+    await eventually(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count()).toBe(TINY_CLASSES);
     await page.getByRole('button', { name: 'Clear images' }).click();
     await page.getByRole('tab', { name: 'Train' }).click();
   });
@@ -152,12 +152,12 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await setField('Validation split', '0');
     await page.getByRole('button', { name: 'Start training' }).click();
     // `epoch 1/1` tells this run from the previous test's two-epoch one.
-    await poll(status).toMatch(/^Completed .* epoch 1\/1 /);
+    await eventually(status, TRAINING_MS).toMatch(/^Completed .* epoch 1\/1 /);
     const results = page.getByRole('region', { name: 'Run results' });
     expect(await results.getByRole('table', { name: 'Confusion matrix' }).count()).toBe(0);
     await results.getByRole('button', { name: 'Evaluate last' }).click();
     const matrix = results.getByRole('table', { name: 'Confusion matrix' });
-    await poll(() => matrix.count(), 60_000).toBe(1);
+    await eventually(() => matrix.count()).toBe(1);
     expect(await matrix.getByRole('row').count()).toBe(TINY_CLASSES + 1);
     expect(await results.getByText(`Evaluated on ${data} (every image, centre crops): 40 images`, { exact: false }).count()).toBe(1);
   });
@@ -165,37 +165,37 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
   it('pauses, continues, stops, and resumes a run from its checkpoint', async () => {
     await setUpRun(30);
     await page.getByRole('button', { name: 'Start training' }).click();
-    await poll(status).toMatch(/^Training · .* step [1-9]/);
+    await eventually(status, TRAINING_MS).toMatch(/^Training · .* step [1-9]/);
     // The designer is read-only while the run uses the design, and says why.
     const stem = page.getByRole('group', { name: /^Node stem( \(expanded\))?$/ });
     await stem.click();
     await page.keyboard.press('Delete');
-    await poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent(), 5_000).toContain('is training this design');
+    await eventually(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent()).toContain('is training this design');
     expect(await stem.count()).toBe(1);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await poll(status).toMatch(/^Paused/);
+    await eventually(status, TRAINING_MS).toMatch(/^Paused/);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await poll(status).toMatch(/^Training/);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
     await page.getByRole('button', { name: 'Stop' }).click();
-    await poll(status).toMatch(/^Stopped/);
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
     const stoppedAt = Number(/step (\d+)/.exec((await status()) ?? '')?.[1]);
     expect(stoppedAt).toBeGreaterThan(0);
     // The run list follows by itself: no "training" left for a stopped run.
     const runId = /^Stopped · (\S+)/.exec((await status()) ?? '')?.[1] ?? '';
     const state = page.getByRole('region', { name: 'Past runs' }).getByLabel(`State of ${runId}`);
-    await poll(() => state.textContent(), 10_000).toBe('stopped');
+    await eventually(() => state.textContent()).toBe('stopped');
     const started = await page.getByRole('region', { name: 'Past runs' }).getByRole('row').filter({ hasText: runId }).locator('time').first().textContent();
     await studio.screenshot('training-stopped');
 
     await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
-    await poll(status).toMatch(/^Training/);
-    await poll(async () => Number(/step (\d+)/.exec((await status()) ?? '')?.[1])).toBeGreaterThan(stoppedAt);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
+    await eventually(async () => Number(/step (\d+)/.exec((await status()) ?? '')?.[1]), TRAINING_MS).toBeGreaterThan(stoppedAt);
     expect(await page.getByText(/^Resumed at epoch/).count()).toBeGreaterThan(0);
     // "Started" stays the first start; the resume is listed under it.
-    await poll(() => page.getByRole('list', { name: `Resumes of ${runId}` }).getByRole('listitem').count(), 10_000).toBe(1);
+    await eventually(() => page.getByRole('list', { name: `Resumes of ${runId}` }).getByRole('listitem').count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Past runs' }).getByRole('row').filter({ hasText: runId }).locator('time').first().textContent()).toBe(started);
     await page.getByRole('button', { name: 'Stop' }).click();
-    await poll(status).toMatch(/^Stopped/);
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
     await studio.screenshot('training-resumed-and-stopped');
   });
 
@@ -203,16 +203,16 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await setUpRun(30);
     await page.getByRole('button', { name: 'Start training' }).click();
     const results = page.getByRole('region', { name: 'Run results' });
-    await poll(status).toMatch(/^Training/);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
     const runId = /^Training · (\S+)/.exec((await status()) ?? '')?.[1];
     // The first epoch's checkpoint of this run.
-    await poll(() => results.textContent()).toContain(`${runId}/checkpoints/last`);
+    await eventually(() => results.textContent(), TRAINING_MS).toContain(`${runId}/checkpoints/last`);
     const trainers = trainerProcesses();
     expect(trainers.length).toBe(1);
     process.kill(trainers[0], 'SIGKILL');
 
     const alert = page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'trainer process' });
-    await poll(() => alert.count(), 20_000).toBe(1);
+    await eventually(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toMatch(/killed by a signal.*Last checkpoint: .*checkpoints\/last/);
     expect(await status()).toMatch(/^Trainer crashed/);
     await studio.screenshot('trainer-crashed');
@@ -220,13 +220,13 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await results.getByRole('button', { name: 'Predict with last' }).click();
     await page.getByLabel('Choose images').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() });
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
-    await poll(() => page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
+    await eventually(() => page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem').count()).toBe(TINY_CLASSES);
     await studio.screenshot('predict-from-crashed-checkpoint');
 
     await page.getByRole('tab', { name: 'Train' }).click();
     await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
-    await poll(status).toMatch(/^Training/);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
     await page.getByRole('button', { name: 'Stop' }).click();
-    await poll(status).toMatch(/^Stopped/);
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
   });
 });
