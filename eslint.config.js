@@ -12,7 +12,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-artifacts/**', 'assets/**', 'runs/**', 'lint/fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-artifacts/**', 'assets/**', 'runs/**', 'lint/fixtures/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
