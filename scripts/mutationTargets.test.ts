@@ -5,10 +5,10 @@ const tree: Record<string, PathKind> = { 'main/web': 'folder', 'app/engine/image
 const kindOf = (path: string): PathKind => tree[path] ?? (MUTATION_FOLDERS.includes(path as never) ? 'folder' : 'missing');
 
 describe('mutationTargets', () => {
-  it('mutates a folder’s sources, never its tests, with a report folder of its own', () => {
+  it('mutates a folder’s sources, never its tests or test fixtures, with a report folder of its own', () => {
     expect(mutationTargets(['main/web/'], kindOf)).toEqual({
       ok: true,
-      value: [{ path: 'main/web', mutate: ['main/web/**/*.ts', '!main/web/**/*.test.ts'], reportDir: 'reports/mutation/main-web' }],
+      value: [{ path: 'main/web', mutate: ['main/web/**/*.ts', '!main/web/**/*.test.ts', '!main/web/**/testing/**'], reportDir: 'reports/mutation/main-web' }],
     });
   });
 

@@ -22,7 +22,7 @@ export const MUTATION_FOLDERS = [
 export interface MutationTarget {
   /** The path as given, without a trailing slash. */
   path: string;
-  /** Stryker `mutate` globs: the sources, never the tests next to them (the core has no .d.ts). */
+  /** Stryker `mutate` globs: the sources, never the tests next to them or the fixtures in `testing/` folders. */
   mutate: string[];
   /** Where its incremental results and reports go, under reports/mutation/. */
   reportDir: string;
@@ -42,7 +42,7 @@ export function mutationTargets(paths: readonly string[], kindOf: (path: string)
     if (path === '' || path.startsWith('/') || path.split('/').includes('..')) return { ok: false, error: `mutation: '${given}' is not a path inside the repository` };
     const reportDir = `reports/mutation/${path.replace(/\.ts$/, '').replaceAll('/', '-')}`;
     const kind = kindOf(path);
-    if (kind === 'folder') targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`], reportDir });
+    if (kind === 'folder') targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`, `!${path}/**/testing/**`], reportDir });
     else if (kind === 'file' && path.endsWith('.ts') && !path.endsWith('.test.ts')) targets.push({ path, mutate: [path], reportDir });
     else if (kind === 'missing' && kindOf(`${path}.ts`) === 'file') targets.push({ path: `${path}.ts`, mutate: [`${path}.ts`], reportDir });
     else return { ok: false, error: `mutation: '${given}' is neither a folder nor a TypeScript source file` };
