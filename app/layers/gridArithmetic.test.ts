@@ -30,6 +30,8 @@ describe('windowText', () => {
     expect(windowText([3, 3], [2, 2], 'valid')).toBe('3×3/2 valid');
     expect(windowText([1, 7], [1, 1], 'same')).toBe('1×7 same');
     expect(windowText([3, 3], [2, 1], 'valid', 'max')).toBe('max 3×3/(2,1) valid');
+    expect(windowText([1, 3], [1, 2], 'same')).toBe('1×3/(1,2) same');
+    expect(windowText([2, 2], [3, 3], 'same', 'avg')).toBe('avg 2×2/3 same');
   });
 });
 
@@ -53,6 +55,20 @@ describe('inferWindowShape', () => {
     expect(result.ok && result.value.step?.formula).toBe('h: floor((17 − 7) / 1) + 1 = 11; w: floor((17 − 1) / 1) + 1 = 17');
   });
 
+  it('keeps height and width apart under different strides on a non-square grid', () => {
+    expect(inferWindowShape([35, 17, 8], rule([3, 1], [2, 1], 'valid'), 'r')).toEqual({
+      ok: true,
+      value: { shape: [17, 17, 32], step: { layerId: 'r', op: '3×1/(2,1) valid', from: [35, 17], to: [17, 17], formula: 'h: floor((35 − 3) / 2) + 1 = 17; w: floor((17 − 1) / 1) + 1 = 17' } },
+    });
+    const same = inferWindowShape([10, 7, 8], rule([1, 3], [1, 2], 'same'), 's');
+    expect(same).toEqual({ ok: true, value: { shape: [10, 4, 32], step: { layerId: 's', op: '1×3/(1,2) same', from: [10, 7], to: [10, 4], formula: 'h: ceil(10 / 1) = 10; w: ceil(7 / 2) = 4' } } });
+  });
+
+  it('passes the input channels to the rule, and keeps a grid that does not change without a step', () => {
+    const result = inferWindowShape([9, 5, 12], { ...rule([3, 3], [1, 1], 'same'), channels: (c) => c * 2 }, 'p');
+    expect(result).toEqual({ ok: true, value: { shape: [9, 5, 24] } });
+  });
+
   it('uses ceil for same padding with a stride', () => {
     const result = inferWindowShape([147, 147, 64], rule([3, 3], [2, 2], 'same'), 's');
     expect(result.ok && result.value.step?.formula).toBe('ceil(147 / 2) = 74');
@@ -63,6 +79,13 @@ describe('inferWindowShape', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('grid-collapsed');
     expect(!result.ok && result.error.message).toContain('late (3×3/2 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 2) + 1 = 0');
+  });
+
+  it('reports a grid that collapses along one axis only, never a negative size', () => {
+    const wide = inferWindowShape([8, 2, 4], rule([1, 3], [1, 1], 'valid'), 'w');
+    expect(!wide.ok && wide.error.message).toContain('w (1×3 valid) on a 8×2 grid leaves 8×0: h: floor((8 − 1) / 1) + 1 = 8; w: floor((2 − 3) / 1) + 1 = 0.');
+    const tall = inferWindowShape([1, 8, 4], rule([3, 3], [1, 1], 'valid'), 't');
+    expect(!tall.ok && tall.error.message).toContain('on a 1×8 grid leaves 0×6:');
   });
 
   it('refuses a vector', () => {

@@ -12,6 +12,24 @@ describe('layerDefinitions', () => {
     }
   });
 
+  it('defaults to the layers Inception uses most: same 3×3 conv with BN (no gamma) and ReLU, 3×3/2 valid max pool, 3×3/1 same average pool', () => {
+    const defaults = Object.fromEntries(Object.entries(layerDefinitions).map(([kind, definition]) => [kind, definition.toParams(resolveParams(definition.info, {}).values as never)]));
+    expect(defaults).toEqual({
+      input: {},
+      conv2d: { filters: 64, kernel: [3, 3], strides: [1, 1], padding: 'same', activation: 'relu', batchNorm: true, bnGamma: false, bias: false },
+      maxPool: { pool: [3, 3], strides: [2, 2], padding: 'valid' },
+      avgPool: { pool: [3, 3], strides: [1, 1], padding: 'same' },
+      concat: {},
+      residualAdd: { scale: 1, activation: 'relu' },
+      activation: { fn: 'relu' },
+      dropout: { rate: 0.2 },
+      globalAvgPool: {},
+      flatten: {},
+      dense: { units: 1000, activation: 'linear', bias: true },
+      softmax: {},
+    });
+  });
+
   it('files the head layers under Heads and the rest under Layers', () => {
     const heads = (Object.keys(layerDefinitions) as LayerKind[]).filter((kind) => layerDefinitions[kind].info.category === 'Heads');
     expect(heads.sort()).toEqual(['dense', 'dropout', 'flatten', 'globalAvgPool', 'softmax']);
