@@ -27,6 +27,43 @@ describe('parsePresetParams', () => {
     expect(() => parsePresetParams([pair])).toThrow(message);
   });
 
+  it('accepts every bound itself', () => {
+    expect(parsePresetParams(['input=1', 'classes=1', 'dropout=0', 'width=8', 'scales=0,10,0', 'repeats=0,0,0'])).toEqual({
+      input: 1,
+      classes: 1,
+      dropout: 0,
+      width: 8,
+      scales: [0, 10, 0],
+      repeats: [0, 0, 0],
+    });
+    expect(parsePresetParams(['input=4096', 'classes=100000', 'dropout=0.99', 'width=0.01', 'bnGamma=true'])).toEqual({ input: 4096, classes: 100_000, dropout: 0.99, width: 0.01, bnGamma: true });
+  });
+
+  it.each([
+    'input=4097',
+    'input=96.5',
+    'input= ',
+    'classes=100001',
+    'classes=0',
+    'dropout=-0.01',
+    'width=8.01',
+    'width=-1',
+    'scales=0,10.01,0',
+    'scales=-0.1,0.1,0.1',
+    'scales=0.1,0.1,0.1,0.1',
+    'repeats=-1,0,0',
+    'repeats=1,2, ',
+    'bnGamma=True',
+    'bnGamma=',
+    'width=0.5=1',
+  ])('rejects the near-miss %s, naming it', (pair) => {
+    expect(() => parsePresetParams([pair])).toThrow(new RegExp(`^--param ${pair.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${pair.split('=')[0]} must be `));
+  });
+
+  it('knows only its own keys, not those every object inherits', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(() => parsePresetParams([`${key}=1`])).toThrow(`unknown key '${key}'`);
+  });
+
   it('rejects a key given twice', () => {
     expect(() => parsePresetParams(['width=0.5', 'width=0.25'])).toThrow(/'width' is given twice/);
   });
