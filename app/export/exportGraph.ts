@@ -36,6 +36,8 @@ export interface ExportGraph {
   /** Every layer in a topological order, the input layer first. */
   layers: readonly ExportLayer[];
   head: ExportHead;
+  /** Each design node's type (`inceptionA`, `conv2d`, …), by node id: the PyTorch export's classes. */
+  nodeTypes: Readonly<Record<string, string>>;
   /**
    * Weights keyed `<layer id>/<weight>`: `kernel`, `bias` for conv and dense layers,
    * `bn/gamma` (absent without a learned scale), `bn/beta`, `bn/moving_mean`, `bn/moving_variance`.

@@ -7,6 +7,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Analysis } from '../../analysis/types';
 import { headOf, type ExportGraph, type ExportLayer, type ExportTensor } from '../../export/exportGraph';
+import type { DesignDocument } from '../../design/types';
 import type { Shape } from '../../layers/types';
 import { inputPreparation, type InputPreparation } from '../../training/preprocessing';
 import { compileDesign } from '../compile/compileDesign';
@@ -16,7 +17,6 @@ import { loadModelDir } from '../modelDir/loadModelDir';
 import type { ModelSource } from '../predict';
 
 export interface ExportNaming {
-  name: string;
   classNames: readonly string[];
   preprocessing: InputPreparation;
 }
@@ -46,10 +46,18 @@ async function readWeights(model: tf.LayersModel): Promise<Map<string, ExportTen
   return weights;
 }
 
-export async function readExportGraph(model: tf.LayersModel, analysis: Analysis, naming: ExportNaming): Promise<ExportGraph> {
+export async function readExportGraph(model: tf.LayersModel, analysis: Analysis, design: DesignDocument, naming: ExportNaming): Promise<ExportGraph> {
   const { graph } = analysis;
   if (graph.output === null) throw new Error('The network has no output layer.');
-  return { ...naming, input: graph.input, layers: layersWithShapes(analysis), head: headOf(graph.layers, graph.output), weights: await readWeights(model) };
+  return {
+    ...naming,
+    name: design.name,
+    input: graph.input,
+    layers: layersWithShapes(analysis),
+    head: headOf(graph.layers, graph.output),
+    nodeTypes: Object.fromEntries(design.nodes.map((node) => [node.id, node.type])),
+    weights: await readWeights(model),
+  };
 }
 
 /** The export graph of a model directory (trained weights) or a design (the initial weights of its seed). */
@@ -57,7 +65,7 @@ export async function exportGraphOf(source: ModelSource): Promise<ExportGraph> {
   if (source.kind === 'modelDir') {
     const loaded = await loadModelDir(source.path);
     try {
-      return await readExportGraph(loaded.model, loaded.analysis, { name: loaded.design.name, classNames: loaded.labels, preprocessing: loaded.metadata.preprocessing });
+      return await readExportGraph(loaded.model, loaded.analysis, loaded.design, { classNames: loaded.labels, preprocessing: loaded.metadata.preprocessing });
     } finally {
       loaded.model.dispose();
     }
@@ -65,8 +73,8 @@ export async function exportGraphOf(source: ModelSource): Promise<ExportGraph> {
   const { model, analysis } = compileDesign(source.design, { seed: source.seed });
   try {
     const classes = analysis.output?.at(-1) ?? 0;
-    const naming = { name: source.design.name, classNames: await labelsFor(classes, source.design.classes), preprocessing: inputPreparation(analysis.graph.input) };
-    return await readExportGraph(model, analysis, naming);
+    const naming = { classNames: await labelsFor(classes, source.design.classes), preprocessing: inputPreparation(analysis.graph.input) };
+    return await readExportGraph(model, analysis, source.design, naming);
   } finally {
     model.dispose();
   }

@@ -8,7 +8,8 @@
 
 import type { ActivationFn, Layer, LayerParamsByKind, Shape } from '../../layers/types';
 import { unhandled } from '../../unhandled';
-import { BATCH_NORM_EPSILON, weightOf, type ExportGraph, type ExportLayer, type ExportTensor } from '../exportGraph';
+import { BATCH_NORM_EPSILON, weightOf, type ExportGraph, type ExportLayer } from '../exportGraph';
+import { channelsFirstKernel } from '../tensorLayout';
 import { gridPads } from '../tfPadding';
 import type { OnnxInitializer, OnnxNode, OnnxValue } from './onnxModel';
 
@@ -22,17 +23,6 @@ export interface OnnxGraph {
   initializers: OnnxInitializer[];
   inputs: OnnxValue[];
   outputs: OnnxValue[];
-}
-
-/** `[kh, kw, cin, cout]` → `[cout, cin, kh, kw]`. */
-function convKernel({ shape, values }: ExportTensor): { dims: number[]; values: Float32Array } {
-  const [kh, kw, cin, cout] = shape;
-  const out = new Float32Array(values.length);
-  for (let y = 0; y < kh; y++)
-    for (let x = 0; x < kw; x++)
-      for (let i = 0; i < cin; i++)
-        for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = values[((y * kw + x) * cin + i) * cout + o];
-  return { dims: [cout, cin, kh, kw], values: out };
 }
 
 const ACTIVATION_OP: Record<Exclude<ActivationFn, 'linear'>, string> = { relu: 'Relu', sigmoid: 'Sigmoid', tanh: 'Tanh', softmax: 'Softmax' };
@@ -136,9 +126,9 @@ class OnnxGraphBuilder {
   }
 
   private conv(id: string, p: LayerParamsByKind['conv2d'], input: string, grid: [number, number], out: string): void {
-    const kernel = convKernel(weightOf(this.graph, id, 'kernel'));
+    const kernel = channelsFirstKernel(weightOf(this.graph, id, 'kernel'));
     const [top, bottom, left, right] = gridPads(grid, p.kernel, p.strides, p.padding);
-    const inputs = [input, this.constant(`${id}.weight`, kernel.dims, kernel.values)];
+    const inputs = [input, this.constant(`${id}.weight`, kernel.shape, kernel.values)];
     if (p.bias) inputs.push(this.constant(`${id}.bias`, [p.filters], weightOf(this.graph, id, 'bias').values));
     let x = this.op('Conv', `${id}.conv`, inputs, `${id}.conv`, { kernel_shape: { ints: p.kernel }, strides: { ints: p.strides }, pads: { ints: [top, left, bottom, right] } });
     if (p.batchNorm) {

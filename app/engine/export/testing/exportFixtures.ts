@@ -39,8 +39,7 @@ export async function exportCase(design: DesignDocument, seed = 3): Promise<Expo
   const { model, analysis } = compileDesign(design, { seed });
   perturb(model, seed);
   const classes = analysis.output?.at(-1) ?? 0;
-  const graph = await readExportGraph(model, analysis, {
-    name: design.name,
+  const graph = await readExportGraph(model, analysis, design, {
     classNames: Array.from({ length: classes }, (_, i) => `class ${i}`),
     preprocessing: inputPreparation(analysis.graph.input),
   });
