@@ -15,7 +15,7 @@ import { useTempDir } from '../../node/testing/tempDir';
 import { selectBackend } from '../backends/select';
 import { smallDesign } from '../testing/smallDesign';
 import { relativeMaxError } from '../testing/seededData';
-import { exportCase, seededInput, toNchw } from './testing/exportFixtures';
+import { exportCase, unevenPaddingDesign, seededInput, toNchw } from './testing/exportFixtures';
 import { PYTHON, pythonProblem } from './testing/python';
 import { openOnnxSession } from './onnxRuntime';
 
@@ -59,6 +59,10 @@ describe('ONNX export', () => {
   it('gives the Studio logits for a small design (with probabilities after its softmax)', async () => {
     await expectSameLogits(smallDesign(5));
   });
+
+  it('pads as TensorFlow does where the padding is uneven, and flattens in its order', async () => {
+    await expectSameLogits(unevenPaddingDesign());
+  }, 120_000);
 
   it.each(buildable)('gives the Studio logits for %s at 75×75', async (name) => {
     await expectSameLogits(buildPreset(name, { input: 75, width: 0.25, repeats: [1, 1, 1], classes: 7 }));

@@ -16,7 +16,7 @@ import { useTempDir } from '../../node/testing/tempDir';
 import { selectBackend } from '../backends/select';
 import { relativeMaxError } from '../testing/seededData';
 import { smallDesign } from '../testing/smallDesign';
-import { exportCase, seededInput } from './testing/exportFixtures';
+import { exportCase, unevenPaddingDesign, seededInput } from './testing/exportFixtures';
 import { exportPortableTfjs, PortableTfjsError } from './portableTfjs';
 
 const run = promisify(execFile);
@@ -51,6 +51,10 @@ describe('portable TF.js export', () => {
 
   it('loads with plain @tensorflow/tfjs and gives the Studio logits (Inception-v4)', async () => {
     await expectSameLogits('v4', smallDesign(4));
+  }, 120_000);
+
+  it('pads as TensorFlow does where the padding is uneven, and flattens in its order', async () => {
+    await expectSameLogits('uneven', unevenPaddingDesign());
   }, 120_000);
 
   it('folds the residual scales of Inception-ResNet-v2 (TF-slim) into its linear convolutions (batch norm without γ)', async () => {

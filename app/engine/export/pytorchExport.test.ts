@@ -17,7 +17,7 @@ import { useTempDir } from '../../node/testing/tempDir';
 import { selectBackend } from '../backends/select';
 import { relativeMaxError } from '../testing/seededData';
 import { smallDesign } from '../testing/smallDesign';
-import { exportCase, seededInput, toNchw } from './testing/exportFixtures';
+import { exportCase, unevenPaddingDesign, seededInput, toNchw } from './testing/exportFixtures';
 import { PYTHON, pythonProblem } from './testing/python';
 
 const run = promisify(execFile);
@@ -56,6 +56,10 @@ describe.skipIf(torchProblem !== null)(`PyTorch export${torchProblem === null ? 
   it('gives the Studio parameter count and logits for a small design, one class per block type', async () => {
     const classes = await expectSameNetwork('small', smallDesign(5));
     expect(classes).toEqual(['StemV4', 'InceptionA', 'ReductionA', 'InceptionB', 'ReductionBV4', 'InceptionC', 'GlobalAvgPool', 'Dropout', 'Dense']);
+  }, 120_000);
+
+  it('pads as TensorFlow does where the padding is uneven, and flattens in its order', async () => {
+    await expectSameNetwork('uneven', unevenPaddingDesign());
   }, 120_000);
 
   it.each(buildable)('gives the Studio parameter count and logits for %s at 75×75', async (name) => {

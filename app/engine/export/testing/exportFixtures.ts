@@ -5,6 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { chain } from '../../../analysis/testing/designs';
 import type { DesignDocument } from '../../../design/types';
 import type { ExportGraph } from '../../../export/exportGraph';
 import { inputPreparation } from '../../../training/preprocessing';
@@ -12,6 +13,25 @@ import { compileDesign } from '../../compile/compileDesign';
 import { tfjsLayerName } from '../../compile/layerNames';
 import { seededValues } from '../../testing/seededData';
 import { readExportGraph } from '../readExportGraph';
+
+/**
+ * Where TensorFlow pads unevenly (the extra row and column at the end): strided and even
+ * windows with `same` padding on a 16×16 input, then a flatten whose order matters.
+ */
+export function unevenPaddingDesign(): DesignDocument {
+  return chain(
+    [
+      ['c1', 'conv2d', { filters: 8, kernel: [3, 3], strides: [2, 2], padding: 'same' }],
+      ['p1', 'maxPool', { pool: [3, 3], strides: [2, 2], padding: 'same' }],
+      ['p2', 'avgPool', { pool: [2, 2], strides: [1, 1], padding: 'same' }],
+      ['c2', 'conv2d', { filters: 6, kernel: [2, 2], strides: [1, 1], padding: 'same', batchNorm: false, bias: true }],
+      ['flat', 'flatten'],
+      ['logits', 'dense', { units: 5 }],
+      ['softmax', 'softmax'],
+    ],
+    [16, 16, 3],
+  );
+}
 
 /** Moving variances in [0.5, 1.5], everything else in [-0.5, 0.5] on top of the initial kernels. */
 function perturb(model: tf.LayersModel, seed: number): void {
