@@ -10,6 +10,7 @@ import { headOf, type ExportGraph, type ExportLayer, type ExportTensor } from '.
 import type { DesignDocument } from '../../design/types';
 import type { Shape } from '../../layers/types';
 import { inputPreparation, type InputPreparation } from '../../training/preprocessing';
+import type { ProgressCallback } from '../../training/progress';
 import { compileDesign } from '../compile/compileDesign';
 import { layerIdOf } from '../compile/layerNames';
 import { labelsFor } from '../labels';
@@ -33,9 +34,11 @@ function layersWithShapes(analysis: Analysis): ExportLayer[] {
 }
 
 /** Weights keyed `<layer id>/<weight>`, as `ExportGraph.weights` states. */
-async function readWeights(model: tf.LayersModel): Promise<Map<string, ExportTensor>> {
+async function readWeights(model: tf.LayersModel, onProgress?: ProgressCallback): Promise<Map<string, ExportTensor>> {
   const weights = new Map<string, ExportTensor>();
-  for (const layer of model.layers) {
+  for (const [index, layer] of model.layers.entries()) {
+    // One step more than there are layers: the format's writer is the last.
+    onProgress?.(index + 1, model.layers.length + 1);
     for (const variable of layer.weights) {
       const weight = variable.originalName.slice(variable.originalName.lastIndexOf('/') + 1);
       // Read asynchronously: the webgpu backend cannot read synchronously in Node.
@@ -46,7 +49,7 @@ async function readWeights(model: tf.LayersModel): Promise<Map<string, ExportTen
   return weights;
 }
 
-export async function readExportGraph(model: tf.LayersModel, analysis: Analysis, design: DesignDocument, naming: ExportNaming): Promise<ExportGraph> {
+export async function readExportGraph(model: tf.LayersModel, analysis: Analysis, design: DesignDocument, naming: ExportNaming, onProgress?: ProgressCallback): Promise<ExportGraph> {
   const { graph } = analysis;
   if (graph.output === null) throw new Error('The network has no output layer.');
   return {
@@ -56,16 +59,16 @@ export async function readExportGraph(model: tf.LayersModel, analysis: Analysis,
     layers: layersWithShapes(analysis),
     head: headOf(graph.layers, graph.output),
     nodeTypes: Object.fromEntries(design.nodes.map((node) => [node.id, node.type])),
-    weights: await readWeights(model),
+    weights: await readWeights(model, onProgress),
   };
 }
 
 /** The export graph of a model directory (trained weights) or a design (the initial weights of its seed). */
-export async function exportGraphOf(source: ModelSource): Promise<ExportGraph> {
+export async function exportGraphOf(source: ModelSource, onProgress?: ProgressCallback): Promise<ExportGraph> {
   if (source.kind === 'modelDir') {
     const loaded = await loadModelDir(source.path);
     try {
-      return await readExportGraph(loaded.model, loaded.analysis, loaded.design, { classNames: loaded.labels, preprocessing: loaded.metadata.preprocessing });
+      return await readExportGraph(loaded.model, loaded.analysis, loaded.design, { classNames: loaded.labels, preprocessing: loaded.metadata.preprocessing }, onProgress);
     } finally {
       loaded.model.dispose();
     }
@@ -74,7 +77,7 @@ export async function exportGraphOf(source: ModelSource): Promise<ExportGraph> {
   try {
     const classes = analysis.output?.at(-1) ?? 0;
     const naming = { classNames: await labelsFor(classes, source.design.classes), preprocessing: inputPreparation(analysis.graph.input) };
-    return await readExportGraph(model, analysis, source.design, naming);
+    return await readExportGraph(model, analysis, source.design, naming, onProgress);
   } finally {
     model.dispose();
   }

@@ -3,7 +3,9 @@
 // Usage: node portableTfjsProbe.mjs MODEL_DIR INPUT.f32 BATCH OUTPUT.f32
 import * as tf from '@tensorflow/tfjs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
+import process from 'node:process';
 
 const [dir, inputPath, batch, outputPath] = process.argv.slice(2);
 const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
