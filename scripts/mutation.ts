@@ -4,10 +4,12 @@
  * Exit 0 when every run finished, 2 on a bad path, 1 when Stryker failed.
  */
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Stryker } from '@stryker-mutator/core';
 import { mutationScore, scoreLine } from './mutationScore';
 import { mutationTargets, type PathKind } from './mutationTargets';
+import { SWIFTSHADER_ICD } from '../app/engine/testing/webgpuTesting';
 import config from '../stryker.config.mjs';
 
 const kindOf = (path: string): PathKind => {
@@ -29,11 +31,19 @@ if (!targets.ok) {
   process.exit(2);
 }
 
+// Stryker's Vitest runs tests in worker threads, whose process.env the Vulkan loader never reads:
+// the software WebGPU adapter the webgpu tests fall back to must be in the real environment.
+if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) {
+  process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  process.env.XDG_RUNTIME_DIR ??= tmpdir();
+}
+
 const lines: string[] = [];
 for (const target of targets.value) {
   console.log(`\n== mutation: ${target.path}`);
+  // A fresh copy each time: Stryker changes the nested options it is given.
   const results = await new Stryker({
-    ...config,
+    ...structuredClone(config),
     mutate: target.mutate,
     incrementalFile: `${target.reportDir}/incremental.json`,
     htmlReporter: { fileName: `${target.reportDir}/index.html` },

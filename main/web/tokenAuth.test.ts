@@ -22,7 +22,7 @@ describe('web host token', () => {
 
   it('refuses every near-miss of the token, and of the scheme', () => {
     for (const given of nearMisses) expect(hasBearerToken(request(`Bearer ${given}`), token), given).toBe(false);
-    for (const header of [token, `bearer ${token}`, `Basic ${token}`, `Bearer  ${token}`, `Bearer ${token} `, `xBearer ${token}`, `Bearer\t${token}`, 'Bearer ']) {
+    for (const header of [token, `bearer ${token}`, `Basic ${token}`, `Bearer  ${token}`, `Bearer ${token} `, `xBearer ${token}`, `Bearer\t${token}`, 'Bearer ', `Bearer ${token}\nX-Other: 1`]) {
       expect(hasBearerToken(request(header), token), header).toBe(false);
     }
     expect(hasBearerToken(request(), token)).toBe(false);
