@@ -5,12 +5,19 @@ import type { PresetOptions, StageTriple } from './types';
 
 export class PresetOptionError extends Error {
   override name = 'PresetOptionError';
+  /** What the value must be ('a multiplier in (0, 8], e.g. 0.25'), when one value was wrong: other formats (an experiment spec) word their own message. */
+  readonly wanted?: string;
+
+  constructor(message: string, wanted?: string) {
+    super(message);
+    if (wanted !== undefined) this.wanted = wanted;
+  }
 }
 
 type Parser = (value: string, key: string) => PresetOptions[keyof PresetOptions];
 
 function bad(key: string, value: string, wanted: string): never {
-  throw new PresetOptionError(`--param ${key}=${value}: ${key} must be ${wanted}.`);
+  throw new PresetOptionError(`--param ${key}=${value}: ${key} must be ${wanted}.`, wanted);
 }
 
 function parseNumber(value: string, key: string, wanted: string, ok: (n: number) => boolean): number {
