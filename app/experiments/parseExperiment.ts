@@ -10,7 +10,7 @@ import { parseJson } from '../design/documentJson';
 import type { SchemaIssue } from '../design/types';
 import { inRange } from '../numberRange';
 import { buildPreset, isPresetName, PRESET_PREFIX, presets, PresetOptionError, PRESET_OPTION_KEYS, type PresetOptions } from '../presets/index';
-import { parsePresetParams } from '../presets/options';
+import { parsePresetOption } from '../presets/options';
 import type { Result } from '../result';
 import { describeHyperparameter } from '../training/defaults';
 import { HYPERPARAMETERS, isOptimizerName, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../training/hyperparameters';
@@ -62,12 +62,9 @@ function presetOptions(value: unknown, path: string, issues: IssueList): PresetO
       continue;
     }
     const text = Array.isArray(option) ? option.join(',') : typeof option === 'object' ? '' : String(option);
-    try {
-      Object.assign(options, parsePresetParams([`${key}=${text}`]));
-    } catch (error) {
-      if (!(error instanceof PresetOptionError)) throw error;
-      issues.add(at, error.wanted ?? error.message, describeFound(option));
-    }
+    const parsed = parsePresetOption(key as keyof PresetOptions, text);
+    if (parsed.ok) options[key] = parsed.value;
+    else issues.add(at, parsed.error, describeFound(option));
   }
   return options as PresetOptions;
 }
