@@ -6,13 +6,13 @@
  */
 
 import type { EditorCommand } from '../../app/menu/menuModel';
-import type { ExportFormat, PresetCommand, Result, StudioHost } from '../../app/protocol';
+import type { ImageExportFormat, PresetCommand, Result, StudioHost } from '../../app/protocol';
 import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
 import { expandAllAction, selectAllAction, toggleExpandAction } from '../actions/selectionActions';
 import type { Action } from '../actions/types';
-import { confirmDiscard, newDesign, openDesign, openPreset, saveDesign } from '../documents/documentFiles';
+import { confirmDiscard, newDesign, openDesign, saveDesign } from '../documents/documentFiles';
 import type { ExportOutcome } from '../export/exportImage';
 import { exportNoticeOf } from '../export/exportNotice';
 import type { EditorStore } from '../store/editorStore';
@@ -27,7 +27,7 @@ export interface CommandOptions {
 type NamedCommand = Exclude<EditorCommand, PresetCommand>;
 
 export type CommandHandlers = { readonly [C in NamedCommand]: (options: CommandOptions) => void } & {
-  /** `preset:NAME`: opens that preset. */
+  /** `preset:NAME`: offers that preset's options, then opens it. */
   readonly preset: (name: string, options: CommandOptions) => void;
 };
 
@@ -38,7 +38,7 @@ export interface CommandDeps {
   /** The canvas view: zoom, fit, lay out (React Flow and the ELK worker). */
   view: { zoomIn(): void; zoomOut(): void; fitView(): void; autoLayout(): void };
   /** Draws the design canvas and delivers it as the host does (desktop: saved where asked; browser: downloaded). */
-  exportDesign(format: ExportFormat): Promise<Result<ExportOutcome>>;
+  exportDesign(format: ImageExportFormat): Promise<Result<ExportOutcome>>;
   /** Asks the user a yes/no question (the window's confirm). */
   confirm(message: string): boolean;
 }
@@ -61,7 +61,7 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
   const withFileDialog = (dialog: 'open' | 'saveAs', native: () => Promise<boolean>) => () =>
     void host.info().then((info) => (info.kind === 'web' ? editor().setUi({ fileDialog: dialog }) : void native().catch(report)), report);
   const saveAs = withFileDialog('saveAs', () => saveDesign(store, host, { saveAs: true }));
-  const exportAs = (format: ExportFormat) => () =>
+  const exportAs = (format: ImageExportFormat) => () =>
     void exportDesign(format).then(
       (result) => runStore.getState().setExportNotice(exportNoticeOf(result)),
       (error: unknown) => runStore.getState().setExportNotice(exportNoticeOf({ ok: false, error: errorMessage(error) })),
@@ -106,8 +106,9 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
       const run = currentRun(runStore.getState());
       if (run) void stopRun(host, runStore, run.runId);
     },
+    // The preset's options come first; its dialog opens it.
     preset: (name, options) => {
-      if (mayDiscard(options)) openPreset(store, name);
+      if (mayDiscard(options)) editor().setUi({ presetDialog: name });
     },
   };
 }
