@@ -146,7 +146,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
       const errors = preset.name === 'inception-resnet-v2-as-printed' ? '2 errors (15 places)' : '0 errors';
       expect(await page.getByLabel('Error count').textContent()).toBe(errors);
       // Readable at first sight: the input's title at 10 px or more on screen, the minimap beside the canvas.
-      await poll(() => onScreenTitleSize(page, 'input')).toBeGreaterThanOrEqual(10);
+      await eventually(() => onScreenTitleSize(page, 'input')).toBeGreaterThanOrEqual(10);
       const map = await page.getByRole('region', { name: 'Overview' }).boundingBox();
       const canvas = await page.getByRole('main', { name: 'Design canvas' }).boundingBox();
       expect(map && canvas && (map.x + map.width <= canvas.x || map.x >= canvas.x + canvas.width)).toBe(true);

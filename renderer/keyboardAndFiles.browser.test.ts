@@ -66,7 +66,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     // The design opens at full size from its input; the whole of it shows the restored node.
     await page.getByRole('button', { name: 'Fit view' }).click();
-    await poll(() => page.getByRole('group', { name: /^Node dropout2( \(expanded\))?$/ }).count()).toBe(1);
+    await eventually(() => page.getByRole('group', { name: /^Node dropout2( \(expanded\))?$/ }).count()).toBe(1);
   });
 
   it('works the menu bar from the keyboard: F10, arrows, Home/End, typeahead and Escape', async () => {
