@@ -14,6 +14,8 @@ export default {
   // A loaded machine makes an honest run slow; a mutant must be far slower to count as a timeout.
   timeoutMS: 30_000,
   timeoutFactor: 3,
+  // The first, plain run of a widely imported file's tests is most of the suite.
+  dryRunTimeoutMinutes: 30,
   incremental: true,
   reporters: ['html', 'json', 'clear-text', 'progress'],
   thresholds: { high: 85, low: 70 },
