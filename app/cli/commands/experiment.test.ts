@@ -79,7 +79,7 @@ describe('experiment command', () => {
     const again = capture();
     expect(await main(args, again.io), again.err()).toBe(0);
     expect(again.out()).toMatch(/^continuing .*tiny: 3 of 4 runs to go$/m);
-    expect(again.out()).toMatch(/^\[2\/4\] Residual, seed 1 \(continuing from its checkpoint\)$/m);
+    expect(again.out()).toMatch(/^\[2\/4\] Residual, seed 1 \(continuing from its checkpoint\); about \S+ left for 3 runs$/m);
     expect(again.out()).not.toMatch(/^\[1\/4\]/m);
 
     const queue = JSON.parse(await readFile(join(out, 'queue.json'), 'utf8')) as ExperimentQueue;

@@ -7,15 +7,17 @@
 import { join, resolve } from 'node:path';
 import { variantSlug } from '../../experiments/expandExperiment';
 import { samePlan } from '../../experiments/plan';
-import { remainingRuns } from '../../experiments/queue';
+import { remainingRuns, type ExperimentQueue } from '../../experiments/queue';
+import { remainingTime, type RemainingTime } from '../../experiments/report/remainingTime';
 import { statisticText } from '../../experiments/report/reportText';
 import { EXPERIMENT_TEMPLATES, TEMPLATE_PREFIX } from '../../experiments/templates';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { readPlan, readQueue, writePlan } from '../../node/experiments/experimentFolder';
 import { startExperiment, type ExperimentEvent } from '../../node/experiments/experimentRunner';
 import { loadExperimentSpec, planExperiment } from '../../node/experiments/loadExperiment';
-import { writeExperimentReport } from '../../node/experiments/writeReport';
+import { readExperimentResults, writeExperimentReport } from '../../node/experiments/writeReport';
 import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { formatDuration } from '../progress/progressText';
 import { progressPrinter } from '../progress/trainProgress';
 import type { CliCommand, CliIo } from '../types';
 
@@ -84,6 +86,8 @@ export const command: CliCommand = {
 
     const json = values.json === true;
     const printers = new Map<string, ReturnType<typeof progressPrinter>>();
+    let estimate: RemainingTime | null = null;
+    let latestQueue: ExperimentQueue | null = null;
     // Runs side by side print plain lines, each marked with its run.
     const runIo = (runId: string): CliIo => {
       const marked = (text: string): string => text.replace(/^(?=.)/gm, `[${runId}] `);
@@ -94,20 +98,26 @@ export const command: CliCommand = {
         io.stdout(`${JSON.stringify(event)}\n`);
         return;
       }
-      if (event.type === 'run-start') {
+      if (event.type === 'queue') latestQueue = event.queue;
+      else if (event.type === 'run-start') {
         const index = runs.findIndex((run) => run.id === event.run.id) + 1;
-        io.stdout(`\n[${index}/${runs.length}] ${event.run.variant}, seed ${event.run.seed}${event.resumed ? ' (continuing from its checkpoint)' : ''}\n`);
+        // Runs side by side share the machine: the estimate assumes they finish that much sooner.
+        const left = estimate === null ? '' : `; about ${formatDuration(estimate.seconds / Math.min(parallel, Math.max(1, estimate.runs)))} left for ${estimate.runs} run${estimate.runs === 1 ? '' : 's'}`;
+        io.stdout(`\n[${index}/${runs.length}] ${event.run.variant}, seed ${event.run.seed}${event.resumed ? ' (continuing from its checkpoint)' : ''}${left}\n`);
         const printerIo = runIo(event.run.id);
         printers.set(event.run.id, progressPrinter(printerIo, printerIo.isTty ? 'tty' : 'plain'));
       } else if (event.type === 'train') printers.get(event.runId)?.onEvent(event.event);
       else if (event.type === 'run-end') {
         printers.get(event.runId)?.finish();
         printers.delete(event.runId);
+        // The next run's line says how long the rest should take, from the epochs trained so far.
+        if (latestQueue) void readExperimentResults(dir, plan.value, latestQueue).then((results) => (estimate = remainingTime(results, spec.fixed.epochs)));
         if (event.state !== 'completed' && event.state !== 'running') io.stdout(`run ${event.runId} ${event.state}${event.message ? `: ${event.message}` : ''}\n`);
       }
     };
 
     const before = await readQueue(dir);
+    if (before?.ok) estimate = remainingTime(await readExperimentResults(dir, plan.value, before.value), spec.fixed.epochs);
     if (!json && before?.ok) io.stdout(`continuing ${dir}: ${remainingRuns(before.value)} of ${runs.length} runs to go\n`);
     const control = await startExperiment({ dir, plan: plan.value, parallel, startRun: (request, onTrain) => startTrainer(request, { onEvent: onTrain, onOutput: (text) => io.stderr(text) }), onEvent });
     const onInterrupt = (): void => {
