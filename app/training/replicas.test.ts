@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { replicaCount, workersProblem } from './replicas';
+
+describe('replicaCount', () => {
+  it('uses every core on wasm unless told otherwise', () => {
+    expect(replicaCount('wasm', undefined, 2)).toBe(2);
+    expect(replicaCount('wasm', 1, 2)).toBe(1);
+    expect(replicaCount('wasm', 3, 2)).toBe(3);
+  });
+
+  it('trains one replica on the other backends', () => {
+    expect(replicaCount('cpu', 4, 8)).toBe(1);
+    expect(replicaCount('tensorflow', undefined, 8)).toBe(1);
+  });
+
+  it('names a count that is not a whole number from 1 to 64', () => {
+    expect(workersProblem(2)).toBeNull();
+    expect(workersProblem(0)).toBe('workers must be a whole number in [1, 64], got 0');
+    expect(workersProblem(1.5)).toContain('whole number');
+  });
+});
