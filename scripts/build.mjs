@@ -28,7 +28,8 @@ const parts = {
   trainer: () =>
     build({
       ...node,
-      entryPoints: { trainerProcess: 'app/engine/train/trainerProcess.ts', engineWorker: 'main/trainer/engineWorker.ts' },
+      // replicaWorker: a data-parallel run's worker threads, started from beside trainerProcess.js.
+      entryPoints: { trainerProcess: 'app/engine/train/trainerProcess.ts', engineWorker: 'main/trainer/engineWorker.ts', replicaWorker: 'app/engine/train/parallel/replicaWorker.ts' },
       outdir: join(dist, 'trainer'),
       format: 'esm',
     }),

@@ -53,7 +53,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
     else await assertRunDirFree(request.runDir);
     const run = await openRun(request, emit, folderReady, () => selectBackend(request.backend === undefined ? {} : { backend: request.backend }));
     lastCheckpoint = run.checkpoint;
-    const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes);
+    const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes, run.workers);
     batchAdvice = advice.suggestion;
     if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${run.backend.active}: ${advice.estimate.warning}` });
     const parallel = run.workers > 1 ? await DataParallelTrainer.start(run.net, run.record.design, run.record.classNames, run.config, run.workers) : null;

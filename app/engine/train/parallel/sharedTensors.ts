@@ -3,7 +3,7 @@
  * other threads read weights and write gradients without copying messages.
  */
 
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 
 export interface TensorLayout {
   /** Where each tensor starts, in floats. */
