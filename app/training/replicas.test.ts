@@ -3,14 +3,21 @@ import { replicaCount, workersProblem } from './replicas';
 
 describe('replicaCount', () => {
   it('uses every core on wasm unless told otherwise', () => {
-    expect(replicaCount('wasm', undefined, 2)).toBe(2);
-    expect(replicaCount('wasm', 1, 2)).toBe(1);
-    expect(replicaCount('wasm', 3, 2)).toBe(3);
+    expect(replicaCount('wasm', undefined, 2, 32)).toBe(2);
+    expect(replicaCount('wasm', 1, 2, 32)).toBe(1);
+    expect(replicaCount('wasm', 3, 2, 32)).toBe(3);
+  });
+
+  it('leaves at least 8 images to each replica by default, and does as told when told', () => {
+    expect(replicaCount('wasm', undefined, 4, 24)).toBe(3);
+    expect(replicaCount('wasm', undefined, 2, 15)).toBe(1);
+    expect(replicaCount('wasm', undefined, 2, 4)).toBe(1);
+    expect(replicaCount('wasm', 2, 2, 4)).toBe(2);
   });
 
   it('trains one replica on the other backends', () => {
-    expect(replicaCount('cpu', 4, 8)).toBe(1);
-    expect(replicaCount('tensorflow', undefined, 8)).toBe(1);
+    expect(replicaCount('cpu', 4, 8, 32)).toBe(1);
+    expect(replicaCount('tensorflow', undefined, 8, 32)).toBe(1);
   });
 
   it('names a count that is not a whole number from 1 to 64', () => {

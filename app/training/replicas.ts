@@ -14,7 +14,17 @@ export function workersProblem(value: number): string | null {
   return inRange(WORKERS_RANGE, value) ? null : `workers must be ${describeRange(WORKERS_RANGE)}, got ${value}`;
 }
 
-/** The replicas a run on `backend` trains with: the request's count on wasm (default: every core), else one. */
-export function replicaCount(backend: BackendName, requested: number | undefined, cores: number): number {
-  return backend === 'wasm' ? (requested ?? Math.max(1, cores)) : 1;
+/**
+ * Images each replica gets at least when the count is left to the default: batch-norm
+ * statistics of fewer images are noisy enough to hurt what a small batch learns.
+ */
+export const DEFAULT_MIN_SHARE = 8;
+
+/**
+ * The replicas a run on `backend` trains with: on wasm the request's count, by default one per
+ * core but no more than leave `DEFAULT_MIN_SHARE` images to each; one elsewhere.
+ */
+export function replicaCount(backend: BackendName, requested: number | undefined, cores: number, batchSize: number): number {
+  if (backend !== 'wasm') return 1;
+  return requested ?? Math.max(1, Math.min(cores, Math.floor(batchSize / DEFAULT_MIN_SHARE)));
 }

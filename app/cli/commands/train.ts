@@ -10,7 +10,7 @@ import { serializeDesign } from '../../design/document';
 import { defaultTrainConfig } from '../../training/defaults';
 import { OPTIMIZER_NAMES } from '../../training/hyperparameters';
 import type { TrainerStartRequest } from '../../training/processProtocol';
-import { workersProblem } from '../../training/replicas';
+import { DEFAULT_MIN_SHARE, workersProblem } from '../../training/replicas';
 import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
 import { hyperparameterUsage, trainConfigFlagOptions, trainConfigFlags } from '../trainConfigFlags';
@@ -48,7 +48,8 @@ export const command: CliCommand = {
     ...hyperparameterUsage(),
     `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     "  --memory GiB       memory the run may use (a GPU's: WebGPU cannot read it), for the batch advice",
-    '  --workers N        wasm only: data-parallel replicas, one worker thread each (default: every core; 1: one thread)',
+    '  --workers N        wasm only: data-parallel replicas, one worker thread each (default: one per core,',
+    `                     at least ${DEFAULT_MIN_SHARE} images each; 1: one thread)`,
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',

@@ -92,7 +92,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
   const sets = await datasets(source, config, document.input.height, emit, request.roots);
   const selected = await backend();
-  const workers = replicaCount(selected.active, request.workers, availableParallelism());
+  const workers = replicaCount(selected.active, request.workers, availableParallelism(), config.batchSize);
   if (request.workers !== undefined && request.workers > 1 && workers === 1) {
     emit({ type: 'log', level: 'info', message: `${request.workers} workers asked for: only the wasm backend trains replicas; ${selected.active} trains as one instance.` });
   }

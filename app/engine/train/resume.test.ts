@@ -60,7 +60,8 @@ describe('resume', () => {
     expect(eventsOf(third.events, 'error')[0].message).toMatch(/No whole checkpoint to resume from: .*trainer-weights\.bin: its checksum does not match/);
     expect(eventsOf(third.events, 'step')).toEqual([]);
     expect((await readFile(weightsPath)).equals(damaged)).toBe(true);
-  });
+    // Three runs of two replicas each, on a machine others share.
+  }, 240_000);
 
   it('a run resumed with another worker count continues from its checkpoint and says so', async () => {
     const runDir = join(folder.root, 'regrouped');
@@ -74,5 +75,5 @@ describe('resume', () => {
     expect(eventsOf(second.events, 'log').map((e) => e.message)).toContainEqual(expect.stringMatching(/^Resuming with 1 worker; the run trained with 2 until now\./));
     expect(eventsOf(second.events, 'step').map((s) => s.globalStep)).toEqual([3, 4]);
     expect(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'))).toMatchObject({ workers: 1 });
-  });
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
-import { WORKERS_RANGE } from '../../../app/training/replicas';
+import { replicaCount, WORKERS_RANGE } from '../../../app/training/replicas';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
@@ -39,7 +39,8 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
   const maxTensorBytes = largestBufferBytes(gpu);
   // The trainer defaults to one replica per core of the machine it runs on, which is this one's
   // on the desktop; a remote web host's may differ, and the trainer's start line says what it used.
-  const replicas = heapLimited ? (setup.workers ?? Math.max(1, navigator.hardwareConcurrency || 1)) : 1;
+  const batchSize = Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1;
+  const replicas = chosen === null ? 1 : replicaCount(chosen, setup.workers ?? undefined, navigator.hardwareConcurrency || 1, batchSize);
   const estimate = useMemo(
     () =>
       estimateTrainingMemory({
@@ -48,12 +49,12 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
         optimizer: setup.config.optimizer,
         momentum: setup.config.momentum,
         emaDecay: setup.config.emaDecay,
-        batchSize: Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1,
+        batchSize,
         availableBytes,
         ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
         replicas,
       }),
-    [totals, input, setup.config, availableBytes, maxTensorBytes, replicas],
+    [totals, input, setup.config, availableBytes, maxTensorBytes, replicas, batchSize],
   );
   const faster = report?.backends.filter((backend) => !backend.available) ?? [];
 
@@ -100,7 +101,7 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
                 min={WORKERS_RANGE.min}
                 max={WORKERS_RANGE.max}
                 step={1}
-                placeholder="one per core"
+                placeholder={`one per core (${replicas} for batch ${batchSize})`}
                 title="Data-parallel replicas: each worker thread trains on its share of every batch. 1 trains on one thread."
                 value={setup.workers ?? ''}
                 onChange={(event) => store.getState().setSetup({ workers: event.target.value === '' ? null : Number(event.target.value) })}

@@ -5,6 +5,7 @@ import { buildPreset } from '../../../presets/index';
 import { resolveTrainConfig } from '../../../training/defaults';
 import { selectBackend } from '../../backends/select';
 import type { Batch } from '../../data/batchStream';
+import { BatchNormWarmup } from '../batchNormWarmup';
 import { createOptimizer } from '../optimizer';
 import { prepareModel } from '../prepareModel';
 import { trainableModel, trainStep, type TrainableModel } from '../trainStep';
@@ -20,8 +21,11 @@ function images(count: number, seed: number): Float32Array {
   return tf.tidy(() => tf.randomUniform([count * imageFloats], -1, 1, 'float32', seed).dataSync() as Float32Array);
 }
 
+/** A fresh model with the batch-norm decay a run's first step uses (the replicas set the same). */
 function model(): TrainableModel {
-  return trainableModel(prepareModel(JSON.parse(design), classNames, config.seed).model, classNames.length);
+  const net = trainableModel(prepareModel(JSON.parse(design), classNames, config.seed).model, classNames.length);
+  new BatchNormWarmup(net.model).apply(0);
+  return net;
 }
 
 const weightsOf = (net: TrainableModel): Float32Array[] => net.model.weights.map((w) => w.read().dataSync() as Float32Array);
@@ -31,7 +35,11 @@ async function trainParallel(batches: readonly Batch[]): Promise<Float32Array[]>
   const optimizer = createOptimizer(config);
   const parallel = await DataParallelTrainer.start(net, design, classNames, config, 2);
   try {
-    for (const [step, batch] of batches.entries()) await parallel.step(optimizer, batch, step);
+    const warmup = new BatchNormWarmup(net.model);
+    for (const [step, batch] of batches.entries()) {
+      warmup.apply(step);
+      await parallel.step(optimizer, batch, step);
+    }
     return weightsOf(net);
   } finally {
     await parallel.close();
@@ -52,7 +60,7 @@ afterAll(() => tf.disposeVariables());
 describe('DataParallelTrainer', () => {
   it('takes the step one replica takes on the whole batch when each share has the batch statistics', async () => {
     // Two equal halves: each replica's batch-norm statistics are the whole batch's, so the
-    // summed gradients, the update and replica 0's moving averages must all match one replica's.
+    // summed gradients, the update and the moving averages must all match one replica's.
     const half = images(2, 1);
     const pixels = new Float32Array(4 * imageFloats);
     pixels.set(half, 0);

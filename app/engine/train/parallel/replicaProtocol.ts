@@ -18,6 +18,8 @@ export interface ReplicaSetup {
   weights: SharedArrayBuffer;
   /** This replica's gradients (`trainableWeights` order), written by the replica during a step. */
   gradients: SharedArrayBuffer;
+  /** This replica's non-trainable weights after its step (the batch-norm moving averages it updated). */
+  statistics: SharedArrayBuffer;
 }
 
 /** The one command: train on this share of a batch (the weights are already in shared memory). */

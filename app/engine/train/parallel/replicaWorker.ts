@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../result';
 import { selectBackend } from '../../backends/select';
+import { BatchNormWarmup } from '../batchNormWarmup';
 import { seedDropout } from '../dropoutSeeds';
 import { parseDesignText, prepareModel } from '../prepareModel';
 import { shardGradients, trainableModel } from '../trainStep';
@@ -27,15 +28,24 @@ async function serve(): Promise<void> {
   const gradients = new Float32Array(setup.gradients);
   const weightLayout = tensorLayout(model.weights.map((w) => w.shape as number[]));
   const gradientLayout = tensorLayout(net.variables.map((v) => v.shape));
+  const statistics = new Float32Array(setup.statistics);
+  const statisticLayout = tensorLayout(model.nonTrainableWeights.map((w) => w.shape as number[]));
+  const batchNorm = new BatchNormWarmup(model);
   const seed = replicaSeed(setup.config.seed, setup.replica);
 
   const step = async (command: ReplicaStep): Promise<ReplicaReply> => {
     // Every weight, the batch-norm moving averages included, so the replicas stay identical.
     tf.tidy(() => model.weights.forEach((w, i) => w.write(tf.tensor(tensorValues(weights, weightLayout, i), w.shape as number[]))));
     seedDropout(model, seed, command.globalStep);
+    batchNorm.apply(command.globalStep);
     const shard = await shardGradients(net, setup.config, { pixels: command.pixels, labels: command.labels, size: command.size });
     try {
       writeTensors(shard.grads, gradients, gradientLayout);
+      writeTensors(
+        model.nonTrainableWeights.map((w) => w.read()),
+        statistics,
+        statisticLayout,
+      );
     } finally {
       tf.dispose(shard.grads);
     }
