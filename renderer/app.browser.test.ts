@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../app/analysis/analyze';
-import { buildPreset, presets } from '../app/presets/index';
+import { buildPreset, presets, SMALL_CPU_OPTIONS, type PresetOptions } from '../app/presets/index';
+import { formatCount } from './format/quantities';
 import { browserSkipReason, openStudio, type StudioSession } from './testing/studioBrowser';
 
 const skip = browserSkipReason();
@@ -65,16 +66,21 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     if (await page.getByRole('dialog', { name: 'Start' }).isVisible()) await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('menuitem', { name: 'Presets' }).click();
     await page.getByRole('menu', { name: 'Presets' }).getByRole('menuitem', { name: title, exact: true }).click();
+    // Its options come first, with the Open button focused: Enter opens with the defaults.
+    const options = page.getByRole('dialog', { name: `Open ${title}` });
+    await poll(() => options.count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await poll(() => options.count()).toBe(0);
   }
 
   it('adds a block from the palette by dragging and connects it', async () => {
     await startEmpty();
     const canvas = page.getByRole('main', { name: 'Design canvas' });
     await page.getByRole('listitem', { name: 'Stem (Inception-v4)' }).dragTo(canvas, { targetPosition: { x: 430, y: 650 } });
-    await poll(() => node(page, 'stemV4').count()).toBe(1);
-    await connect(page, 'input', 'stemV4', 0);
-    await poll(() => page.getByLabel('Edge input->stemV4:0 carries 299×299×3').count()).toBe(1);
-    await poll(() => node(page, 'stemV4').getByLabel('Output shape').textContent()).toBe('35×35×384');
+    await poll(() => node(page, 'stem').count()).toBe(1);
+    await connect(page, 'input', 'stem', 0);
+    await poll(() => page.getByLabel('Edge input->stem:0 carries 299×299×3').count()).toBe(1);
+    await poll(() => node(page, 'stem').getByLabel('Output shape').textContent()).toBe('35×35×384');
     expect(await page.getByLabel('Output shape', { exact: true }).last().textContent()).toBe('output 35×35×384');
     await studio.screenshot('palette-add-and-connect');
   });
@@ -124,7 +130,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
   it('opens each preset from the Presets menu with its parameter total', async () => {
     for (const preset of presets) {
       const expected = analyze(buildPreset(preset.name)).totals.total.toLocaleString('en-US');
-        await openPresetFromMenu(preset.title);
+      await openPresetFromMenu(preset.title);
       await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${expected}`);
       expect(await page.getByLabel('Document title').textContent()).toContain(preset.title.split(' (')[0]);
       // The paper as printed opens with its two problems, each listed once with its blocks.
@@ -132,6 +138,67 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
       expect(await page.getByLabel('Error count').textContent()).toBe(errors);
       await studio.screenshot(`preset-${preset.name}`);
     }
+  });
+
+  it('opens a preset with its options, the totals following in the dialog', async () => {
+    await page.keyboard.press('Escape');
+    if (await page.getByRole('dialog', { name: 'Start' }).isVisible()) await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('menuitem', { name: 'Presets' }).click();
+    await page.getByRole('menu', { name: 'Presets' }).getByRole('menuitem', { name: 'Inception-v4', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open Inception-v4' });
+    const params = dialog.getByLabel('Preset parameters');
+    await poll(() => params.textContent()).toBe(analyze(buildPreset('inception-v4')).totals.total.toLocaleString('en-US'));
+    await dialog.getByRole('radio', { name: /^Small network that trains on a CPU/ }).check();
+    await dialog.getByLabel('Classes').fill('10');
+    const small = analyze(buildPreset('inception-v4', { ...SMALL_CPU_OPTIONS, classes: 10 })).totals.total.toLocaleString('en-US');
+    await poll(() => params.textContent()).toBe(small);
+    await dialog.getByLabel('Width multiplier').fill('0');
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/^Width multiplier must be a multiplier in \(0, 8\]/);
+    expect(await dialog.getByRole('button', { name: 'Open', exact: true }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Width multiplier').fill('0.25');
+    await poll(() => params.textContent()).toBe(small);
+    await studio.screenshot('preset-options-dialog');
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${small}`);
+  });
+
+  it('edits the input size and class count on the input node; the collapse fix is one undoable click', async () => {
+    await openPresetFromMenu('Inception-v4');
+    await node(page, 'input').click();
+    const settings = page.getByRole('region', { name: 'Inspector' }).getByRole('form', { name: 'Design settings' });
+    await settings.getByLabel('Classes').fill('10');
+    const total = (options: PresetOptions) => `Params ${analyze(buildPreset('inception-v4', options)).totals.total.toLocaleString('en-US')}`;
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(total({ classes: 10 }));
+    await settings.getByLabel('Height').fill('74');
+    await settings.getByLabel('Width').fill('74');
+    // The grid collapses: shapes downstream are unknown until the fix.
+    await poll(() => node(page, 'logits').getByLabel('Output shape').textContent()).toBe('?');
+    const fix = page.getByRole('region', { name: 'Diagnostics' }).getByRole('button', { name: 'Set input to 75×75' });
+    await poll(() => fix.count()).toBe(1);
+    expect(await page.getByLabel('Error count').textContent()).not.toBe('0 errors');
+    await studio.screenshot('input-collapse-fix-offered');
+    await fix.click();
+    await poll(() => page.getByLabel('Error count').textContent()).toBe('0 errors');
+    expect(await settings.getByLabel('Height').inputValue()).toBe('75');
+    expect(await node(page, 'logits').getByLabel('Output shape').textContent()).toBe('10');
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(total({ classes: 10, input: 75 }));
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => page.getByLabel('Error count').textContent()).not.toBe('0 errors');
+  });
+
+  it('shows MACs beside parameters on a node and renames a node, one undo step', async () => {
+    await openPresetFromMenu('Inception-v4');
+    const a1 = analyze(buildPreset('inception-v4')).nodes.a1;
+    expect(await node(page, 'a1').getByLabel('Parameters and MACs').textContent()).toBe(
+      `${formatCount(a1.cost.trainable + a1.cost.nonTrainable)} params · ${formatCount(a1.cost.macs)} MACs`,
+    );
+    await node(page, 'a1').click();
+    await page.getByRole('region', { name: 'Inspector' }).getByLabel('Name').fill('first A block');
+    await poll(() => page.getByRole('group', { name: 'Node first A block' }).count()).toBe(1);
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => node(page, 'a1').count()).toBe(1);
   });
 
   it('saves a design and opens it again; a broken file changes nothing', async () => {

@@ -46,6 +46,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
 
   it('offers the unsaved design again after the page is reloaded without saving', async () => {
     await page.getByRole('button', { name: 'Open preset Inception-v4' }).click();
+    await page.getByRole('dialog', { name: 'Open Inception-v4' }).getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('listitem', { name: 'Dropout' }).dblclick();
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     // The host keeps a copy a few seconds after the change.
@@ -102,9 +103,15 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Inception-ResNet-v1');
     await page.keyboard.press('Enter');
+    // The preset's options, with Open focused: Enter opens with the defaults.
+    await poll(() => page.getByRole('dialog', { name: 'Open Inception-ResNet-v1' }).count()).toBe(1);
+    expect(await focused()).toBe('Open');
+    await page.keyboard.press('Enter');
     await poll(() => page.getByLabel('Document title').textContent()).toContain('Inception-ResNet-v1');
 
-    // From the menu bar, Tab moves on to the palette's search.
+    // Focus went back where it was before the menu bar (nowhere): Tab reaches the menu bar, then the palette's search.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Presets');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Search palette');
     await page.keyboard.type('resnet-a (v1)');

@@ -54,6 +54,7 @@ describe('analyze: diagnostics', () => {
     expect(d.nodes).toEqual(['redB']);
     expect(d.message).toContain('redB');
     expect(d.hint).toContain('75×75');
+    expect(d.fix).toEqual({ kind: 'input-size', label: 'Set input to 75×75', height: 75, width: 75 });
   });
 
   it('concat-grid-mismatch names both shapes and the port', () => {

@@ -8,7 +8,7 @@ export function diagnostic(
   message: string,
   hint: string,
   nodes: readonly string[],
-  extra: { layer?: string; edges?: readonly string[] } = {},
+  extra: Pick<Diagnostic, 'layer' | 'edges' | 'fix'> = {},
 ): Diagnostic {
   return { severity, code, message, nodes, hint, ...extra };
 }

@@ -6,7 +6,7 @@ import { edgeKey } from '../design/edits';
 import { diagnostic, listNames } from './diagnostic';
 import type { ShapeProblem } from './inferShapes';
 import { LARGEST_INPUT, smallestSquareInput } from './minimumInput';
-import type { Diagnostic, DiagnosticCode } from './types';
+import type { Diagnostic, DiagnosticCode, InputSizeFix } from './types';
 
 const codes: Readonly<Record<string, DiagnosticCode>> = {
   'grid-collapsed': 'grid-collapsed',
@@ -23,29 +23,34 @@ export function shapeDiagnostics(
   graph: LayerGraph,
   incoming: ReadonlyMap<string, readonly DesignEdge[]>,
 ): Diagnostic[] {
-  let collapseHint: string | undefined;
-  const minimumInputHint = (): string => {
-    if (collapseHint !== undefined) return collapseHint;
+  let collapse: { hint: string; fix?: InputSizeFix } | undefined;
+  const minimumInput = (): { hint: string; fix?: InputSizeFix } => {
+    if (collapse !== undefined) return collapse;
     const [h, w, c] = graph.input;
     const side = smallestSquareInput(graph, c);
-    collapseHint =
+    collapse =
       side === undefined
-        ? ` No input up to ${LARGEST_INPUT}×${LARGEST_INPUT} keeps every grid at least 1×1.`
-        : ` The smallest square input that keeps every grid at least 1×1 is ${side}×${side} (the design uses ${h}×${w}).`;
-    return collapseHint;
+        ? { hint: ` No input up to ${LARGEST_INPUT}×${LARGEST_INPUT} keeps every grid at least 1×1.` }
+        : {
+            hint: ` The smallest square input that keeps every grid at least 1×1 is ${side}×${side} (the design uses ${h}×${w}).`,
+            fix: { kind: 'input-size', label: `Set input to ${side}×${side}`, height: side, width: side },
+          };
+    return collapse;
   };
 
   return collapsedOncePerNode(problems).map(({ problem, alsoCollapsed }) => {
     const { layer } = problem;
     const inBlock = layer.id !== layer.nodeId;
     const code = codes[problem.code] ?? 'invalid-param';
-    const hint = code === 'grid-collapsed' ? problem.hint + minimumInputHint() : problem.hint;
+    const collapsed = code === 'grid-collapsed' ? minimumInput() : undefined;
+    const hint = problem.hint + (collapsed?.hint ?? '');
     const edges = inBlock ? undefined : (incoming.get(layer.nodeId) ?? []).map(edgeKey);
     const also = alsoCollapsed.length > 0 ? ` The grid also collapses at ${listNames(alsoCollapsed)}.` : '';
     const message = (inBlock ? `In ${layer.nodeId}: ${problem.message}` : problem.message) + also;
     return diagnostic('error', code, message, hint, [layer.nodeId], {
       ...(inBlock ? { layer: layer.id } : {}),
       ...(edges && edges.length > 0 ? { edges } : {}),
+      ...(collapsed?.fix ? { fix: collapsed.fix } : {}),
     });
   });
 }

@@ -25,6 +25,15 @@ export type DiagnosticCode =
   | 'duplicate-node-id'
   | 'needs-feature-map';
 
+/** A fix the window can apply with one click (undoable like any edit). */
+export interface InputSizeFix {
+  kind: 'input-size';
+  /** What the button says: `Set input to 75×75`. */
+  label: string;
+  height: number;
+  width: number;
+}
+
 export interface Diagnostic {
   severity: Severity;
   code: DiagnosticCode;
@@ -37,6 +46,8 @@ export interface Diagnostic {
   edges?: readonly string[];
   /** A suggested fix. */
   hint: string;
+  /** The suggested fix as an edit, when one edit makes it. */
+  fix?: InputSizeFix;
 }
 
 export interface NodeAnalysis {

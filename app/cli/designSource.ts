@@ -16,7 +16,7 @@ import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionErro
 import type { PresetOptions } from '../presets/index';
 import type { Result } from '../result';
 import { integerFlag, parseCommandArgs, type ParsedValues } from './commandArgs';
-import { withClasses, withInputSize } from './designOverrides';
+import { withClasses, withInputSize } from '../design/designSettings';
 import type { CliIo } from './types';
 
 export interface DesignSourceOptions {

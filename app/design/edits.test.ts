@@ -11,6 +11,7 @@ import {
   nextPort,
   pasteFragment,
   removeNodes,
+  renameNode,
   setParams,
 } from './edits';
 import { DESIGN_FORMAT, DESIGN_VERSION, type DesignDocument } from './types';
@@ -169,5 +170,17 @@ describe('insertAfter', () => {
     expect(document.edges).toContainEqual({ source: 'a', target: 'dropout', port: 0 });
     expect(document.edges).toContainEqual({ source: 'dropout', target: 'cat', port: 0 });
     expect(document.edges.some((e) => e.source === 'a' && e.target === 'cat')).toBe(false);
+  });
+});
+
+describe('renameNode', () => {
+  it('sets a label, and an empty or id-equal name removes it', () => {
+    const named = renameNode(doc(), 'a', '  stem conv ');
+    expect(named.nodes[1].label).toBe('stem conv');
+    expect(renameNode(named, 'a', 'stem conv')).toBe(named);
+    expect('label' in renameNode(named, 'a', '').nodes[1]).toBe(false);
+    expect('label' in renameNode(named, 'a', 'a').nodes[1]).toBe(false);
+    const plain = doc();
+    expect(renameNode(plain, 'missing', 'x')).toBe(plain);
   });
 });

@@ -4,6 +4,7 @@
  * skip re-rendering them. The renderer's actions call these; undo history records the results.
  */
 
+import { shortNodeId } from './nodeNames';
 import type { DesignDocument, DesignEdge, DesignNode, ParamValue, ParamValues } from './types';
 
 export interface Position {
@@ -11,7 +12,7 @@ export interface Position {
   y: number;
 }
 
-/** A node to add; the id is chosen fresh from `type` unless given and free. */
+/** A node to add; the id is chosen fresh from a short form of `type` (`redB2`) unless given and free. */
 export interface NodeDraft {
   id?: string;
   type: string;
@@ -57,7 +58,7 @@ function nodeIds(doc: DesignDocument): Set<string> {
 }
 
 export function addNode(doc: DesignDocument, draft: NodeDraft): AddResult {
-  const id = freshId(nodeIds(doc), draft.id ?? draft.type);
+  const id = freshId(nodeIds(doc), draft.id ?? shortNodeId(draft.type));
   const node: DesignNode = {
     id,
     type: draft.type,
@@ -220,4 +221,23 @@ export function insertAfter(doc: DesignDocument, after: string, draft: NodeDraft
   const edges = added.document.edges.map((edge) => (edge.source === after ? { ...edge, source: added.id } : edge));
   edges.push({ source: after, target: added.id, port: 0 });
   return { document: { ...added.document, edges }, id: added.id };
+}
+
+/** The label a typed name stands for: trimmed; none when empty or the node's id. */
+export function labelFor(text: string, id: string): string | undefined {
+  const name = text.trim();
+  return name === '' || name === id ? undefined : name;
+}
+
+/** Names a node for display; an empty or id-equal name removes the label (the id shows again). */
+export function renameNode(doc: DesignDocument, id: string, label: string): DesignDocument {
+  const index = doc.nodes.findIndex((node) => node.id === id);
+  if (index < 0) return doc;
+  const node = doc.nodes[index];
+  const next = labelFor(label, id);
+  if (next === node.label) return doc;
+  const { label: _old, ...rest } = node;
+  const nodes = [...doc.nodes];
+  nodes[index] = next === undefined ? rest : { ...rest, label: next };
+  return { ...doc, nodes };
 }

@@ -9,8 +9,8 @@ import { inceptionV4 } from './inceptionV4';
 import { PresetOptionError } from './options';
 import type { PresetDefinition, PresetInfo, PresetOptions, PresetSettings } from './types';
 
-export { parsePresetParams, PresetOptionError, PRESET_OPTION_KEYS } from './options';
-export type { PresetInfo, PresetOptions, StageTriple } from './types';
+export { parsePresetOption, parsePresetParams, PresetOptionError, PRESET_OPTION_KEYS, PRESET_OPTION_LIMITS } from './options';
+export type { PresetInfo, PresetOptions, PresetSettings, StageTriple } from './types';
 
 const definitions: readonly PresetDefinition[] = [
   inceptionV4,
@@ -25,8 +25,19 @@ export const presets: readonly PresetInfo[] = definitions.map(({ name, title, no
 const DEFAULT_INPUT_SIZE = 299;
 const DEFAULT_CLASSES = 1000;
 
+/** The small network that trains on a CPU in minutes: 75×75 input, a quarter of the width, one block per stage. */
+export const SMALL_CPU_OPTIONS: Readonly<PresetOptions> = { input: 75, width: 0.25, repeats: [1, 1, 1] };
+
 export function isPresetName(name: string): boolean {
   return definitions.some((definition) => definition.name === name);
+}
+
+function definitionOf(name: string): PresetDefinition {
+  const definition = definitions.find((candidate) => candidate.name === name);
+  if (!definition) {
+    throw new PresetOptionError(`Unknown preset '${name}'. Presets: ${definitions.map((d) => d.name).join(', ')}.`);
+  }
+  return definition;
 }
 
 function settingsFor(definition: PresetDefinition, options: PresetOptions): PresetSettings {
@@ -48,9 +59,11 @@ function settingsFor(definition: PresetDefinition, options: PresetOptions): Pres
 
 /** Builds a preset as a design document; throws `PresetOptionError` for an unknown name or option. */
 export function buildPreset(name: string, options: PresetOptions = {}): DesignDocument {
-  const definition = definitions.find((candidate) => candidate.name === name);
-  if (!definition) {
-    throw new PresetOptionError(`Unknown preset '${name}'. Presets: ${definitions.map((d) => d.name).join(', ')}.`);
-  }
+  const definition = definitionOf(name);
   return definition.build(settingsFor(definition, options));
+}
+
+/** Every option of a preset decided, defaults under `options`: what the preset dialog starts from. */
+export function presetSettings(name: string, options: PresetOptions = {}): PresetSettings {
+  return settingsFor(definitionOf(name), options);
 }

@@ -10,6 +10,7 @@ import {
   moveNodes,
   pasteFragment,
   removeNodes,
+  renameNode,
   setParams,
   type Position,
 } from '../../app/design/edits';
@@ -137,5 +138,14 @@ export const setParamsAction: Action<{ id: string; values: Readonly<Record<strin
   perform(view, { id, values }) {
     const document = setParams(view.document, id, values);
     return document === view.document ? null : { document, coalesce: `params:${id}:${Object.keys(values).join(',')}` };
+  },
+};
+
+export const renameAction: Action<{ id: string; label: string }> = {
+  name: 'rename',
+  label: 'Rename',
+  perform(view, { id, label }) {
+    const document = renameNode(view.document, id, label);
+    return document === view.document ? null : { document, coalesce: `rename:${id}` };
   },
 };

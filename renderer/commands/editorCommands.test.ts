@@ -54,7 +54,8 @@ describe('editor commands', () => {
     expect(store.getState().document.name).toBe('Untitled');
     runCommand(handlers, 'preset:inception-v4', { unsavedChecked: true });
     expect(calls).toEqual(['confirm']);
-    expect(store.getState().document.name).toBe('Inception-v4');
+    // Its options come first: the dialog opens it.
+    expect(store.getState().ui.presetDialog).toBe('inception-v4');
   });
 
   it('opens the dock tabs for the Run menu and reaches the canvas view', () => {

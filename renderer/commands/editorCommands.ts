@@ -12,7 +12,7 @@ import { errorMessage } from '../../app/result';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
 import { expandAllAction, selectAllAction, toggleExpandAction } from '../actions/selectionActions';
 import type { Action } from '../actions/types';
-import { confirmDiscard, newDesign, openDesign, openPreset, saveDesign } from '../documents/documentFiles';
+import { confirmDiscard, newDesign, openDesign, saveDesign } from '../documents/documentFiles';
 import type { ExportOutcome } from '../export/exportImage';
 import { exportNoticeOf } from '../export/exportNotice';
 import type { EditorStore } from '../store/editorStore';
@@ -27,7 +27,7 @@ export interface CommandOptions {
 type NamedCommand = Exclude<EditorCommand, PresetCommand>;
 
 export type CommandHandlers = { readonly [C in NamedCommand]: (options: CommandOptions) => void } & {
-  /** `preset:NAME`: opens that preset. */
+  /** `preset:NAME`: offers that preset's options, then opens it. */
   readonly preset: (name: string, options: CommandOptions) => void;
 };
 
@@ -106,8 +106,9 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
       const run = currentRun(runStore.getState());
       if (run) void stopRun(host, runStore, run.runId);
     },
+    // The preset's options come first; its dialog opens it.
     preset: (name, options) => {
-      if (mayDiscard(options)) openPreset(store, name);
+      if (mayDiscard(options)) editor().setUi({ presetDialog: name });
     },
   };
 }

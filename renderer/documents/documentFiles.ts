@@ -5,7 +5,7 @@
 
 import { parseDesign, serializeDesign } from '../../app/design/document';
 import { DESIGN_EXTENSION } from '../../app/design/types';
-import { buildPreset } from '../../app/presets/index';
+import { buildPreset, type PresetOptions } from '../../app/presets/index';
 import type { StudioHost } from '../../app/protocol';
 import { isDirty, type EditorStore } from '../store/editorStore';
 import { emptyDesign } from './emptyDesign';
@@ -20,9 +20,9 @@ export function newDesign(store: EditorStore): void {
   store.getState().load(emptyDesign(), null);
 }
 
-export function openPreset(store: EditorStore, name: string): void {
+export function openPreset(store: EditorStore, name: string, options: PresetOptions = {}): void {
   try {
-    store.getState().load(buildPreset(name), null);
+    store.getState().load(buildPreset(name, options), null);
   } catch (error) {
     store.getState().setProblem({ title: 'Could not build the preset', message: String(error instanceof Error ? error.message : error), issues: [] });
   }

@@ -119,6 +119,7 @@ function blockData(node: DesignNode, input: FlowInput, problems: Problems | unde
     keyParams: info ? describeParams(info.params, node.params, info.category === 'Layers' || info.category === 'Heads') : '',
     output: formatShape(result?.output),
     params: params > 0 ? `${formatCount(params)} params` : '',
+    macs: result && result.cost.macs > 0 ? `${formatCount(result.cost.macs)} MACs` : '',
     ports,
     connected,
     hasOutput: true,

@@ -17,10 +17,10 @@ describe('editor store', () => {
     s.getState().run(selectAllAction, undefined);
     s.getState().run(insertAfterAction, { type: 'stemV4' });
     const state = s.getState();
-    expect(state.selection).toEqual(['stemV4']);
-    expect(state.document.edges).toEqual([{ source: 'input', target: 'stemV4', port: 0 }]);
-    expect(state.analysis.nodes.stemV4.output).toEqual([35, 35, 384]);
-    expect(state.flow.nodes.find((n) => n.id === 'stemV4')?.data.output).toBe('35×35×384');
+    expect(state.selection).toEqual(['stem']);
+    expect(state.document.edges).toEqual([{ source: 'input', target: 'stem', port: 0 }]);
+    expect(state.analysis.nodes.stem.output).toEqual([35, 35, 384]);
+    expect(state.flow.nodes.find((n) => n.id === 'stem')?.data.output).toBe('35×35×384');
     expect(state.flow.edges[0].data?.label).toBe('299×299×3');
     expect(isDirty(state)).toBe(true);
   });

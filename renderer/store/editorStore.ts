@@ -38,6 +38,8 @@ export interface UiState {
   recovery: readonly RecoveryCopy[];
   /** The About dialog (Help › About). */
   about: boolean;
+  /** The preset whose options dialog shows, before it opens; null when none. */
+  presetDialog: string | null;
 }
 
 export interface EditorState extends EditorView {
@@ -161,7 +163,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       notice: null,
       fitRequest: 0,
       lockReason: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null },
 
       run(action, arg) {
         const state = get();
@@ -197,7 +199,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
           problem: null,
           notice: null,
           fitRequest: get().fitRequest + 1,
-          ui: { ...get().ui, startScreen: false, fileDialog: null },
+          ui: { ...get().ui, startScreen: false, fileDialog: null, presetDialog: null },
         });
       },
 

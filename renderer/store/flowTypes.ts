@@ -8,6 +8,8 @@ export interface BlockNodeData extends Record<string, unknown> {
   keyParams: string;
   output: string;
   params: string;
+  /** Multiply-accumulates per image, e.g. `1.2 G MACs`; empty for none. */
+  macs: string;
   /** Target handles to draw, in port order. */
   ports: number;
   /** Number of input ports with an edge (concat: the extra last port adds one). */

@@ -16,7 +16,9 @@ function BlockSummaryView({ id, data }: BlockSummaryProps) {
     <div className="block-summary">
       <div className="block-summary__header">
         <span className="block-summary__title">{data.title}</span>
-        <span className="block-summary__type">{data.typeLabel}</span>
+        <span className="block-summary__type" title={data.typeLabel}>
+          {data.typeLabel}
+        </span>
         {data.expandable ? (
           <button
             type="button"
@@ -33,7 +35,9 @@ function BlockSummaryView({ id, data }: BlockSummaryProps) {
         <span className="block-summary__shape" aria-label="Output shape">
           {data.output}
         </span>
-        <span className="block-summary__count">{data.params}</span>
+        <span className="block-summary__count" aria-label="Parameters and MACs">
+          {[data.params, data.macs].filter(Boolean).join(' · ')}
+        </span>
       </div>
       {data.keyParams ? <div className="block-summary__params">{data.keyParams}</div> : null}
       {data.problems ? (

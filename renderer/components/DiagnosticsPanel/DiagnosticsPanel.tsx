@@ -1,4 +1,6 @@
 import { memo, useMemo } from 'react';
+import type { InputSizeFix } from '../../../app/analysis/types';
+import { setInputAction } from '../../actions/designActions';
 import { selectAction } from '../../actions/selectionActions';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
@@ -46,10 +48,21 @@ function DiagnosticsPanelView() {
                 {first.hint ? <span className="diagnostics__hint">{first.hint}</span> : null}
               </span>
             </button>
+            {first.fix ? <FixButton fix={first.fix} /> : null}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A diagnostic's fix as one undoable edit. */
+function FixButton({ fix }: { fix: InputSizeFix }) {
+  const store = useEditorStore();
+  return (
+    <button type="button" className="dialog-button diagnostics__fix" onClick={() => store.getState().run(setInputAction, { height: fix.height, width: fix.width })}>
+      {fix.label}
+    </button>
   );
 }
 

@@ -6,6 +6,8 @@ import { setParamsAction } from '../../actions/editActions';
 import { formatBytes, formatExact, formatShape } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
+import { DesignSettings } from './DesignSettings';
+import { NodeNameField } from './NodeNameField';
 import { ParamField } from '../ParamField/ParamField';
 import { ProvenanceList } from '../ProvenanceList/ProvenanceList';
 import './Inspector.css';
@@ -40,9 +42,14 @@ function InspectorView() {
         {node.label ?? node.id} <span className="inspector__type">{info?.label ?? node.type}</span>
       </h2>
       {info ? <p className="inspector__description">{info.description}</p> : null}
-      <form className="inspector__params" aria-label="Parameters" onSubmit={(event) => event.preventDefault()}>
-        {info?.params.map((spec) => <ParamField key={`${node.id}:${spec.name}`} spec={spec} value={values[spec.name] ?? spec.default} onChange={onChange} />)}
-      </form>
+      <NodeNameField key={node.id} id={node.id} label={node.label} />
+      {node.type === 'input' ? (
+        <DesignSettings />
+      ) : (
+        <form className="inspector__params" aria-label="Parameters" onSubmit={(event) => event.preventDefault()}>
+          {info?.params.map((spec) => <ParamField key={`${node.id}:${spec.name}`} spec={spec} value={values[spec.name] ?? spec.default} onChange={onChange} />)}
+        </form>
+      )}
       {result ? (
         <dl className="inspector__facts">
           <dt>Inputs</dt>

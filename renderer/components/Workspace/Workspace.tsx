@@ -12,6 +12,7 @@ import { FileDialog } from '../FileDialog/FileDialog';
 import { Inspector } from '../Inspector/Inspector';
 import { MenuBar } from '../MenuBar/MenuBar';
 import { Palette } from '../Palette/Palette';
+import { PresetDialog } from '../PresetDialog/PresetDialog';
 import { ProblemDialog } from '../ProblemDialog/ProblemDialog';
 import { RecoveryDialog } from '../RecoveryDialog/RecoveryDialog';
 import { RunDock } from '../RunDock/RunDock';
@@ -22,7 +23,7 @@ import './Workspace.css';
 /** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
 export function Workspace() {
   const run = useCommands();
-  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.problem !== null);
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.ui.presetDialog !== null || s.problem !== null);
   const panelsHidden = useEditor((s) => s.ui.panelsHidden);
   useShortcuts(run, !overlay);
   useHostEvents(run);
@@ -45,6 +46,7 @@ export function Workspace() {
       <RunDock run={run} />
       <StatusBar />
       <StartScreen run={run} />
+      <PresetDialog />
       <FileDialog />
       <RecoveryDialog />
       <ProblemDialog />
