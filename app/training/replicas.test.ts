@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replicaCount, workersProblem } from './replicas';
+import { inferenceReplicaCount, replicaCount, workersProblem } from './replicas';
 
 describe('replicaCount', () => {
   it('uses every core on wasm unless told otherwise', () => {
@@ -24,5 +24,13 @@ describe('replicaCount', () => {
     expect(workersProblem(2)).toBeNull();
     expect(workersProblem(0)).toBe('workers must be a whole number in [1, 64], got 0');
     expect(workersProblem(1.5)).toContain('whole number');
+  });
+});
+
+describe('inferenceReplicaCount', () => {
+  it('splits batches over every core on wasm only', () => {
+    expect(inferenceReplicaCount('wasm', 2)).toBe(2);
+    expect(inferenceReplicaCount('wasm', 0)).toBe(1);
+    expect(inferenceReplicaCount('tensorflow', 8)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Data-parallel training replicas: how many a run may ask for, and how many it gets. Only the
- * wasm backend runs replicas (one wasm instance per worker thread, one thread each under Node);
- * the other backends use their own threads or a GPU.
+ * Data-parallel replicas of training and batch inference: how many a run may ask for, and how
+ * many it gets. Only the wasm backend runs replicas (one wasm instance per worker thread, one
+ * thread each under Node); the other backends use their own threads or a GPU.
  */
 
 import type { BackendName } from '../compute/backends';
@@ -27,4 +27,9 @@ export const DEFAULT_MIN_SHARE = 8;
 export function replicaCount(backend: BackendName, requested: number | undefined, cores: number, batchSize: number): number {
   if (backend !== 'wasm') return 1;
   return requested ?? Math.max(1, Math.min(cores, Math.floor(batchSize / DEFAULT_MIN_SHARE)));
+}
+
+/** The replicas batch inference (predict, evaluate) splits a batch over: one per core on wasm, else one. */
+export function inferenceReplicaCount(backend: BackendName, cores: number): number {
+  return backend === 'wasm' ? Math.max(1, cores) : 1;
 }

@@ -11,6 +11,9 @@ import { DatasetError, type Dataset } from '../data/types';
 import { loadModelDir } from '../modelDir/loadModelDir';
 import { evaluateBatches } from './evaluateBatches';
 import { trainableModel } from './trainStep';
+import { openForward } from '../inference/batchForward';
+import { inferenceReplicaCount } from '../../training/replicas';
+import { availableParallelism } from 'node:os';
 
 export interface EvaluateOptions {
   /** Dataset folder or CSV; absent means the bundled sample. */
@@ -57,8 +60,14 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
       epoch: 0,
     });
     const total = dataset.samples.length;
-    const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, options.onProgress && ((images) => options.onProgress?.(images, total)));
-    return { ...metrics, classNames: loaded.labels, confusion, backend };
+    const onBatch = options.onProgress && ((images: number) => options.onProgress?.(images, total));
+    const opened = openForward(loaded.model, loaded.design, inferenceReplicaCount(backend.active, availableParallelism()));
+    try {
+      const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, onBatch, opened.forward);
+      return { ...metrics, classNames: loaded.labels, confusion, backend };
+    } finally {
+      await opened.close();
+    }
   } finally {
     loaded.model.dispose();
   }

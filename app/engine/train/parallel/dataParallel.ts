@@ -16,8 +16,8 @@ import type { TrainConfig } from '../../../training/types';
 import type { Batch } from '../../data/batchStream';
 import { applyGradients, shardGradients, type StepOutcome, type TrainableModel } from '../trainStep';
 import { batchShards } from './batchShards';
-import type { ReplicaSetup } from './replicaProtocol';
-import { nextReply, startReplicas, stopReplicas } from './replicaThreads';
+import type { ReplicaReply, ReplicaSetup } from './replicaProtocol';
+import { nextMessage, startEngineThreads, stopEngineThreads } from '../../engineThreads';
 import { sharedFloats, tensorLayout, tensorValues, writeTensors, type TensorLayout } from './sharedTensors';
 
 export class DataParallelTrainer {
@@ -44,7 +44,7 @@ export class DataParallelTrainer {
     const gradients = Array.from({ length: replicas }, () => sharedFloats(gradientLayout));
     const statistics = Array.from({ length: replicas }, () => sharedFloats(statisticLayout));
     const setups: ReplicaSetup[] = gradients.slice(1).map((buffer, i) => ({ design, classNames, config, replica: i + 1, weights, gradients: buffer, statistics: statistics[i + 1] }));
-    const workers = await startReplicas(setups);
+    const workers = await startEngineThreads('replicaWorker', setups, (i) => `Training replica ${i + 1}`);
     const floats = (buffers: SharedArrayBuffer[]): Float32Array[] => buffers.map((b) => new Float32Array(b));
     return new DataParallelTrainer(net, config, workers, new Float32Array(weights), weightLayout, floats(gradients), gradientLayout, floats(statistics), statisticLayout);
   }
@@ -68,7 +68,7 @@ export class DataParallelTrainer {
     const busy = this.workers.map((worker, i) => {
       const shard = shards[i + 1];
       if (shard.size === 0) return Promise.resolve(null);
-      const reply = nextReply(worker, i + 1, 'done');
+      const reply = nextMessage<ReplicaReply, 'done'>(worker, `Training replica ${i + 1}`, 'done');
       // Copies: the batch's arrays are views into one buffer that the next batch may reuse.
       worker.postMessage({ type: 'step', globalStep, pixels: shard.pixels.slice(), labels: shard.labels.slice(), size: shard.size });
       return reply;
@@ -112,7 +112,7 @@ export class DataParallelTrainer {
   }
 
   async close(): Promise<void> {
-    await stopReplicas(this.workers);
+    await stopEngineThreads(this.workers);
   }
 }
 
