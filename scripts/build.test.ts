@@ -43,6 +43,8 @@ describe('npm run build from a clean clone', () => {
     const html = await readFile(join(clone, 'dist/renderer/index.html'), 'utf8');
     expect(html).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
     await readFile(join(clone, 'dist/trainer/trainerProcess.js'));
+    // The engine's worker threads start from beside the trainer and the engine worker.
+    for (const thread of ['replicaWorker', 'forwardWorker']) await readFile(join(clone, `dist/trainer/${thread}.js`));
   });
 
   it('writes the third-party notices of what the app ships', async () => {
