@@ -24,9 +24,25 @@ export interface HostInfo {
   roots: readonly string[];
 }
 
-/** What `exportFile` writes, by file extension (`graph.svg`); the hosts refuse any other name. */
-export const EXPORT_FORMATS = ['svg', 'png'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/**
+ * Everything the Studio exports: pictures of the design, and the network in other frameworks'
+ * formats (docs/export.md). A `file` is named by its extension (`graph.svg`, `net.onnx`) and the
+ * hosts refuse any other name; a `folder` holds the format's files.
+ */
+export const EXPORT_FORMATS = {
+  svg: { of: 'design image', writes: 'file' },
+  png: { of: 'design image', writes: 'file' },
+  onnx: { of: 'model', writes: 'file' },
+  pytorch: { of: 'model', writes: 'folder' },
+  tfjs: { of: 'model', writes: 'folder' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+type ExportFormatOf<Of extends string> = { [F in ExportFormat]: (typeof EXPORT_FORMATS)[F]['of'] extends Of ? F : never }[ExportFormat];
+export type ImageExportFormat = ExportFormatOf<'design image'>;
+export type ModelExportFormat = ExportFormatOf<'model'>;
+export const MODEL_EXPORT_FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).filter((format): format is ModelExportFormat => EXPORT_FORMATS[format].of === 'model');
+/** The file names an export may have: `.svg`, `.png`, `.onnx`. */
+export const EXPORT_FILE_EXTENSIONS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).filter((format) => EXPORT_FORMATS[format].writes === 'file').map((format) => `.${format}`);
 
 export interface FileRef {
   path: string;

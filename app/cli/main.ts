@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<{ command: CliCommand }>> = 
   summary: () => import('./commands/summary'),
   validate: () => import('./commands/validate'),
   'export-preset': () => import('./commands/exportPreset'),
+  export: () => import('./commands/export'),
   predict: () => import('./commands/predict'),
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),

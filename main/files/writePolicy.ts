@@ -7,7 +7,7 @@
 
 import { lstat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
-import { EXPORT_FORMATS } from '../../app/protocol';
+import { EXPORT_FILE_EXTENSIONS } from '../../app/protocol';
 import type { Result } from '../../app/protocol';
 import { DESIGN_EXTENSION } from '../../app/design/types';
 import { isInside, realPathOf } from '../../app/node/files/pathBoundary';
@@ -15,12 +15,10 @@ import { isInside, realPathOf } from '../../app/node/files/pathBoundary';
 export const WRITE_KINDS = ['design', 'export', 'modelDir'] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
-const exportExtensions = EXPORT_FORMATS.map((format) => `.${format}`);
-
 /** Why a target of this kind may not be named so; null when its name fits. */
 const nameProblem: Readonly<Record<WriteKind, (name: string) => string | null>> = {
   design: (name) => (name.toLowerCase().endsWith(DESIGN_EXTENSION) ? null : `designs are saved as ${DESIGN_EXTENSION} files`),
-  export: (name) => (exportExtensions.some((extension) => name.toLowerCase().endsWith(extension)) ? null : `exports are ${exportExtensions.join(' or ')} files`),
+  export: (name) => (EXPORT_FILE_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension)) ? null : `exports are ${EXPORT_FILE_EXTENSIONS.join(' or ')} files`),
   modelDir: () => null,
 };
 

@@ -6,7 +6,7 @@
  */
 
 import type { EditorCommand } from '../../app/menu/menuModel';
-import type { ExportFormat, PresetCommand, Result, StudioHost } from '../../app/protocol';
+import type { ImageExportFormat, PresetCommand, Result, StudioHost } from '../../app/protocol';
 import { PRESET_COMMAND_PREFIX } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { copyAction, cutAction, deleteAction, pasteAction } from '../actions/editActions';
@@ -38,7 +38,7 @@ export interface CommandDeps {
   /** The canvas view: zoom, fit, lay out (React Flow and the ELK worker). */
   view: { zoomIn(): void; zoomOut(): void; fitView(): void; autoLayout(): void };
   /** Draws the design canvas and delivers it as the host does (desktop: saved where asked; browser: downloaded). */
-  exportDesign(format: ExportFormat): Promise<Result<ExportOutcome>>;
+  exportDesign(format: ImageExportFormat): Promise<Result<ExportOutcome>>;
   /** Asks the user a yes/no question (the window's confirm). */
   confirm(message: string): boolean;
 }
@@ -61,7 +61,7 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
   const withFileDialog = (dialog: 'open' | 'saveAs', native: () => Promise<boolean>) => () =>
     void host.info().then((info) => (info.kind === 'web' ? editor().setUi({ fileDialog: dialog }) : void native().catch(report)), report);
   const saveAs = withFileDialog('saveAs', () => saveDesign(store, host, { saveAs: true }));
-  const exportAs = (format: ExportFormat) => () =>
+  const exportAs = (format: ImageExportFormat) => () =>
     void exportDesign(format).then(
       (result) => runStore.getState().setExportNotice(exportNoticeOf(result)),
       (error: unknown) => runStore.getState().setExportNotice(exportNoticeOf({ ok: false, error: errorMessage(error) })),

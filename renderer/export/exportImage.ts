@@ -5,7 +5,7 @@
  */
 
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { ExportFormat, FileRef, Result, StudioHost } from '../../app/protocol';
+import type { ImageExportFormat, FileRef, Result, StudioHost } from '../../app/protocol';
 import { bytesToBase64 } from '../dom/base64';
 import { cssColor } from '../dom/cssColor';
 import type { FlowEdge, FlowNode } from '../store/flowTypes';
@@ -83,7 +83,7 @@ function pngBase64(canvas: HTMLCanvasElement): string {
 }
 
 /** The design canvas as `<name>.svg` or `<name>.png`. */
-export async function designImage(flow: ReactFlowInstance<FlowNode, FlowEdge>, format: ExportFormat, name: string): Promise<ExportedFile> {
+export async function designImage(flow: ReactFlowInstance<FlowNode, FlowEdge>, format: ImageExportFormat, name: string): Promise<ExportedFile> {
   const svg = designSvg(flow);
   if (format === 'svg') return { name: `${name}.svg`, base64: bytesToBase64(new TextEncoder().encode(svg)), type: 'image/svg+xml' };
   return { name: `${name}.png`, base64: await svgToPngBase64(svg), type: 'image/png' };

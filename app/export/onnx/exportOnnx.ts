@@ -1,0 +1,21 @@
+/** An export graph as one `.onnx` file: opset 13, float32, the weights inside, the metadata as `metadata_props`. */
+
+import { exportMetadata } from '../exportMetadata';
+import type { ExportGraph } from '../exportGraph';
+import { onnxGraph } from './onnxGraph';
+import { encodeOnnxModel } from './onnxModel';
+
+export function exportOnnx(graph: ExportGraph, appVersion: string): Uint8Array {
+  const { nodes, initializers, inputs, outputs } = onnxGraph(graph);
+  const metadata = exportMetadata(graph, 'NCHW');
+  return encodeOnnxModel({
+    graphName: graph.name,
+    producerVersion: appVersion,
+    docString: `${graph.name}, exported by Inception Studio. ${metadata.preprocessing_summary}`,
+    nodes,
+    initializers,
+    inputs,
+    outputs,
+    metadata: { ...metadata },
+  });
+}
