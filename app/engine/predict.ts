@@ -18,6 +18,7 @@ import { labelsFor } from './labels';
 import { loadModelDir } from './modelDir/loadModelDir';
 import { rowsAreDistributions, topK } from './topK';
 import { localForward, openForward, type BatchForward } from './inference/batchForward';
+import { modelDirForward, type InferenceRuntime } from './inference/modelDirForward';
 import { inferenceReplicaCount } from '../training/replicas';
 import { availableParallelism } from 'node:os';
 
@@ -85,6 +86,8 @@ export interface PredictionRun {
   backend: BackendReport;
   /** Where the weights came from: a model directory, or random initialisation. */
   weights: 'saved' | 'random';
+  /** What ran the network: TensorFlow.js on `backend`, or onnxruntime-node on the model directory's ONNX export. */
+  runtime: InferenceRuntime;
 }
 
 export type RunPredictionOptions = Pick<PredictOptions, 'top' | 'batchSize' | 'onProgress'> & { backend?: BackendName };
@@ -96,10 +99,10 @@ export async function runPrediction(model: ModelSource, sources: readonly ImageS
   const replicas = inferenceReplicaCount(backend.active, availableParallelism());
   if (model.kind === 'modelDir') {
     const loaded = await loadModelDir(model.path);
-    const opened = openForward(loaded.model, loaded.design, replicas);
+    const { opened, runtime } = await modelDirForward(loaded, options.backend, replicas);
     try {
       const predictions = await predictImages(loaded.model, sources, { top, batchSize, onProgress, labels: loaded.labels, preparation: loaded.metadata.preprocessing, forward: opened.forward });
-      return { predictions, backend, weights: 'saved' };
+      return { predictions, backend, weights: 'saved', runtime };
     } finally {
       await opened.close();
       loaded.model.dispose();
@@ -110,7 +113,7 @@ export async function runPrediction(model: ModelSource, sources: readonly ImageS
   try {
     const classes = compiled.outputs[0].shape.at(-1) ?? 0;
     const labels = await labelsFor(classes, model.design.classes);
-    return { predictions: await predictImages(compiled, sources, { top, batchSize, onProgress, labels, forward: opened.forward }), backend, weights: 'random' };
+    return { predictions: await predictImages(compiled, sources, { top, batchSize, onProgress, labels, forward: opened.forward }), backend, weights: 'random', runtime: 'tfjs' };
   } finally {
     await opened.close();
     compiled.dispose();

@@ -11,7 +11,7 @@ import { DatasetError, type Dataset } from '../data/types';
 import { loadModelDir } from '../modelDir/loadModelDir';
 import { evaluateBatches } from './evaluateBatches';
 import { trainableModel } from './trainStep';
-import { openForward } from '../inference/batchForward';
+import { modelDirForward, type InferenceRuntime } from '../inference/modelDirForward';
 import { inferenceReplicaCount } from '../../training/replicas';
 import { availableParallelism } from 'node:os';
 
@@ -39,7 +39,7 @@ function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
   return { ...dataset, samples: dataset.samples.map((s) => ({ ...s, label: toModel[s.label] })) };
 }
 
-export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport }> {
+export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport; runtime: InferenceRuntime }> {
   const backend = await selectBackend(options.backend === undefined ? {} : { backend: options.backend });
   const loaded = await loadModelDir(dir);
   try {
@@ -61,10 +61,10 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
     });
     const total = dataset.samples.length;
     const onBatch = options.onProgress && ((images: number) => options.onProgress?.(images, total));
-    const opened = openForward(loaded.model, loaded.design, inferenceReplicaCount(backend.active, availableParallelism()));
+    const { opened, runtime } = await modelDirForward(loaded, options.backend, inferenceReplicaCount(backend.active, availableParallelism()));
     try {
       const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, onBatch, opened.forward);
-      return { ...metrics, classNames: loaded.labels, confusion, backend };
+      return { ...metrics, classNames: loaded.labels, confusion, backend, runtime };
     } finally {
       await opened.close();
     }
