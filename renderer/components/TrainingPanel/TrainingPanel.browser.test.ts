@@ -148,7 +148,8 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await poll(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count(), 60_000).toBe(TINY_CLASSES);
     await page.getByRole('button', { name: 'Clear images' }).click();
     await page.getByRole('tab', { name: 'Train' }).click();
-  });
+    // Two replica threads start, train and predict on a machine others share.
+  }, 2 * TRAINING_MS);
 
   it('evaluates a run without a validation split on its whole folder, and says so', async () => {
     await setUpRun(1);
