@@ -43,6 +43,8 @@ export interface TrainingSetup {
   backend: BackendName | null;
   /** Memory the run may use, for backends whose limit the app cannot know (native CPU, GPU). */
   memoryGiB: number;
+  /** Data-parallel replicas on wasm; null: one per core (the trainer decides). */
+  workers: number | null;
 }
 
 /** The compute check (the doctor) as the Compute section shows it. */
@@ -148,7 +150,7 @@ export function createRunStore(): RunStore {
 
     return {
       dock: null,
-      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
+      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8, workers: null },
       scan: null,
       backends: null,
       doctor: { report: null, running: null, error: null },
