@@ -1,8 +1,8 @@
 /**
  * Makes the wasm backend able to train: registers the missing `Conv2DBackpropFilter`, the
- * faster `Conv2DBackpropInput` and stride-1 `AvgPoolGrad`, and the broadcasting BatchNorm
- * gradient; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong for some
- * strided shapes). Idempotent.
+ * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, and the broadcasting
+ * BatchNorm gradient; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
+ * for some strided shapes). Idempotent.
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -10,6 +10,7 @@ import { avgPoolGradWasm } from './avgPoolGrad';
 import { broadcastBatchNormGradient } from './batchNormGradient';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
+import { maxPoolGradWasm } from './maxPoolGrad';
 import { explicitSamePadding } from './samePadding';
 import { replaceKernel } from '../backends/replaceKernel';
 
@@ -21,6 +22,7 @@ export function registerWasmTrainingKernels(): void {
   if (!tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')) tf.registerKernel(conv2dBackpropFilterWasm);
   replaceKernel(tf.Conv2DBackpropInput, 'wasm', conv2dBackpropInputWasm);
   replaceKernel(tf.AvgPoolGrad, 'wasm', avgPoolGradWasm);
+  replaceKernel(tf.MaxPoolGrad, 'wasm', maxPoolGradWasm);
   for (const name of [tf.Conv2D, tf.FusedConv2D, tf.DepthwiseConv2dNative, tf.FusedDepthwiseConv2D]) replaceKernel(name, 'wasm', explicitSamePadding);
   tf.registerGradient(broadcastBatchNormGradient);
 }
