@@ -64,8 +64,8 @@ export interface ScanState {
   busy: boolean;
 }
 
-/** What the bottom dock shows: the training panel, the prediction panel, or nothing (collapsed). */
-export type DockTab = 'train' | 'predict';
+/** What the bottom dock shows: the training panel, the prediction panel, the layer table, or nothing (collapsed). */
+export type DockTab = 'train' | 'predict' | 'layers';
 
 /** The host events about runs: a trainer's event, or a trainer or the engine worker that crashed. */
 export type RunHostEvent = Extract<HostEvent, { type: 'train' | 'trainer-crashed' }>;
