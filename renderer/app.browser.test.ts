@@ -34,6 +34,16 @@ async function connect(page: Page, source: string, target: string, port: number)
 /** Waits up to 10 s for a value, as the UI settles. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
+/** A node title's font size as drawn: its computed size times the canvas zoom. */
+async function onScreenTitleSize(page: Page, id: string): Promise<number> {
+  return page.evaluate((nodeId) => {
+    const title = document.querySelector(`[data-testid="node-${nodeId}"] .block-summary__title`);
+    const viewport = document.querySelector('.react-flow__viewport');
+    if (!title || !viewport) return 0;
+    return parseFloat(getComputedStyle(title).fontSize) * new DOMMatrix(getComputedStyle(viewport).transform).a;
+  }, id);
+}
+
 const node = (page: Page, id: string) => page.getByRole('group', { name: new RegExp(`^Node ${id}( \\(expanded\\))?$`) });
 
 describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -136,6 +146,11 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
       // The paper as printed opens with its two problems, each listed once with its blocks.
       const errors = preset.name === 'inception-resnet-v2-as-printed' ? '2 errors (15 places)' : '0 errors';
       expect(await page.getByLabel('Error count').textContent()).toBe(errors);
+      // Readable at first sight: the input's title at 10 px or more on screen, the minimap beside the canvas.
+      await poll(() => onScreenTitleSize(page, 'input')).toBeGreaterThanOrEqual(10);
+      const map = await page.getByRole('region', { name: 'Overview' }).boundingBox();
+      const canvas = await page.getByRole('main', { name: 'Design canvas' }).boundingBox();
+      expect(map && canvas && (map.x + map.width <= canvas.x || map.x >= canvas.x + canvas.width)).toBe(true);
       await studio.screenshot(`preset-${preset.name}`);
     }
   });

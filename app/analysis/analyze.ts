@@ -7,6 +7,7 @@ import type { DesignDocument } from '../design/types';
 import type { LayerCost, Shape } from '../layers/types';
 import { shapeSize } from '../layers/shapeText';
 import { edgeKey } from '../design/edits';
+import { designHints } from './designHints';
 import { diagnostic } from './diagnostic';
 import { expandDesign } from './expandDesign';
 import { definitionOf, inferShapes } from './inferShapes';
@@ -68,6 +69,7 @@ export function analyze(doc: DesignDocument): Analysis {
 
   const edges: Record<string, Shape | undefined> = {};
   for (const edge of doc.edges) edges[edgeKey(edge)] = nodeShape(edge.source);
+  diagnostics.push(...designHints(doc, nodes, totals));
   const output = graph.output === null ? undefined : shapes.outputs.get(graph.output);
   return { graph, nodes, layers, edges, order: expanded.order, ...(output ? { output } : {}), totals, diagnostics };
 }

@@ -23,7 +23,11 @@ export type DiagnosticCode =
   | 'multiple-input-nodes'
   | 'dangling-edge'
   | 'duplicate-node-id'
-  | 'needs-feature-map';
+  | 'needs-feature-map'
+  // Design-intent hints (designHints.ts): never errors.
+  | 'reduction-on-large-grid'
+  | 'classifier-on-large-grid'
+  | 'dominant-block';
 
 /** A fix the window can apply with one click (undoable like any edit). */
 export interface InputSizeFix {

@@ -12,7 +12,7 @@ import { errorMessage } from '../result';
 import { parseDesign } from '../design/document';
 import { DESIGN_LIMITS } from '../design/limits';
 import type { DesignDocument } from '../design/types';
-import { buildPreset, isPresetName, parsePresetParams, presets, PresetOptionError } from '../presets/index';
+import { buildPreset, isPresetName, parsePresetParams, PRESET_PREFIX, presets, PresetOptionError } from '../presets/index';
 import type { PresetOptions } from '../presets/index';
 import type { Result } from '../result';
 import { integerFlag, parseCommandArgs, type ParsedValues } from './commandArgs';
@@ -39,7 +39,7 @@ export interface LoadedDesign {
   migratedFrom?: number;
 }
 
-export const PRESET_PREFIX = 'preset:';
+export { PRESET_PREFIX };
 
 /** The options every design-reading command accepts; spread into a command's own options. */
 export const designArgOptions = {

@@ -20,6 +20,7 @@ export const commands: Record<string, () => Promise<{ command: CliCommand }>> = 
   predict: () => import('./commands/predict'),
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),
+  experiment: () => import('./commands/experiment'),
   doctor: () => import('./commands/doctor'),
 };
 

@@ -70,8 +70,8 @@ export class IssueList {
   }
 }
 
-/** One line per issue, under a heading that counts them. */
-export function formatIssues(issues: readonly SchemaIssue[]): string {
-  const heading = issues.length === 1 ? 'The design document has 1 problem:' : `The design document has ${issues.length} problems:`;
+/** One line per issue, under a heading that counts them; `subject` names the document ('The experiment spec'). */
+export function formatIssues(issues: readonly SchemaIssue[], subject = 'The design document'): string {
+  const heading = issues.length === 1 ? `${subject} has 1 problem:` : `${subject} has ${issues.length} problems:`;
   return [heading, ...issues.map((issue) => `  ${issue.path || '(document)'}: expected ${issue.expected}, found ${issue.found}`)].join('\n');
 }

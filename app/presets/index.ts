@@ -22,6 +22,9 @@ const definitions: readonly PresetDefinition[] = [
 
 export const presets: readonly PresetInfo[] = definitions.map(({ name, title, note, reference }) => ({ name, title, note, reference }));
 
+/** How a preset is named where a design file could be too: `preset:inception-v4`. */
+export const PRESET_PREFIX = 'preset:';
+
 const DEFAULT_INPUT_SIZE = 299;
 const DEFAULT_CLASSES = 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliesWhileTyping, commandForKey, type KeyPress } from './shortcuts';
+import { isFileShortcut, commandForKey, type KeyPress } from './shortcuts';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -29,8 +29,8 @@ describe('commandForKey', () => {
   });
 
   it('lets only file commands through while typing', () => {
-    expect(appliesWhileTyping('save')).toBe(true);
-    expect(appliesWhileTyping('delete')).toBe(false);
-    expect(appliesWhileTyping('undo')).toBe(false);
+    expect(isFileShortcut('save')).toBe(true);
+    expect(isFileShortcut('delete')).toBe(false);
+    expect(isFileShortcut('undo')).toBe(false);
   });
 });

@@ -55,7 +55,10 @@ export function commandForKey(press: KeyPress): EditorCommand | null {
   return plain[key] ?? null;
 }
 
-/** Shortcuts that still apply while typing in a field (the field handles the rest itself). */
-export function appliesWhileTyping(command: EditorCommand): boolean {
+/**
+ * Save, Save As and Open: they apply while typing in a field (the field handles every other key
+ * itself), and their keys never reach the browser, which would open its own file dialog.
+ */
+export function isFileShortcut(command: EditorCommand): boolean {
   return command === 'save' || command === 'saveAs' || command === 'open';
 }

@@ -5,7 +5,9 @@
 
 import { parseDesign, serializeDesign } from '../../app/design/document';
 import { DESIGN_EXTENSION } from '../../app/design/types';
+import { analyze } from '../../app/analysis/analyze';
 import { buildPreset, type PresetOptions } from '../../app/presets/index';
+import { documentInStages } from '../layout/stageLayout';
 import type { StudioHost } from '../../app/protocol';
 import { isDirty, type EditorStore } from '../store/editorStore';
 import { emptyDesign } from './emptyDesign';
@@ -22,7 +24,8 @@ export function newDesign(store: EditorStore): void {
 
 export function openPreset(store: EditorStore, name: string, options: PresetOptions = {}): void {
   try {
-    store.getState().load(buildPreset(name, options), null);
+    const document = buildPreset(name, options);
+    store.getState().load(documentInStages(document, analyze(document)), null);
   } catch (error) {
     store.getState().setProblem({ title: 'Could not build the preset', message: String(error instanceof Error ? error.message : error), issues: [] });
   }

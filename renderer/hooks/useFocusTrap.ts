@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { focusablesIn } from '../dom/focusable';
 
 export interface FocusTrapOptions {
@@ -26,7 +26,9 @@ export function useFocusTrap<T extends HTMLElement>(options: FocusTrapOptions = 
     latest.current = options;
   });
 
-  useEffect(() => {
+  // A layout effect: focus is inside before the dialog is painted, so a key typed the moment it
+  // appears (Enter in Save As) reaches the dialog, not what had focus before.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;

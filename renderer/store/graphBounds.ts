@@ -16,7 +16,8 @@ export interface Bounds {
 const FALLBACK = { width: 220, height: 62 };
 const MIN_VIEW = { width: 880, height: 560 };
 
-export function graphBounds(nodes: readonly FlowNode[]): Bounds | null {
+/** The rectangle the top-level nodes cover, exactly. */
+export function graphExtent(nodes: readonly FlowNode[]): Bounds | null {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
@@ -30,7 +31,14 @@ export function graphBounds(nodes: readonly FlowNode[]): Bounds | null {
     right = Math.max(right, node.position.x + width);
     bottom = Math.max(bottom, node.position.y + height);
   }
-  if (left === Infinity) return null;
+  return left === Infinity ? null : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The extent to fit in view: at least a comfortable minimum, centred on the graph. */
+export function graphBounds(nodes: readonly FlowNode[]): Bounds | null {
+  const extent = graphExtent(nodes);
+  if (!extent) return null;
+  const [left, top, right, bottom] = [extent.x, extent.y, extent.x + extent.width, extent.y + extent.height];
   // A small graph is shown at about natural size rather than blown up to the maximum zoom.
   const width = Math.max(right - left, MIN_VIEW.width);
   const height = Math.max(bottom - top, MIN_VIEW.height);

@@ -1,11 +1,11 @@
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Node, type OnNodeDrag } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, useReactFlow, type Connection, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { addNodeAction, connectAction } from '../../actions/editActions';
 import { toggleExpandAction } from '../../actions/selectionActions';
 import { nextPort } from '../../../app/design/edits';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
-import { useFitGraph } from '../../hooks/useFitGraph';
+import { useFitGraph, useShowGraphStart } from '../../hooks/useFitGraph';
 import { PALETTE_MIME } from '../Palette/paletteDrag';
 import { edgeTypes, nodeTypes } from './flowTypes';
 import './Canvas.css';
@@ -14,9 +14,6 @@ const portOf = (handle: string | null | undefined): number | undefined => {
   const match = /^in-(\d+)$/.exec(handle ?? '');
   return match ? Number(match[1]) : undefined;
 };
-
-const minimapColor = (node: Node): string =>
-  node.data.severity === 'error' ? '#d93a3a' : node.type === 'layer' ? '#8aa4c8' : '#5b7fb8';
 
 /** The node-graph canvas: drop palette items, connect ports, drag, select, expand blocks. */
 export function Canvas() {
@@ -30,13 +27,14 @@ export function Canvas() {
   const locked = useEditor((s) => s.lockReason !== null);
   const flow = useReactFlow();
 
-  // Fit after open, preset and layout, once the new graph is on the canvas.
+  // After open, preset and layout, once the new graph is on the canvas: readable, from the input.
   const fitGraph = useFitGraph();
+  const showStart = useShowGraphStart();
   useEffect(() => {
     if (fitRequest === 0) return;
-    const frame = requestAnimationFrame(() => fitGraph());
+    const frame = requestAnimationFrame(() => showStart());
     return () => cancelAnimationFrame(frame);
-  }, [fitRequest, fitGraph]);
+  }, [fitRequest, showStart]);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -101,7 +99,6 @@ export function Canvas() {
             ⤢
           </ControlButton>
         </Controls>
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
       </ReactFlow>
     </main>
   );

@@ -92,8 +92,7 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
     void finish(entry.path);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submitNow = () => {
     if (folder === null) return;
     const typed = name.trim();
     const highlighted = visible.find((entry) => entry.path === active);
@@ -107,6 +106,19 @@ function FileDialogPanel({ mode }: { mode: Mode }) {
     }
     void finish(path);
   };
+
+  // Enter before the folder has been read (a busy host) is kept and carried out once it has.
+  const submitQueued = useRef(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (listing.ready) submitNow();
+    else submitQueued.current = true;
+  };
+  useEffect(() => {
+    if (!listing.ready || !submitQueued.current) return;
+    submitQueued.current = false;
+    submitNow();
+  });
 
   const title = mode === 'open' ? 'Open design' : 'Save design as';
   return (

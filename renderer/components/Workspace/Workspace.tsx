@@ -7,15 +7,15 @@ import { useShortcuts } from '../../hooks/useShortcuts';
 import { useUnloadGuard } from '../../hooks/useUnloadGuard';
 import { AboutDialog } from '../AboutDialog/AboutDialog';
 import { Canvas } from '../Canvas/Canvas';
-import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
 import { FileDialog } from '../FileDialog/FileDialog';
-import { Inspector } from '../Inspector/Inspector';
 import { MenuBar } from '../MenuBar/MenuBar';
+import { Overview } from '../Overview/Overview';
 import { Palette } from '../Palette/Palette';
 import { PresetDialog } from '../PresetDialog/PresetDialog';
 import { ProblemDialog } from '../ProblemDialog/ProblemDialog';
 import { RecoveryDialog } from '../RecoveryDialog/RecoveryDialog';
 import { RunDock } from '../RunDock/RunDock';
+import { SidePanels } from '../SidePanels/SidePanels';
 import { StartScreen } from '../StartScreen/StartScreen';
 import { StatusBar } from '../StatusBar/StatusBar';
 import './Workspace.css';
@@ -34,14 +34,14 @@ export function Workspace() {
     <div className="workspace">
       <MenuBar run={run} keyboard={!overlay} />
       <div className="workspace__body">
-        {panelsHidden ? null : <Palette />}
-        <Canvas />
         {panelsHidden ? null : (
-          <div className="workspace__side">
-            <Inspector />
-            <DiagnosticsPanel />
+          <div className="workspace__left">
+            <Palette />
+            <Overview />
           </div>
         )}
+        <Canvas />
+        {panelsHidden ? null : <SidePanels />}
       </div>
       <RunDock run={run} />
       <StatusBar />

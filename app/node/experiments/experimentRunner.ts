@@ -1,0 +1,213 @@
+/**
+ * Runs an experiment's queue one run after another through the ordinary trainer, keeping the
+ * queue on disk after every change. A run left `running` by a killed process, or stopped by a
+ * pause, continues from its checkpoint (its folder already holds `run.json`); failed runs are
+ * retried when the experiment is started again. The trainer is passed in, so the command line
+ * forks it and the desktop host uses its own trainer processes.
+ */
+
+import { mkdir, stat } from 'node:fs/promises';
+import type { ExperimentPlan } from '../../experiments/plan';
+import { cancelRun, moveRun, newQueue, nextRun, retryFailed, updateRun, type ExperimentQueue, type QueuedRunState } from '../../experiments/queue';
+import type { ExperimentRun } from '../../experiments/types';
+import { errorMessage, type Result } from '../../result';
+import type { TrainerStartRequest } from '../../training/processProtocol';
+import type { TrainEvent, TrainFailureKind } from '../../training/types';
+import { runPaths } from '../runs/runRecord';
+import { experimentPaths, experimentRunDir, readQueue, writeQueue } from './experimentFolder';
+
+/** A started trainer, as far as the runner needs it (the engine's `TrainerHandle` is one). */
+export interface RunProcess {
+  pid?: number | undefined;
+  /** Finish the current step, save a checkpoint, end. */
+  stop(): void;
+  exited: Promise<{ final: Extract<TrainEvent, { type: 'done' | 'error' }> | null; code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export type StartRun = (request: TrainerStartRequest, onEvent: (event: TrainEvent) => void) => RunProcess;
+
+export type ExperimentEvent =
+  | { type: 'queue'; queue: ExperimentQueue }
+  | { type: 'run-start'; run: ExperimentRun; runDir: string; resumed: boolean }
+  | { type: 'train'; runId: string; event: TrainEvent }
+  | { type: 'run-end'; runId: string; state: QueuedRunState; message?: string };
+
+/** How the queue ended: all runs done, paused, interrupted (Ctrl-C, app quit), or a run's input was unusable (the rest would fail too). */
+export type ExperimentOutcome = { type: 'finished'; failed: number } | { type: 'paused' } | { type: 'interrupted' } | { type: 'input-error'; message: string };
+
+export interface ExperimentControl {
+  /** Stops the running run with a checkpoint (it goes back in the queue) and starts no other until `resume`. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  cancel(runId: string): Promise<Result<null>>;
+  move(runId: string, index: number): Promise<Result<null>>;
+  /** Stops the running run with a checkpoint and ends, leaving the queue as it is (the next start resumes it). */
+  interrupt(): void;
+  queue(): ExperimentQueue;
+  /** Settles when no run is running any more; `resume` starts a new round. */
+  done(): Promise<ExperimentOutcome>;
+}
+
+export interface ExperimentRunnerOptions {
+  dir: string;
+  plan: ExperimentPlan;
+  startRun: StartRun;
+  onEvent?: (event: ExperimentEvent) => void;
+  now?: () => Date;
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A runner that was killed leaves its trainer to notice, finish its step and save a checkpoint;
+ * its run starts again only once that process is gone, so two trainers never share a folder.
+ */
+async function untilGone(pid: number, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < end) await new Promise((done) => setTimeout(done, 200));
+  if (isAlive(pid)) throw new Error(`the trainer process ${pid} of this run, left by an earlier start, is still running; stop it first.`);
+}
+
+/** The trainer request of one run: a folder that already holds the run continues it. */
+async function runRequest(plan: ExperimentPlan, run: ExperimentRun, runDir: string): Promise<{ request: TrainerStartRequest; resumed: boolean }> {
+  const resumed = await exists(runPaths(runDir).record);
+  const request: TrainerStartRequest = {
+    design: plan.designs[run.variantId],
+    runDir,
+    runId: run.id,
+    config: run.config,
+    ...(resumed ? { resume: true } : {}),
+    ...(plan.data === undefined ? {} : { data: plan.data }),
+    ...(plan.validation === undefined ? {} : { validation: plan.validation }),
+    ...(plan.backend === undefined ? {} : { backend: plan.backend }),
+  };
+  return { request, resumed };
+}
+
+/** Opens the experiment's queue (made on the first start) and runs it. */
+export async function startExperiment(options: ExperimentRunnerOptions): Promise<ExperimentControl> {
+  const { dir, plan, startRun } = options;
+  const now = (): string => (options.now ?? (() => new Date()))().toISOString();
+  const emit = options.onEvent ?? (() => {});
+  await mkdir(experimentPaths(dir).runs, { recursive: true });
+  const stored = await readQueue(dir);
+  if (stored !== null && !stored.ok) throw new Error(stored.error);
+  let queue = retryFailed(stored?.value ?? newQueue(plan.runs));
+  let writing = Promise.resolve();
+  const save = (next: ExperimentQueue): Promise<void> => {
+    queue = next;
+    emit({ type: 'queue', queue });
+    const snapshot = queue;
+    writing = writing.then(() => writeQueue(dir, snapshot));
+    return writing;
+  };
+  await save(queue);
+
+  let current: { id: string; process: RunProcess; why: 'pause' | 'cancel' | 'interrupt' | 'budget' | null } | null = null;
+  let interrupted = false;
+  let round: Promise<ExperimentOutcome> = Promise.resolve({ type: 'paused' });
+
+  const runOne = async (run: ExperimentRun): Promise<{ kind?: TrainFailureKind; message?: string }> => {
+    const runDir = experimentRunDir(dir, run.id);
+    const earlier = queue.runs.find((r) => r.id === run.id);
+    if (earlier?.pid !== undefined) await untilGone(earlier.pid);
+    const { request, resumed } = await runRequest(plan, run, runDir);
+    emit({ type: 'run-start', run, runDir, resumed });
+    const process = startRun(request, (event) => emit({ type: 'train', runId: run.id, event }));
+    current = { id: run.id, process, why: null };
+    await save(updateRun(queue, run.id, { state: 'running', startedAt: earlier?.startedAt ?? now(), ...(process.pid === undefined ? {} : { pid: process.pid }) }));
+    const budget = plan.spec.fixed.budgetMinutes;
+    const timer = budget === undefined ? undefined : setTimeout(() => {
+      if (current) current.why = 'budget';
+      process.stop();
+    }, budget * 60_000);
+    const exit = await process.exited.finally(() => clearTimeout(timer));
+    const why = current.why;
+    current = null;
+    const end = (state: QueuedRunState, message?: string): Promise<void> => {
+      emit({ type: 'run-end', runId: run.id, state, ...(message ? { message } : {}) });
+      const { pid: _pid, ...rest } = queue.runs.find((r) => r.id === run.id) ?? { id: run.id };
+      const finished = { ...rest, state, ...(state === 'queued' || state === 'running' ? {} : { finishedAt: now() }), ...(message ? { message } : {}) };
+      return save({ ...queue, runs: queue.runs.map((r) => (r.id === run.id ? finished : r)) });
+    };
+    if (exit.final?.type === 'done') {
+      if (exit.final.reason === 'completed') await end('completed');
+      else if (why === 'budget') await end('completed', `stopped by the budget of ${budget} min after ${exit.final.epochs} epochs`);
+      else if (why === 'cancel') await end('cancelled');
+      else if (why === 'pause') await end('queued');
+      // Interrupted: stays `running` on disk, so the next start continues it.
+      else await end('running');
+      return {};
+    }
+    const message = exit.final?.message ?? `the trainer process ended unexpectedly (${exit.signal ?? `exit code ${String(exit.code)}`})`;
+    if (why === 'interrupt') return {};
+    await end(why === 'cancel' ? 'cancelled' : 'failed', message);
+    return { ...(exit.final?.kind ? { kind: exit.final.kind } : {}), message };
+  };
+
+  const loop = async (): Promise<ExperimentOutcome> => {
+    for (;;) {
+      if (interrupted) return { type: 'interrupted' };
+      const next = nextRun(queue);
+      if (next === undefined) return queue.paused ? { type: 'paused' } : { type: 'finished', failed: queue.runs.filter((r) => r.state === 'failed').length };
+      const run = plan.runs.find((candidate) => candidate.id === next.id);
+      if (run === undefined) {
+        await save(updateRun(queue, next.id, { state: 'failed', message: 'not in experiment.json' }));
+        continue;
+      }
+      const result = await runOne(run).catch((error: unknown) => ({ kind: 'failure' as const, message: errorMessage(error) }));
+      if (result.kind === 'input') return { type: 'input-error', message: result.message ?? 'unusable input' };
+    }
+  };
+  round = loop();
+
+  const stopCurrent = (why: 'pause' | 'cancel' | 'interrupt'): void => {
+    if (current === null) return;
+    current.why = why;
+    current.process.stop();
+  };
+  return {
+    async pause() {
+      await save({ ...queue, paused: true });
+      stopCurrent('pause');
+    },
+    async resume() {
+      if (!queue.paused) return;
+      await round;
+      await save({ ...queue, paused: false });
+      round = loop();
+    },
+    async cancel(runId) {
+      const cancelled = cancelRun(queue, runId, now());
+      if (!cancelled.ok) return cancelled;
+      if (current?.id === runId) stopCurrent('cancel');
+      else await save(cancelled.value);
+      return { ok: true, value: null };
+    },
+    async move(runId, index) {
+      const moved = moveRun(queue, runId, index);
+      if (!moved.ok) return moved;
+      await save(moved.value);
+      return { ok: true, value: null };
+    },
+    interrupt() {
+      interrupted = true;
+      stopCurrent('interrupt');
+    },
+    queue: () => queue,
+    done: async () => {
+      const outcome = await round;
+      await writing;
+      return outcome;
+    },
+  };
+}
