@@ -2,7 +2,8 @@
  * The exported `train.py` under `torchrun --nproc_per_node=2` on the CPU (gloo): one epoch on
  * the bundled sample, the loss falls, rank 0 writes a run folder the Studio reads (run.json,
  * events.jsonl folded as the run list folds them, classes.json in the exported order) and a
- * checkpoint that `load_model` reads.
+ * checkpoint that `import` turns into a Studio model directory whose predictions agree with
+ * PyTorch's.
  */
 
 import { execFile } from 'node:child_process';
@@ -13,12 +14,15 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chain } from '../../analysis/testing/designs';
 import type { DesignDocument } from '../../design/types';
+import { serializeDesign } from '../../design/document';
 import { exportPytorch } from '../../export/pytorch/exportPytorch';
 import { readRunEvents, readRunRecord } from '../../node/runs/runRecord';
 import { useTempDir } from '../../node/testing/tempDir';
 import { summarizeRun } from '../../training/runSummary';
 import type { TrainEvent } from '../../training/types';
 import { selectBackend } from '../backends/select';
+import { runPrediction } from '../predict';
+import { importModel } from './importWeights';
 import { exportGraphOf } from './readExportGraph';
 import { PYTHON, pythonProblem } from './testing/python';
 import { writeSampleFolders, type SampleFolders } from './testing/sampleFolders';
@@ -102,9 +106,38 @@ describe.skipIf(torchProblem !== null)(`train.py${torchProblem === null ? '' : `
     expect(summary).toMatchObject({ epochs: 1, state: 'completed' });
     expect(summary.bestValTop1).toBeGreaterThanOrEqual(0);
 
-    const { stdout: loaded } = await run(PYTHON, ['-c', 'import sys; sys.path.insert(0, sys.argv[1]); from model import load_model; net = load_model(sys.argv[2]); print(net.training)', exportDir, runDir]);
-    expect(loaded.trim()).toBe('False');
+    // Back into the Studio: predict's top-1 on the held-out images equals PyTorch's.
+    const modelDir = join(dir(), 'imported');
+    expect(await importModel(runDir, modelDir)).toMatchObject({ classNames, tensors: 14 });
+    const images = folders.heldOutImages.map((image) => image.path);
+    const studio = await runPrediction({ kind: 'modelDir', path: modelDir }, images.map((image) => ({ path: image })), { top: 1, backend: 'wasm' });
+    const script = [
+      'import json, sys, torch',
+      'from PIL import Image',
+      'sys.path.insert(0, sys.argv[1])',
+      'from model import load_model',
+      'from train import prepare',
+      'net = load_model(sys.argv[2])',
+      'with torch.no_grad():',
+      '    print(json.dumps(net(torch.stack([prepare(Image.open(p), False) for p in sys.argv[3:]])).argmax(1).tolist()))',
+    ].join('\n');
+    const { stdout: torchTop1 } = await run(PYTHON, ['-c', script, exportDir, runDir, ...images]);
+    expect(studio.predictions.map((p) => p.top[0].classIndex)).toEqual(JSON.parse(torchTop1));
   }, 300_000);
+
+  it('refuses weights that do not fit the design, naming the first tensor, and writes nothing', async () => {
+    const other = join(dir(), 'other-export');
+    await mkdir(other);
+    const doc = smallNetwork(classNames);
+    const narrower = { ...doc, nodes: doc.nodes.map((node) => (node.id === 'c2' ? { ...node, params: { ...node.params, filters: 24 } } : node)) };
+    await writeFile(join(other, 'model.py'), '');
+    await writeFile(join(other, 'classes.json'), JSON.stringify(classNames));
+    await writeFile(join(other, 'design.incept.json'), serializeDesign(narrower));
+    await writeFile(join(other, 'weights.npz'), await readFile(join(exportDir, 'weights.npz')));
+    const out = join(dir(), 'not-written');
+    await expect(importModel(other, out)).rejects.toThrow("tensor 'c2.conv.weight' (layer c2) has shape [32, 16, 3, 3]; the design needs [24, 16, 3, 3]");
+    await expect(readFile(join(out, 'model.json'))).rejects.toThrow();
+  }, 120_000);
 
   it('resumes exactly: one epoch plus a resumed one gives the weights of two in a row', async () => {
     const train = (args: string[]) => run(PYTHON, [join(exportDir, 'train.py'), '--workers', '0', ...args], { cwd: dir(), env: { ...process.env, OMP_NUM_THREADS: '1' }, timeout: 240_000 });

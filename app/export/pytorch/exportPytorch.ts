@@ -9,6 +9,7 @@ import { exportMetadata } from '../exportMetadata';
 import type { ExportGraph } from '../exportGraph';
 import { npzArchive } from './npzArchive';
 import { pytorchModel } from './pytorchModel';
+import { torchTensor } from './pytorchModules';
 import { pytorchReadme } from './pytorchReadme';
 import { trainPy } from './trainPy';
 import { TF_LAYERS_PYTHON } from './tfLayersPython';
@@ -76,7 +77,7 @@ export function exportPytorch(graph: ExportGraph, appVersion: string): Map<strin
   const metadata = exportMetadata(graph, 'NCHW');
   return new Map([
     [PYTORCH_FILES.model, text(modelPy(graph, classes, appVersion))],
-    [PYTORCH_FILES.weights, npzArchive(stateDict)],
+    [PYTORCH_FILES.weights, npzArchive(new Map([...stateDict].map(([key, weight]) => [key, torchTensor(graph, weight)])))],
     [PYTORCH_FILES.classes, text(JSON.stringify(graph.classNames, null, 2) + '\n')],
     [PYTORCH_FILES.metadata, text(JSON.stringify({ ...metadata, preprocessing: JSON.parse(metadata.preprocessing), classes: graph.classNames }, null, 2) + '\n')],
     [PYTORCH_FILES.design, text(graph.designText)],

@@ -22,7 +22,8 @@ ${c.lrDecayRate} every ${c.lrDecayEpochs} epochs; gradients clipped to global no
 moving average of the weights (decay ${c.emaDecay}) validated and saved; label smoothing ${c.labelSmoothing};
 weight decay ${c.weightDecay} on convolution and dense kernels. DDP uses NCCL on CUDA (with mixed
 precision) and gloo on the CPU; rank 0 writes RUN_DIR: run.json, events.jsonl (the Studio's
-event format; every event but the per-step ones), classes.json and checkpoints/{last,best}.pt.
+event format; every event but the per-step ones), classes.json and checkpoints/{last,best}.pt,
+each with its weight average beside it as .npz (what the Studio imports).
 Resuming restores weights, average, optimizer, epoch and random state: the run continues as
 if it had not stopped.
 """
@@ -96,8 +97,8 @@ def prepare(image, train):
         cw, ch = max(1, round(w * math.sqrt(area))), max(1, round(h * math.sqrt(area)))
         left, top = random.randint(0, w - cw), random.randint(0, h - ch)
     else:
-        cw, ch = max(1, round(w * CENTRAL_CROP)), max(1, round(h * CENTRAL_CROP))
-        left, top = (w - cw) // 2, (h - ch) // 2
+        left, top = math.floor((w - w * CENTRAL_CROP) / 2), math.floor((h - h * CENTRAL_CROP) / 2)
+        cw, ch = w - 2 * left, h - 2 * top
     pixels = np.asarray(image.crop((left, top, left + cw, top + ch)), dtype=np.float32).reshape(ch, cw, channels)
     x = torch.from_numpy(pixels).permute(2, 0, 1).unsqueeze(0)
     x = F.interpolate(x, size=(height, width), mode="bilinear", align_corners=False, antialias=False)[0]
@@ -169,6 +170,14 @@ def save_atomic(obj, path):
     temp = f"{path}.tmp-{os.getpid()}"
     torch.save(obj, temp)
     os.replace(temp, path)
+
+
+def save_checkpoint(state, ema, path):
+    """path (.pt, to resume) and beside it the weight average as .npz, which the Studio imports without Python."""
+    save_atomic(state, path)
+    temp = f"{path}.tmp-{os.getpid()}.npz"
+    np.savez(temp, **{name: tensor.detach().cpu().float().numpy() for name, tensor in ema.state_dict().items()})
+    os.replace(temp, path[: -len(".pt")] + ".npz")
 
 
 def write_json(path, value):
@@ -370,11 +379,11 @@ def main():
             state = {"model": net.state_dict(), "ema": ema.state_dict(), "optimizer_state": optimizer_state["state"], "progress": json.dumps(progress),
                      "torch_random": torch.get_rng_state()}
             last_path = os.path.join(run_dir, "checkpoints", "last.pt")
-            save_atomic(state, last_path)
+            save_checkpoint(state, ema, last_path)
             events.emit({"type": "checkpoint", "kind": "last", "epoch": epoch + 1, "path": last_path})
             if improved:
                 best_path = os.path.join(run_dir, "checkpoints", "best.pt")
-                save_atomic(state, best_path)
+                save_checkpoint(state, ema, best_path)
                 events.emit({"type": "checkpoint", "kind": "best", "epoch": epoch + 1, "path": best_path})
     events.emit({"type": "done", "reason": "completed", "epochs": config["epochs"], "bestValTop1": best, "lastCheckpoint": last_path})
     if distributed:
