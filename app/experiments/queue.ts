@@ -33,10 +33,11 @@ export function newQueue(runs: readonly ExperimentRun[]): ExperimentQueue {
   return { paused: false, runs: runs.map((run) => ({ id: run.id, state: 'queued' })) };
 }
 
-/** The run to start: one left running (interrupted) first, then the first queued; none while paused. */
-export function nextRun(queue: ExperimentQueue): QueuedRun | undefined {
+/** The run to start: one left running (interrupted) first, then the first queued, skipping those `taken` by a runner; none while paused. */
+export function nextRun(queue: ExperimentQueue, taken: ReadonlySet<string> = new Set()): QueuedRun | undefined {
   if (queue.paused) return undefined;
-  return queue.runs.find((run) => run.state === 'running') ?? queue.runs.find((run) => run.state === 'queued');
+  const free = queue.runs.filter((run) => !taken.has(run.id));
+  return free.find((run) => run.state === 'running') ?? free.find((run) => run.state === 'queued');
 }
 
 export function updateRun(queue: ExperimentQueue, id: string, patch: Partial<Omit<QueuedRun, 'id'>>): ExperimentQueue {

@@ -43,6 +43,7 @@ describe('experiment command', () => {
       [['missing.json'], 2, /Cannot read experiment spec 'missing\.json': no such file/],
       [['bad.json'], 2, /bad\.json: The experiment spec has 2 problems:\n {2}fixed\.epochs: expected an integer ≥ 1, found 0\n {2}variants\[0\]\.options\.width: expected a multiplier in \(0, 8\]/],
       [['template:residual-vs-plain', '--epochs', '0'], 2, /--epochs/],
+      [['template:residual-vs-plain', '--parallel', '0'], 2, /--parallel 0: expected an integer between 1 and 16/],
       [['broken.json'], 1, /variants\[0\] \(Plain\): the design has \d+ errors?/],
     ];
     for (const [args, code, message] of cases) {
@@ -78,7 +79,7 @@ describe('experiment command', () => {
     const again = capture();
     expect(await main(args, again.io), again.err()).toBe(0);
     expect(again.out()).toMatch(/^continuing .*tiny: 3 of 4 runs to go$/m);
-    expect(again.out()).toMatch(/^\[2\/4\] Residual, seed 1 \(continuing from its checkpoint\)$/m);
+    expect(again.out()).toMatch(/^\[2\/4\] Residual, seed 1 \(continuing from its checkpoint\); about \S+ left for 3 runs$/m);
     expect(again.out()).not.toMatch(/^\[1\/4\]/m);
 
     const queue = JSON.parse(await readFile(join(out, 'queue.json'), 'utf8')) as ExperimentQueue;

@@ -7,23 +7,26 @@
 import { join, resolve } from 'node:path';
 import { variantSlug } from '../../experiments/expandExperiment';
 import { samePlan } from '../../experiments/plan';
-import { remainingRuns } from '../../experiments/queue';
+import { remainingRuns, type ExperimentQueue } from '../../experiments/queue';
+import { remainingTime, type RemainingTime } from '../../experiments/report/remainingTime';
 import { statisticText } from '../../experiments/report/reportText';
 import { EXPERIMENT_TEMPLATES, TEMPLATE_PREFIX } from '../../experiments/templates';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { readPlan, readQueue, writePlan } from '../../node/experiments/experimentFolder';
 import { startExperiment, type ExperimentEvent } from '../../node/experiments/experimentRunner';
 import { loadExperimentSpec, planExperiment } from '../../node/experiments/loadExperiment';
-import { writeExperimentReport } from '../../node/experiments/writeReport';
+import { readExperimentResults, writeExperimentReport } from '../../node/experiments/writeReport';
 import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';
+import { formatDuration } from '../progress/progressText';
 import { progressPrinter } from '../progress/trainProgress';
-import type { CliCommand } from '../types';
+import type { CliCommand, CliIo } from '../types';
 
 const options = {
   data: { type: 'string' },
   val: { type: 'string' },
   out: { type: 'string' },
   epochs: { type: 'string' },
+  parallel: { type: 'string' },
   backend: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -39,6 +42,7 @@ export const command: CliCommand = {
     '  --out DIR          the experiment\'s folder (default: experiments/<name>); give the same folder',
     '                     again to continue a stopped or killed experiment where it stopped',
     '  --epochs N         epochs of every run, instead of the spec\'s (a shorter trial)',
+    '  --parallel N       runs side by side (default 1); on a CPU, 2 uses both cores of a 2-core machine',
     `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --json             one JSON event per line (queue, run-start, train, run-end, report)',
     '',
@@ -59,6 +63,9 @@ export const command: CliCommand = {
     if (!backend.ok) return fail(backend.error);
     const epochs = integerFlag(values.epochs, 'epochs', 1);
     if (!epochs.ok) return fail(epochs.error);
+    const parallelFlag = integerFlag(values.parallel, 'parallel', 1, 16);
+    if (!parallelFlag.ok) return fail(parallelFlag.error);
+    const parallel = parallelFlag.value ?? 1;
     const path = (flag: 'data' | 'val' | 'out'): string | undefined => (typeof values[flag] === 'string' ? resolve(io.cwd, values[flag]) : undefined);
 
     const loaded = await loadExperimentSpec(positionals[0], io.cwd);
@@ -78,29 +85,43 @@ export const command: CliCommand = {
     const runs = plan.value.runs;
 
     const json = values.json === true;
-    let printer: ReturnType<typeof progressPrinter> | null = null;
+    const printers = new Map<string, ReturnType<typeof progressPrinter>>();
+    let estimate: RemainingTime | null = null;
+    let latestQueue: ExperimentQueue | null = null;
+    // Runs side by side print plain lines, each marked with its run.
+    const runIo = (runId: string): CliIo => {
+      const marked = (text: string): string => text.replace(/^(?=.)/gm, `[${runId}] `);
+      return parallel === 1 ? io : { ...io, isTty: false, stdout: (text) => io.stdout(marked(text)), stderr: (text) => io.stderr(marked(text)) };
+    };
     const onEvent = (event: ExperimentEvent): void => {
       if (json) {
         io.stdout(`${JSON.stringify(event)}\n`);
         return;
       }
-      if (event.type === 'run-start') {
+      if (event.type === 'queue') latestQueue = event.queue;
+      else if (event.type === 'run-start') {
         const index = runs.findIndex((run) => run.id === event.run.id) + 1;
-        io.stdout(`\n[${index}/${runs.length}] ${event.run.variant}, seed ${event.run.seed}${event.resumed ? ' (continuing from its checkpoint)' : ''}\n`);
-        printer = progressPrinter(io, io.isTty ? 'tty' : 'plain');
-      } else if (event.type === 'train') printer?.onEvent(event.event);
+        // Runs side by side share the machine: the estimate assumes they finish that much sooner.
+        const left = estimate === null ? '' : `; about ${formatDuration(estimate.seconds / Math.min(parallel, Math.max(1, estimate.runs)))} left for ${estimate.runs} run${estimate.runs === 1 ? '' : 's'}`;
+        io.stdout(`\n[${index}/${runs.length}] ${event.run.variant}, seed ${event.run.seed}${event.resumed ? ' (continuing from its checkpoint)' : ''}${left}\n`);
+        const printerIo = runIo(event.run.id);
+        printers.set(event.run.id, progressPrinter(printerIo, printerIo.isTty ? 'tty' : 'plain'));
+      } else if (event.type === 'train') printers.get(event.runId)?.onEvent(event.event);
       else if (event.type === 'run-end') {
-        printer?.finish();
-        printer = null;
+        printers.get(event.runId)?.finish();
+        printers.delete(event.runId);
+        // The next run's line says how long the rest should take, from the epochs trained so far.
+        if (latestQueue) void readExperimentResults(dir, plan.value, latestQueue).then((results) => (estimate = remainingTime(results, spec.fixed.epochs)));
         if (event.state !== 'completed' && event.state !== 'running') io.stdout(`run ${event.runId} ${event.state}${event.message ? `: ${event.message}` : ''}\n`);
       }
     };
 
     const before = await readQueue(dir);
+    if (before?.ok) estimate = remainingTime(await readExperimentResults(dir, plan.value, before.value), spec.fixed.epochs);
     if (!json && before?.ok) io.stdout(`continuing ${dir}: ${remainingRuns(before.value)} of ${runs.length} runs to go\n`);
-    const control = await startExperiment({ dir, plan: plan.value, startRun: (request, onTrain) => startTrainer(request, { onEvent: onTrain, onOutput: (text) => io.stderr(text) }), onEvent });
+    const control = await startExperiment({ dir, plan: plan.value, parallel, startRun: (request, onTrain) => startTrainer(request, { onEvent: onTrain, onOutput: (text) => io.stderr(text) }), onEvent });
     const onInterrupt = (): void => {
-      io.stderr('\nStopping the running run after its current step, with a checkpoint; run the same command again to continue.\n');
+      io.stderr('\nStopping the running runs after their current step, with a checkpoint; run the same command again to continue.\n');
       control.interrupt();
     };
     process.on('SIGINT', onInterrupt);

@@ -10,6 +10,7 @@ import { curvesSvg } from './curvesSvg';
 import { runsCsv, summaryCsv } from './reportCsv';
 import { reportMarkdown } from './reportMarkdown';
 import { runResult, type RunResult } from './runResult';
+import { remainingTime } from './remainingTime';
 import { seedStatistic } from './statistics';
 import { summarizeVariants, variantCurves } from './variantSummary';
 
@@ -71,6 +72,8 @@ describe('experiment report', () => {
     expect(plain.params).toBeGreaterThan(residual.params ?? Infinity);
     const [plainCurve] = variantCurves(results(), { name: 'top1', split: 'validation' });
     expect(plainCurve.points[2]).toEqual({ epoch: 3, mean: 0.6, min: 0.5, max: 0.7 });
+    const stopped = results().map((r) => (r.run.id === 'plain-v4-seed2' ? { ...r, queued: { id: r.run.id, state: 'running' as const } } : r));
+    expect(summarizeVariants(stopped)[0]).toMatchObject({ runs: 2, completed: 1, finalTop1: { mean: 0.7, n: 1 } });
   });
 
   it('writes CSV with quoted names, a Markdown report with the table and every run\'s settings, and SVG curves with a band', () => {
@@ -96,5 +99,17 @@ describe('experiment report', () => {
     expect(svg.match(/<polygon /g)).toHaveLength(2);
     expect(svg.match(/<polyline /g)).toHaveLength(2);
     expect(svg).toContain('>Plain, v4</text>');
+  });
+});
+
+describe('remaining time', () => {
+  it('multiplies the epochs still to go by each variant\'s seconds per epoch so far', () => {
+    const all = results().map((r, i) => (i < 2 ? r : { ...r, queued: { id: r.run.id, state: 'queued' as const }, curve: i === 2 ? r.curve.slice(0, 1) : [] }));
+    // Plain: 10 s per epoch, seed 2 has 2 of 3 epochs to go; residual: 10 s per epoch, seed 2 all 3.
+    expect(remainingTime(all, 3)).toEqual({ seconds: 50, runs: 2 });
+    expect(remainingTime(all.map((r) => ({ ...r, curve: [] })), 3)).toBeNull();
+    const markdown = reportMarkdown({ plan, results: all, summaries: summarizeVariants(all), writtenAt: '' });
+    expect(markdown).toContain('**Unfinished:** 2 of 4 runs still to go, about 1 min at the speed so far; run the experiment again to continue it.');
+    expect(reportMarkdown({ plan, results: results(), summaries: [], writtenAt: '' })).not.toContain('Unfinished');
   });
 });

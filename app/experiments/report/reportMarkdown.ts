@@ -5,6 +5,7 @@
 
 import { DEFAULT_TARGET_ACCURACY } from '../types';
 import type { ExperimentPlan } from '../plan';
+import { remainingTime } from './remainingTime';
 import type { RunResult } from './runResult';
 import { millions, percent, statisticText } from './reportText';
 import type { CurveMetric, VariantSummary } from './variantSummary';
@@ -22,6 +23,15 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
   `| ${header.map(() => '---').join(' | ')} |`,
   ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
 ];
+
+/** A line saying the experiment is not done yet, and how long the rest should take at the speed so far. */
+function unfinished(results: readonly RunResult[], epochs: number): string[] {
+  const left = remainingTime(results, epochs);
+  const toGo = results.filter((r) => r.queued.state === 'queued' || r.queued.state === 'running').length;
+  if (toGo === 0) return [];
+  const time = left === null ? '' : `, about ${Math.ceil(left.seconds / 60)} min at the speed so far`;
+  return [`**Unfinished:** ${toGo} of ${results.length} runs still to go${time}; run the experiment again to continue it.`, ''];
+}
 
 export interface ReportInput {
   plan: ExperimentPlan;
@@ -50,7 +60,8 @@ export function reportMarkdown({ plan, results, summaries, writtenAt }: ReportIn
     '',
     '## Results',
     '',
-    `Mean ± sample standard deviation over seeds; validation metrics after the last epoch. "To ${percent(target)}": the first epoch whose validation top-1 reached ${percent(target)}, over the runs that reached it.`,
+    ...unfinished(results, spec.fixed.epochs),
+    `Mean ± sample standard deviation over the seeds whose run completed; validation metrics after the last epoch. "To ${percent(target)}": the first epoch whose validation top-1 reached ${percent(target)}, over the runs that reached it.`,
     '',
     ...table(
       ['variant', 'runs done', 'params', 'MACs', 'final top-1', 'best top-1', 'final loss', 'final train loss', `reached ${percent(target)}`, 'epochs to it', 'time to it', 'time per epoch'],

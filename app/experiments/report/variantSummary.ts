@@ -1,7 +1,7 @@
 /**
- * The comparison: each variant's runs (one per seed) folded into mean ± sd of the final and best
- * metrics, the time and epochs to the target accuracy over the runs that reached it, and the
- * curves' mean with a min–max band per epoch for the figures.
+ * The comparison: each variant's completed runs (one per seed) folded into mean ± sd of the final
+ * and best metrics, the time and epochs to the target accuracy over the runs that reached it, and
+ * the curves' mean with a min–max band per epoch (every run, finished or not) for the figures.
  */
 
 import type { MetricName } from '../../training/hyperparameters';
@@ -12,7 +12,7 @@ export interface VariantSummary {
   variant: string;
   variantId: string;
   runs: number;
-  /** Runs that trained every epoch (or to the budget). */
+  /** Runs that trained every epoch (or to the budget); the statistics below are over these. */
   completed: number;
   params: number | null;
   macs: number | null;
@@ -56,14 +56,16 @@ function variantsOf(results: readonly RunResult[]): { variant: string; variantId
 }
 
 export function summarizeVariants(results: readonly RunResult[]): VariantSummary[] {
-  return variantsOf(results).map(({ variant, variantId, runs }) => {
-    const sized = runs.find((run) => run.params !== null);
+  return variantsOf(results).map(({ variant, variantId, runs: all }) => {
+    const sized = all.find((run) => run.params !== null);
+    // A run stopped half-way would pull the final numbers down: they are over the completed runs.
+    const runs = all.filter((run) => run.queued.state === 'completed');
     const reached = runs.filter((run) => run.toTarget !== null);
     return {
       variant,
       variantId,
-      runs: runs.length,
-      completed: runs.filter((run) => run.queued.state === 'completed').length,
+      runs: all.length,
+      completed: runs.length,
       params: sized?.params ?? null,
       macs: sized?.macs ?? null,
       finalTop1: seedStatistic(numbers(runs.map((run) => run.final?.top1))),

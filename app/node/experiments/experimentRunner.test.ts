@@ -142,6 +142,26 @@ describe('experiment runner', () => {
     expect(await restarted.done()).toEqual({ type: 'finished', failed: 0 });
   });
 
+  it('runs side by side when asked, never the same run twice', async () => {
+    const dir = join(temp(), 'parallel');
+    const trainer = fakeTrainer();
+    const control = await startExperiment({ dir, plan: planOf(), startRun: trainer.startRun, parallel: 2 });
+    const [first, second] = [await trainer.next(1), await trainer.next(2)];
+    expect([first.request.runId, second.request.runId]).toEqual(['a-seed1', 'b-seed1']);
+    await expect.poll(async () => states(await onDisk(dir))).toEqual(['a-seed1 running', 'b-seed1 running', 'a-seed2 queued', 'b-seed2 queued']);
+    second.complete();
+    const third = await trainer.next(3);
+    expect(third.request.runId).toBe('a-seed2');
+    await control.pause();
+    expect([first.stopped, third.stopped]).toEqual([true, true]);
+    expect(await control.done()).toEqual({ type: 'paused' });
+    await control.resume();
+    for (let i = 4; i <= 6; i++) (await trainer.next(i)).complete();
+    expect(await control.done()).toEqual({ type: 'finished', failed: 0 });
+    expect(trainer.started.slice(3).map((run) => run.request.runId).sort()).toEqual(['a-seed1', 'a-seed2', 'b-seed2']);
+    expect(states(await onDisk(dir))).toEqual(['a-seed1 completed', 'b-seed1 completed', 'a-seed2 completed', 'b-seed2 completed']);
+  });
+
   it('ends at a run whose input is unusable, and stops a run at the budget', async () => {
     const bad = fakeTrainer();
     const failing = await startExperiment({ dir: join(temp(), 'input'), plan: planOf(), startRun: bad.startRun });

@@ -1,6 +1,6 @@
 /**
- * Runs an experiment's queue one run after another through the ordinary trainer, keeping the
- * queue on disk after every change. A run left `running` by a killed process, or stopped by a
+ * Runs an experiment's queue one run after another (or a few side by side) through the ordinary
+ * trainer, keeping the queue on disk after every change. A run left `running` by a killed process, or stopped by a
  * pause, continues from its checkpoint (its folder already holds `run.json`); failed runs are
  * retried when the experiment is started again. The trainer is passed in, so the command line
  * forks it and the desktop host uses its own trainer processes.
@@ -36,12 +36,12 @@ export type ExperimentEvent =
 export type ExperimentOutcome = { type: 'finished'; failed: number } | { type: 'paused' } | { type: 'interrupted' } | { type: 'input-error'; message: string };
 
 export interface ExperimentControl {
-  /** Stops the running run with a checkpoint (it goes back in the queue) and starts no other until `resume`. */
+  /** Stops the running runs with a checkpoint (they go back in the queue) and starts no other until `resume`. */
   pause(): Promise<void>;
   resume(): Promise<void>;
   cancel(runId: string): Promise<Result<null>>;
   move(runId: string, index: number): Promise<Result<null>>;
-  /** Stops the running run with a checkpoint and ends, leaving the queue as it is (the next start resumes it). */
+  /** Stops the running runs with a checkpoint and ends, leaving the queue as it is (the next start continues them). */
   interrupt(): void;
   queue(): ExperimentQueue;
   /** Settles when no run is running any more; `resume` starts a new round. */
@@ -54,6 +54,8 @@ export interface ExperimentRunnerOptions {
   startRun: StartRun;
   onEvent?: (event: ExperimentEvent) => void;
   now?: () => Date;
+  /** Runs side by side (default 1): two wasm trainers use a second core that one leaves idle. */
+  parallel?: number;
 }
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
@@ -112,8 +114,13 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
   };
   await save(queue);
 
-  let current: { id: string; process: RunProcess; why: 'pause' | 'cancel' | 'interrupt' | 'budget' | null } | null = null;
+  type Why = 'pause' | 'cancel' | 'interrupt' | 'budget';
+  /** The runs being trained, and why each was asked to stop (if it was). */
+  const active = new Map<string, { process: RunProcess; why: Why | null }>();
+  /** Runs a worker has taken, from the moment it takes one (before any await), so no two take the same. */
+  const claimed = new Set<string>();
   let interrupted = false;
+  let inputError: string | null = null;
   let round: Promise<ExperimentOutcome> = Promise.resolve({ type: 'paused' });
 
   const runOne = async (run: ExperimentRun): Promise<{ kind?: TrainFailureKind; message?: string }> => {
@@ -123,16 +130,17 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     const { request, resumed } = await runRequest(plan, run, runDir);
     emit({ type: 'run-start', run, runDir, resumed });
     const process = startRun(request, (event) => emit({ type: 'train', runId: run.id, event }));
-    current = { id: run.id, process, why: null };
+    const entry: { process: RunProcess; why: Why | null } = { process, why: null };
+    active.set(run.id, entry);
     await save(updateRun(queue, run.id, { state: 'running', startedAt: earlier?.startedAt ?? now(), ...(process.pid === undefined ? {} : { pid: process.pid }) }));
     const budget = plan.spec.fixed.budgetMinutes;
     const timer = budget === undefined ? undefined : setTimeout(() => {
-      if (current) current.why = 'budget';
+      entry.why = 'budget';
       process.stop();
     }, budget * 60_000);
     const exit = await process.exited.finally(() => clearTimeout(timer));
-    const why = current.why;
-    current = null;
+    const why = entry.why;
+    active.delete(run.id);
     const end = (state: QueuedRunState, message?: string): Promise<void> => {
       emit({ type: 'run-end', runId: run.id, state, ...(message ? { message } : {}) });
       const { pid: _pid, ...rest } = queue.runs.find((r) => r.id === run.id) ?? { id: run.id };
@@ -154,31 +162,46 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     return { ...(exit.final?.kind ? { kind: exit.final.kind } : {}), message };
   };
 
-  const loop = async (): Promise<ExperimentOutcome> => {
+  /** One worker: takes the next run nobody has taken until none is left, the queue pauses or a run's input is unusable. */
+  const worker = async (): Promise<void> => {
     for (;;) {
-      if (interrupted) return { type: 'interrupted' };
-      const next = nextRun(queue);
-      if (next === undefined) return queue.paused ? { type: 'paused' } : { type: 'finished', failed: queue.runs.filter((r) => r.state === 'failed').length };
-      const run = plan.runs.find((candidate) => candidate.id === next.id);
-      if (run === undefined) {
-        await save(updateRun(queue, next.id, { state: 'failed', message: 'not in experiment.json' }));
-        continue;
+      if (interrupted || inputError !== null) return;
+      const next = nextRun(queue, claimed);
+      if (next === undefined) return;
+      claimed.add(next.id);
+      try {
+        const run = plan.runs.find((candidate) => candidate.id === next.id);
+        if (run === undefined) {
+          await save(updateRun(queue, next.id, { state: 'failed', message: 'not in experiment.json' }));
+          continue;
+        }
+        const result = await runOne(run).catch((error: unknown) => ({ kind: 'failure' as const, message: errorMessage(error) }));
+        if (result.kind === 'input') inputError ??= result.message ?? 'unusable input';
+      } finally {
+        claimed.delete(next.id);
       }
-      const result = await runOne(run).catch((error: unknown) => ({ kind: 'failure' as const, message: errorMessage(error) }));
-      if (result.kind === 'input') return { type: 'input-error', message: result.message ?? 'unusable input' };
     }
+  };
+  const workers = Math.max(1, Math.trunc(options.parallel ?? 1));
+  const loop = async (): Promise<ExperimentOutcome> => {
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (interrupted) return { type: 'interrupted' };
+    if (inputError !== null) return { type: 'input-error', message: inputError };
+    return queue.paused ? { type: 'paused' } : { type: 'finished', failed: queue.runs.filter((r) => r.state === 'failed').length };
   };
   round = loop();
 
-  const stopCurrent = (why: 'pause' | 'cancel' | 'interrupt'): void => {
-    if (current === null) return;
-    current.why = why;
-    current.process.stop();
+  const stopRuns = (why: 'pause' | 'cancel' | 'interrupt', runId?: string): void => {
+    for (const [id, entry] of active) {
+      if (runId !== undefined && id !== runId) continue;
+      entry.why = why;
+      entry.process.stop();
+    }
   };
   return {
     async pause() {
       await save({ ...queue, paused: true });
-      stopCurrent('pause');
+      stopRuns('pause');
     },
     async resume() {
       if (!queue.paused) return;
@@ -189,7 +212,7 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     async cancel(runId) {
       const cancelled = cancelRun(queue, runId, now());
       if (!cancelled.ok) return cancelled;
-      if (current?.id === runId) stopCurrent('cancel');
+      if (active.has(runId)) stopRuns('cancel', runId);
       else await save(cancelled.value);
       return { ok: true, value: null };
     },
@@ -201,7 +224,7 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     },
     interrupt() {
       interrupted = true;
-      stopCurrent('interrupt');
+      stopRuns('interrupt');
     },
     queue: () => queue,
     done: async () => {
