@@ -154,6 +154,8 @@ export interface TrainRequest {
   backend?: BackendName;
   /** The memory the user says the run may use (a GPU's, which WebGPU cannot read): the trainer's batch advice uses it. */
   memoryBytes?: number;
+  /** Data-parallel replicas on wasm (worker threads, one wasm instance each); default: every core; 1 trains on one thread. */
+  workers?: number;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
   /** The design's file, when it was saved: the run list groups runs by it. */

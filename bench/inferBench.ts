@@ -2,7 +2,8 @@
  * `npm run bench -- infer [--models a,b] [--batches 1,8] [--reps N] [--input N] [--no-cpu]
  * [--backends a,b] [--workers N]`: forward-pass latency of the paper networks on each backend
  * present (or those named; a named one that cannot load is reported and skipped), with peak
- * memory, and batch inference split over one wasm worker per core against one thread. The
+ * memory, the ONNX export on onnxruntime-node, and batch inference split over one wasm worker
+ * per core against one thread (ratios against single-thread wasm from the same run). The
  * pure-JS cpu backend (~37 s per Inception-v4 forward at 299) runs batch 1 once; a software
  * WebGPU adapter runs only when named.
  */
@@ -15,6 +16,7 @@ import { BACKEND_NAMES, isBackendName, type BackendName } from '../app/compute/b
 import { selectBackend } from '../app/engine/backends/select';
 import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
+import { exportModel } from '../app/engine/export/exportModel';
 import type { InferWorkerData } from './inferWorker';
 
 interface Options {
@@ -140,6 +142,8 @@ export async function run(args: readonly string[]): Promise<void> {
   const report = await selectBackend({ backend: backends[0] });
   console.log(`infer: ${opts.models.join(', ')} at ${opts.input}×${opts.input}; backends ${backends.join(', ')}; device ${report.device}; Node ${process.version}`);
   console.log('backend  model                           batch   median ms    images/s   peak RSS  tensors held');
+  /** Single-thread wasm medians by `preset/batch`, the base of every ratio. */
+  const wasmMs = new Map<string, number>();
   for (const backend of backends) {
     await selectBackend({ backend });
     for (const preset of opts.models) {
@@ -148,6 +152,7 @@ export async function run(args: readonly string[]): Promise<void> {
       const batches = backend === 'cpu' ? [1] : opts.batches;
       for (const batch of batches) {
         const t = await timeForward(model, batch, opts.input, backend === 'cpu' ? 1 : opts.reps, backend !== 'cpu');
+        if (backend === 'wasm') wasmMs.set(`${preset}/${batch}`, t.medianMs);
         console.log(
           `${backend.padEnd(8)} ${preset.padEnd(31)} ${String(batch).padStart(5)} ${t.medianMs.toFixed(0).padStart(11)} ${((batch * 1000) / t.medianMs).toFixed(2).padStart(11)} ${mb(t.peakRss).padStart(10)} ${mb(t.tensorBytes).padStart(13)}`,
         );
@@ -155,6 +160,7 @@ export async function run(args: readonly string[]): Promise<void> {
       model.dispose();
     }
   }
+  await timeOnnxRuntime(opts, wasmMs);
   if (!backends.includes('wasm') || opts.workers < 2) return;
   const batch = Math.max(...opts.batches);
   console.log(`\nwasm batch ${batch} split over worker threads (each its own wasm instance):`);
@@ -162,5 +168,36 @@ export async function run(args: readonly string[]): Promise<void> {
     const one = await timeWorkers(preset, opts.input, batch, 1, opts.reps);
     const many = await timeWorkers(preset, opts.input, batch, opts.workers, opts.reps);
     console.log(`  ${preset.padEnd(31)} 1 worker ${one.toFixed(0)} ms, ${opts.workers} workers ${many.toFixed(0)} ms: ${(one / many).toFixed(2)}× (${((batch * 1000) / many).toFixed(2)} images/s)`);
+  }
+}
+
+/** The same networks exported to ONNX on onnxruntime-node (its default threads: every core), against single-thread wasm. */
+async function timeOnnxRuntime(opts: Options, wasmMs: ReadonlyMap<string, number>): Promise<void> {
+  const runtime = await import('../app/engine/export/onnxRuntime').catch((error: unknown) => {
+    console.log(`\nonnxruntime-node: unavailable — ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  });
+  if (!runtime) return;
+  await selectBackend({ backend: 'wasm' });
+  console.log('\nonnxruntime-node (the ONNX export), against single-thread wasm measured above:');
+  for (const preset of opts.models) {
+    const output = await exportModel({ kind: 'design', design: buildPreset(preset, { input: opts.input }), seed: 1 }, 'onnx', { appVersion: 'bench' });
+    if (output.writes !== 'file') throw new Error('the ONNX export is one file');
+    const session = await runtime.openOnnxSession(output.bytes);
+    for (const batch of opts.batches) {
+      const input = Float32Array.from({ length: batch * 3 * opts.input * opts.input }, () => Math.random() * 2 - 1);
+      const dims = [batch, 3, opts.input, opts.input];
+      await session.run(input, dims);
+      const times: number[] = [];
+      for (let i = 0; i < opts.reps; i++) {
+        const start = performance.now();
+        await session.run(input, dims);
+        times.push(performance.now() - start);
+      }
+      const ms = median(times);
+      const wasm = wasmMs.get(`${preset}/${batch}`);
+      console.log(`  ${preset.padEnd(31)} batch ${String(batch).padStart(2)} ${ms.toFixed(0).padStart(7)} ms ${((batch * 1000) / ms).toFixed(2).padStart(8)} images/s${wasm ? `  ${(wasm / ms).toFixed(2)}× single-thread wasm` : ''}`);
+    }
+    await session.release();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- train [--backends a,b] [--steps N] [--batch N] [--large-steps N]
+ * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--batch N] [--large-steps N]
  * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes]`: training
  * throughput (images/s, after one warm-up step; the cpu backend runs batch ≤ 4 for one step) of
  * the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and of full
@@ -19,6 +19,9 @@ import { scanDataset } from '../app/engine/data/scanDataset';
 import { createOptimizer, initialiseLikeTf1 } from '../app/engine/train/optimizer';
 import { prepareModel } from '../app/engine/train/prepareModel';
 import { trainableModel, trainStep } from '../app/engine/train/trainStep';
+import { DataParallelTrainer } from '../app/engine/train/parallel/dataParallel';
+import { serializeDesign } from '../app/design/document';
+import os from 'node:os';
 import { formatKernelTable, profileKernels } from '../app/engine/wasmKernels/kernelProfile';
 import { buildPreset } from '../app/presets/index';
 import { resolveTrainConfig } from '../app/training/defaults';
@@ -42,21 +45,26 @@ interface Profiling {
   byShape: boolean;
 }
 
-async function trainRate(item: Case, profiling: Profiling | null): Promise<{ imagesPerSecond: number; secondsPerStep: number; profile?: string }> {
+/** `replicas` > 1: data-parallel over wasm worker threads, as a run with `--workers` trains. */
+async function trainRate(item: Case, profiling: Profiling | null, replicas = 1): Promise<{ imagesPerSecond: number; secondsPerStep: number; profile?: string }> {
   const classNames = Array.from({ length: item.classes }, (_, i) => `c${i}`);
-  const { model } = prepareModel(item.build(), classNames, 1);
+  const prepared = prepareModel(item.build(), classNames, 1);
+  const { model } = prepared;
   const net = trainableModel(model, item.classes);
   const config = resolveTrainConfig({ batchSize: item.batch });
   const optimizer = createOptimizer(config);
   await initialiseLikeTf1(optimizer, config, net.variables);
   const batch = randomBatch(item.batch, net.input, item.classes);
-  await trainStep(net, optimizer, config, batch);
+  const parallel = replicas > 1 ? await DataParallelTrainer.start(net, serializeDesign(prepared.document), classNames, config, replicas) : null;
+  const step = (index: number) => (parallel ? parallel.step(optimizer, batch, index) : trainStep(net, optimizer, config, batch));
+  await step(0);
   const profiler = profiling ? profileKernels(profiling.backend, { byShape: profiling.byShape }) : null;
   const start = performance.now();
-  for (let i = 0; i < item.steps; i++) await trainStep(net, optimizer, config, batch);
+  for (let i = 0; i < item.steps; i++) await step(i + 1);
   const elapsedMs = performance.now() - start;
   const timings = profiler?.stop();
   const secondsPerStep = elapsedMs / 1000 / item.steps;
+  await parallel?.close();
   optimizer.dispose();
   model.dispose();
   const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep };
@@ -85,8 +93,11 @@ export async function run(args: readonly string[]): Promise<void> {
       'large-on-cpu': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'profile-shapes': { type: 'boolean', default: false },
+      workers: { type: 'string', default: String(os.availableParallelism()) },
     },
   });
+  const workers = Number(values.workers);
+  if (!(Number.isSafeInteger(workers) && workers >= 1)) throw new Error(`--workers ${values.workers}: expected a positive integer`);
   const report = await selectBackend();
   // By default every backend that loads here, but not a software WebGPU adapter (name it to time it).
   const present = report.backends.filter((b) => b.available && !b.gpu?.software && !(b.reason ?? '').startsWith('installed, not loaded')).map((b) => b.name);
@@ -126,6 +137,13 @@ export async function run(args: readonly string[]): Promise<void> {
         `${backend.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${result.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${result.secondsPerStep.toFixed(3)} s/step  (${active.device})`,
       );
       if (result.profile) console.log(`kernel self time over ${item.steps} step(s), slowest first:\n${result.profile}`);
+      if (backend !== 'wasm' || workers < 2) continue;
+      // Timed right after the single thread, so the ratio compares runs under the same load.
+      const parallel = await trainRate(item, profiling, workers);
+      console.log(
+        `${`wasm × ${workers}`.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${parallel.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${parallel.secondsPerStep.toFixed(3)} s/step  ${(parallel.imagesPerSecond / result.imagesPerSecond).toFixed(2)}× one thread`,
+      );
+      if (parallel.profile) console.log(`kernel self time on the main thread (replica 0), slowest first:\n${parallel.profile}`);
     }
   }
   for (const size of [75, 299]) console.log(`data pipeline (bundled Fashion-MNIST, decode + crop + flip to ${size}×${size}): ${(await decodeRate(size, 640)).toFixed(0)} img/s`);

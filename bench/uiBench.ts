@@ -45,6 +45,8 @@ async function openDesign(studio: StudioSession, options: Options): Promise<stri
   await page.getByRole('button', { name: `Open preset ${preset.title}` }).waitFor();
   if (options.repeats === undefined) {
     await page.getByRole('button', { name: `Open preset ${preset.title}` }).click();
+    // The preset's options come first: open with its defaults.
+    await page.getByRole('dialog', { name: `Open ${preset.title}` }).getByRole('button', { name: 'Open', exact: true }).click();
     return preset.name;
   }
   const design = buildPreset(preset.name, { repeats: options.repeats });

@@ -4,10 +4,11 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { analyze } from '../app/analysis/analyze';
+import { summarizeLayers } from '../app/analysis/layerSummary';
 import { buildPreset, presets, SMALL_CPU_OPTIONS, type PresetOptions } from '../app/presets/index';
 import { formatCount } from './format/quantities';
 import { browserSkipReason, openStudio, type StudioSession } from './testing/studioBrowser';
@@ -214,6 +215,47 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Control+z');
     await poll(() => node(page, 'a1').count()).toBe(1);
+  });
+
+  it('lists every layer in a sortable, filterable table; a row selects its node; CSV downloads', async () => {
+    await openPresetFromMenu('Inception-v4');
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    const table = page.getByRole('region', { name: 'Layer table' });
+    const layers = summarizeLayers(analyze(buildPreset('inception-v4')));
+    await poll(() => table.getByLabel('Layers shown').textContent()).toBe(`${layers.length} layers`);
+    await table.getByLabel('Filter layers').fill('redB conv2d');
+    const redB = layers.filter((layer) => layer.node === 'redB' && layer.kind === 'conv2d');
+    await poll(() => table.getByLabel('Layers shown').textContent()).toBe(`${redB.length} of ${layers.length} layers`);
+    await table.getByRole('button', { name: 'MACs' }).click();
+    await table.getByRole('button', { name: /^MACs/ }).click();
+    expect(await table.getByRole('columnheader', { name: /^MACs/ }).getAttribute('aria-sort')).toBe('descending');
+    const costliest = [...redB].sort((a, b) => b.macs - a.macs)[0];
+    expect(await table.getByRole('row').nth(1).getAttribute('aria-label')).toBe(`Layer ${costliest.id}`);
+    await studio.screenshot('layer-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('Inception-v4-layers.csv');
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+    expect(csv[0]).toBe('layer,node,type,output,params,macs,activation_bytes');
+    expect(csv[1].startsWith(`${costliest.id},redB,`)).toBe(true);
+    await table.getByRole('row', { name: `Layer ${costliest.id}` }).click();
+    await poll(() => page.getByRole('region', { name: 'Inspector' }).getByRole('heading').first().textContent()).toContain('redB');
+    await page.getByRole('tab', { name: 'Layers' }).click();
+  });
+
+  it('edits the shared settings of several blocks of one type at once, one undo step', async () => {
+    await openPresetFromMenu('Inception-v4');
+    await node(page, 'b1').click();
+    await node(page, 'b2').click({ modifiers: ['Control'] });
+    await node(page, 'b3').click({ modifiers: ['Control'] });
+    const shared = page.getByRole('region', { name: 'Inspector' }).getByRole('form', { name: 'Shared parameters' });
+    await poll(() => shared.count()).toBe(1);
+    await shared.getByLabel('Width multiplier').fill('0.5');
+    const doc = buildPreset('inception-v4');
+    const halved = { ...doc, nodes: doc.nodes.map((n) => (['b1', 'b2', 'b3'].includes(n.id) ? { ...n, params: { ...n.params, width: 0.5 } } : n)) };
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${analyze(halved).totals.total.toLocaleString('en-US')}`);
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${analyze(doc).totals.total.toLocaleString('en-US')}`);
   });
 
   it('saves a design and opens it again; a broken file changes nothing', async () => {

@@ -28,7 +28,13 @@ const parts = {
   trainer: () =>
     build({
       ...node,
-      entryPoints: { trainerProcess: 'app/engine/train/trainerProcess.ts', engineWorker: 'main/trainer/engineWorker.ts' },
+      // The engine's threads (app/engine/engineThreads.ts) start from beside trainerProcess.js and engineWorker.js.
+      entryPoints: {
+        trainerProcess: 'app/engine/train/trainerProcess.ts',
+        engineWorker: 'main/trainer/engineWorker.ts',
+        replicaWorker: 'app/engine/train/parallel/replicaWorker.ts',
+        forwardWorker: 'app/engine/inference/forwardWorker.ts',
+      },
       outdir: join(dist, 'trainer'),
       format: 'esm',
     }),

@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeDesign } from '../app/design/document';
+import { writeSyntheticDataset } from '../app/engine/data/syntheticDataset';
+import { startTrainer } from '../app/engine/train/trainerClient';
+import { buildPreset } from '../app/presets/index';
+import type { TrainEvent } from '../app/training/types';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 let clone: string;
@@ -38,6 +43,8 @@ describe('npm run build from a clean clone', () => {
     const html = await readFile(join(clone, 'dist/renderer/index.html'), 'utf8');
     expect(html).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
     await readFile(join(clone, 'dist/trainer/trainerProcess.js'));
+    // The engine's worker threads start from beside the trainer and the engine worker.
+    for (const thread of ['replicaWorker', 'forwardWorker']) await readFile(join(clone, `dist/trainer/${thread}.js`));
   });
 
   it('writes the third-party notices of what the app ships', async () => {
@@ -72,4 +79,18 @@ describe('npm run build from a clean clone', () => {
     expect(backends.value.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
     expect(backends.value.backends.find((b) => b.name === 'webgpu')?.reason ?? '').not.toMatch(/package is missing|probe failed/);
   }, 60_000);
+
+  it('the built trainer trains a run over two worker threads (the bundled replica worker beside it)', async () => {
+    const data = join(clone, 'replica-data');
+    await writeSyntheticDataset(data, { classes: 2, perClass: 4, size: 80 });
+    const design = serializeDesign(buildPreset('inception-v4', { width: 0.1, repeats: [1, 1, 1], input: 75, classes: 2 }));
+    const events: TrainEvent[] = [];
+    const trainer = startTrainer(
+      { design, data, runDir: join(clone, 'replica-run'), backend: 'wasm', workers: 2, config: { epochs: 1, batchSize: 4, validationSplit: 0 } },
+      { onEvent: (event) => events.push(event), onOutput: () => undefined, entry: join(clone, 'dist/trainer/trainerProcess.js') },
+    );
+    const exit = await trainer.exited;
+    expect(events.find((event) => event.type === 'start')).toMatchObject({ workers: 2 });
+    expect(exit.final).toMatchObject({ type: 'done', reason: 'completed' });
+  }, 120_000);
 });

@@ -19,6 +19,11 @@ export { formatProvenance } from './provenance';
 
 const BYTES_PER_VALUE = 4;
 
+/** Bytes of one image's activation of this shape (float32). */
+export function outputBytes(shape: Shape): number {
+  return shapeSize(shape) * BYTES_PER_VALUE;
+}
+
 export function analyze(doc: DesignDocument): Analysis {
   const expanded = expandDesign(doc);
   const { graph, nodeLayers, nodeOutputs, incoming } = expanded;
@@ -34,7 +39,7 @@ export function analyze(doc: DesignDocument): Analysis {
     const inputs = shapes.inputs.get(layer.id);
     const definition = definitionOf(layer.kind);
     const cost = output && inputs && definition ? definition.cost(inputs, output, layer.params) : zeroCost();
-    const bytes = output ? shapeSize(output) * BYTES_PER_VALUE : 0;
+    const bytes = output ? outputBytes(output) : 0;
     layers[layer.id] = output ? { output, cost } : { cost };
     activationBytes.set(layer.id, bytes);
     addCost(totals, cost);

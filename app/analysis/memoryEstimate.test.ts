@@ -34,6 +34,15 @@ describe('estimateTrainingMemory', () => {
     expect(estimate.warning).toContain(`largest batch that does is ${largestBatch}`);
   });
 
+  it('counts a copy of the weights and gradients per replica and gives each replica its heap for its share', () => {
+    const one = estimateTrainingMemory({ ...base, batchSize: 64 });
+    const two = estimateTrainingMemory({ ...base, batchSize: 64, replicas: 2 });
+    expect(two.totalBytes).toBe(one.totalBytes + 1_000_000 * 4 * 2 + 1_000 * 4);
+    expect(two.largestBatch).toBe(2 * one.largestBatch);
+    expect(estimateTrainingMemory({ ...base, batchSize: 2 * one.largestBatch, replicas: 2 }).fits).toBe(true);
+    expect(estimateTrainingMemory({ ...base, batchSize: 2 * one.largestBatch + 1, replicas: 2 }).fits).toBe(false);
+  });
+
   it('says so when not even one image fits', () => {
     const estimate = estimateTrainingMemory({ ...base, availableBytes: 50 * MB });
     expect(estimate.largestBatch).toBe(0);

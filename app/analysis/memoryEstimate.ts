@@ -33,6 +33,12 @@ export interface TrainingMemoryInput {
   availableBytes: number;
   /** The largest single buffer the backend can hold (WebGPU: its buffer and binding limits); one layer's output for the whole batch must fit. */
   maxTensorBytes?: number;
+  /**
+   * Data-parallel replicas (wasm worker threads), each with its own `availableBytes` heap: each
+   * holds the weights, their gradients and its share of the batch; replica 0 also the optimizer
+   * slots and averages. Default 1.
+   */
+  replicas?: number;
 }
 
 export interface TrainingMemoryEstimate {
@@ -40,11 +46,11 @@ export interface TrainingMemoryEstimate {
   perImageBytes: number;
   /** Bytes that do not depend on the batch: weights, gradients, optimizer slots, averages. */
   fixedBytes: number;
-  /** Estimated peak for the chosen batch. */
+  /** Estimated peak for the chosen batch, all replicas together. */
   totalBytes: number;
   availableBytes: number;
   fits: boolean;
-  /** The largest batch that fits; 0 when not even one image does. */
+  /** The largest batch that fits (every replica's share in its heap); 0 when not even one image does. */
   largestBatch: number;
   /** What caps the batch: the memory there is, or the largest single GPU buffer. */
   limitedBy: 'memory' | 'buffer';
@@ -66,12 +72,16 @@ export function estimateTrainingMemory(input: TrainingMemoryInput): TrainingMemo
   const perImageBytes = totals.activationBytes * TRAINING_ACTIVATION_FACTOR + 2 * inputBytes;
   const weightCopies = 1 + 1 + optimizerSlots(optimizer, momentum) + (emaDecay > 0 ? 1 : 0);
   const fixedBytes = totals.trainable * FLOAT_BYTES * weightCopies + totals.nonTrainable * FLOAT_BYTES;
-  const totalBytes = fixedBytes + perImageBytes * batchSize;
-  const byMemory = perImageBytes > 0 ? Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
+  const replicas = input.replicas ?? 1;
+  const replicaBytes = totals.trainable * FLOAT_BYTES * 2 + totals.nonTrainable * FLOAT_BYTES;
+  const totalBytes = fixedBytes + (replicas - 1) * replicaBytes + perImageBytes * batchSize;
+  // Replica 0 holds the most: the optimizer's state and the largest share.
+  const share = Math.ceil(batchSize / replicas);
+  const byMemory = perImageBytes > 0 ? replicas * Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
   const byBuffer = maxTensorBytes !== undefined && totals.largestActivationBytes > 0 ? Math.floor(maxTensorBytes / totals.largestActivationBytes) : Number.POSITIVE_INFINITY;
   const limitedBy = byBuffer < byMemory ? 'buffer' : 'memory';
   const largestBatch = Math.min(byMemory, byBuffer);
-  const fits = totalBytes <= availableBytes && batchSize <= byBuffer;
+  const fits = fixedBytes + perImageBytes * share <= availableBytes && batchSize <= byBuffer;
   const warning = fits ? null : limitedBy === 'buffer' ? bufferWarning(batchSize, largestBatch, totals.largestActivationBytes, maxTensorBytes ?? 0) : warningFor(batchSize, largestBatch);
   return { perImageBytes, fixedBytes, totalBytes, availableBytes, fits, largestBatch, limitedBy, warning };
 }

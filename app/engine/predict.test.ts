@@ -50,8 +50,10 @@ describe('prediction', () => {
     const dir = path.join(root, 'saved');
     await saveModelDir(dir, { model, design, labels: ['a', 'b', 'c', 'd', 'e'] });
     model.dispose();
-    const run = await runPrediction({ kind: 'modelDir', path: dir }, images, { top: 5 });
+    // Named, the backend runs TensorFlow.js rather than onnxruntime-node (inference/onnxForward.test.ts).
+    const run = await runPrediction({ kind: 'modelDir', path: dir }, images, { top: 5, backend: 'wasm' });
     expect(run.weights).toBe('saved');
+    expect(run.runtime).toBe('tfjs');
     expect(run.predictions).toEqual(direct);
     expect(tf.memory().numTensors).toBe(startTensors);
   });

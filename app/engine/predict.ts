@@ -17,6 +17,10 @@ import { loadImageBatch, type ImageSource } from './images';
 import { labelsFor } from './labels';
 import { loadModelDir } from './modelDir/loadModelDir';
 import { rowsAreDistributions, topK } from './topK';
+import { localForward, openForward, type BatchForward } from './inference/batchForward';
+import { modelDirForward, type InferenceRuntime } from './inference/modelDirForward';
+import { inferenceReplicaCount } from '../training/replicas';
+import { availableParallelism } from 'node:os';
 
 export interface PredictOptions {
   /** How many classes per image; default 5. */
@@ -29,6 +33,8 @@ export interface PredictOptions {
   batchSize?: number;
   /** Images done (classified or failed) of all, after each batch. */
   onProgress?: ProgressCallback;
+  /** The forward pass; default: the model on this thread. */
+  forward?: BatchForward;
 }
 
 export const DEFAULT_PREDICT_BATCH = 32;
@@ -42,33 +48,29 @@ function inputOf(model: tf.LayersModel): { height: number; width: number; channe
 /** Results keep the order of `sources`. */
 export async function predictImages(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
   const size = options.batchSize ?? DEFAULT_PREDICT_BATCH;
+  const forward = options.forward ?? localForward(model);
   const results: ImagePrediction[] = [];
   for (let start = 0; start < sources.length; start += size) {
-    results.push(...(await predictBatch(model, sources.slice(start, start + size), options)));
+    results.push(...(await predictBatch(model, forward, sources.slice(start, start + size), options)));
     options.onProgress?.(results.length, sources.length);
   }
   return results;
 }
 
-async function predictBatch(model: tf.LayersModel, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
+async function predictBatch(model: tf.LayersModel, forward: BatchForward, sources: readonly ImageSource[], options: PredictOptions): Promise<ImagePrediction[]> {
   const input = inputOf(model);
   const batch = await loadImageBatch(sources, input, options.preparation);
   const results: ImagePrediction[] = new Array(sources.length);
   for (const failure of batch.failures) results[failure.index] = { image: failure.image, top: [], error: failure.error };
   if (batch.images.length > 0) {
-    const rows = tf.tidy(() => {
-      const output = model.predict(tf.tensor4d(batch.data, [batch.images.length, input.height, input.width, input.channels])) as tf.Tensor;
-      return output.reshape([batch.images.length, -1]) as tf.Tensor2D;
-    });
-    const classes = rows.shape[1];
-    // Read asynchronously: the webgpu backend cannot read a tensor synchronously in Node.
-    let values = await rows.data();
+    const count = batch.images.length;
+    let values = await forward(batch.data, count);
+    const classes = values.length / count;
     if (!rowsAreDistributions(values, classes)) {
-      const probabilities = tf.softmax(rows);
-      values = await probabilities.data();
+      const probabilities = tf.tidy(() => tf.softmax(tf.tensor2d(values, [count, classes])));
+      values = (await probabilities.data()) as Float32Array;
       probabilities.dispose();
     }
-    rows.dispose();
     checkWebGpuErrors();
     batch.images.forEach((image, i) => {
       results[batch.indices[i]] = { image, top: topK(values.subarray(i * classes, (i + 1) * classes), options.top ?? 5, options.labels) };
@@ -84,6 +86,8 @@ export interface PredictionRun {
   backend: BackendReport;
   /** Where the weights came from: a model directory, or random initialisation. */
   weights: 'saved' | 'random';
+  /** What ran the network: TensorFlow.js on `backend`, or onnxruntime-node on the model directory's ONNX export. */
+  runtime: InferenceRuntime;
 }
 
 export type RunPredictionOptions = Pick<PredictOptions, 'top' | 'batchSize' | 'onProgress'> & { backend?: BackendName };
@@ -92,20 +96,26 @@ export type RunPredictionOptions = Pick<PredictOptions, 'top' | 'batchSize' | 'o
 export async function runPrediction(model: ModelSource, sources: readonly ImageSource[], options: RunPredictionOptions): Promise<PredictionRun> {
   const { top, batchSize, onProgress } = options;
   const backend = await selectBackend({ backend: options.backend });
+  const replicas = inferenceReplicaCount(backend.active, availableParallelism());
   if (model.kind === 'modelDir') {
     const loaded = await loadModelDir(model.path);
+    const { opened, runtime } = await modelDirForward(loaded, options.backend, replicas);
     try {
-      return { predictions: await predictImages(loaded.model, sources, { top, batchSize, onProgress, labels: loaded.labels, preparation: loaded.metadata.preprocessing }), backend, weights: 'saved' };
+      const predictions = await predictImages(loaded.model, sources, { top, batchSize, onProgress, labels: loaded.labels, preparation: loaded.metadata.preprocessing, forward: opened.forward });
+      return { predictions, backend, weights: 'saved', runtime };
     } finally {
+      await opened.close();
       loaded.model.dispose();
     }
   }
   const { model: compiled } = compileDesign(model.design, { seed: model.seed });
+  const opened = openForward(compiled, model.design, replicas);
   try {
     const classes = compiled.outputs[0].shape.at(-1) ?? 0;
     const labels = await labelsFor(classes, model.design.classes);
-    return { predictions: await predictImages(compiled, sources, { top, batchSize, onProgress, labels }), backend, weights: 'random' };
+    return { predictions: await predictImages(compiled, sources, { top, batchSize, onProgress, labels, forward: opened.forward }), backend, weights: 'random', runtime: 'tfjs' };
   } finally {
+    await opened.close();
     compiled.dispose();
   }
 }

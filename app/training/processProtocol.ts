@@ -6,6 +6,7 @@
 
 import type { TrainRequest } from '../protocol';
 import type { Result } from '../result';
+import { workersProblem } from './replicas';
 
 /**
  * A run to start: the host contract's `TrainRequest` with its folder decided. A new run gets a
@@ -54,6 +55,10 @@ export function parseTrainerCommand(value: unknown): Result<TrainerCommand> {
       if (!isRecord(request.config)) return { ok: false, error: 'start: "request.config" must be an object' };
       if (request.resume !== undefined && typeof request.resume !== 'boolean') return { ok: false, error: 'start: "request.resume" must be true or false' };
       if (request.memoryBytes !== undefined && !(typeof request.memoryBytes === 'number' && request.memoryBytes > 0)) return { ok: false, error: 'start: "request.memoryBytes" must be a positive number of bytes' };
+      if (request.workers !== undefined) {
+        const problem = typeof request.workers === 'number' ? workersProblem(request.workers) : 'workers must be a number';
+        if (problem) return { ok: false, error: `start: "request.workers": ${problem}` };
+      }
       if (request.roots !== undefined && !(Array.isArray(request.roots) && request.roots.every((root) => typeof root === 'string'))) {
         return { ok: false, error: 'start: "request.roots" must be an array of folder paths' };
       }

@@ -59,6 +59,8 @@ export type TrainEvent =
       /** Class names in label order (the network's output order). */
       classNames?: readonly string[];
       resumedFrom?: { epoch: number; step: number };
+      /** Data-parallel replicas (wasm worker threads, the main thread included); 1: one instance. */
+      workers?: number;
     }
   /** `epoch` counts from 1, `step` from 1 within the epoch; `globalStep` is the steps done in the run; metrics are the batch's. */
   | ({ type: 'step'; epoch: number; step: number; globalStep: number; lr: number; imagesPerSecond: number; etaSeconds: number } & StepMetrics)

@@ -149,3 +149,13 @@ export const renameAction: Action<{ id: string; label: string }> = {
     return document === view.document ? null : { document, coalesce: `rename:${id}` };
   },
 };
+
+/** The same parameter values on several nodes at once (all ten B-blocks' widths): one undo step. */
+export const setParamsOfAllAction: Action<{ ids: readonly string[]; values: Readonly<Record<string, ParamValue | undefined>> }> = {
+  name: 'setParamsOfAll',
+  label: 'Edit parameters of the selection',
+  perform(view, { ids, values }) {
+    const document = ids.reduce((doc, id) => setParams(doc, id, values), view.document);
+    return document === view.document ? null : { document, coalesce: `params:${ids.join(',')}:${Object.keys(values).join(',')}` };
+  },
+};

@@ -7,7 +7,16 @@
 import { base64ToBytes } from '../dom/base64';
 
 export function downloadBase64(name: string, base64: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type }));
+  downloadBlob(name, new Blob([base64ToBytes(base64)], { type }));
+}
+
+/** Text made in the window (the layer table's CSV), downloaded as a file. */
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -41,6 +41,8 @@ export interface RunView {
   status: RunStatus;
   backend: string | null;
   device: string | null;
+  /** Data-parallel replicas the run trains with (wasm worker threads); 1 for one instance. */
+  workers: number;
   config: TrainConfig | null;
   classNames: readonly string[];
   scan: ScanReport | null;
@@ -81,6 +83,7 @@ export function newRunView(runId: string, runDir: string): RunView {
     status: 'starting',
     backend: null,
     device: null,
+    workers: 1,
     config: null,
     classNames: [],
     scan: null,
@@ -137,6 +140,7 @@ export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
         status: 'running',
         backend: event.backend,
         device: event.device,
+        workers: event.workers ?? 1,
         config: event.config,
         classNames: event.classNames ?? view.classNames,
         stepsPerEpoch: event.stepsPerEpoch,

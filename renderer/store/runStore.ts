@@ -43,6 +43,8 @@ export interface TrainingSetup {
   backend: BackendName | null;
   /** Memory the run may use, for backends whose limit the app cannot know (native CPU, GPU). */
   memoryGiB: number;
+  /** Data-parallel replicas on wasm; null: one per core (the trainer decides). */
+  workers: number | null;
 }
 
 /** The compute check (the doctor) as the Compute section shows it. */
@@ -62,8 +64,8 @@ export interface ScanState {
   busy: boolean;
 }
 
-/** What the bottom dock shows: the training panel, the prediction panel, or nothing (collapsed). */
-export type DockTab = 'train' | 'predict';
+/** What the bottom dock shows: the training panel, the prediction panel, the layer table, or nothing (collapsed). */
+export type DockTab = 'train' | 'predict' | 'layers';
 
 /** The host events about runs: a trainer's event, or a trainer or the engine worker that crashed. */
 export type RunHostEvent = Extract<HostEvent, { type: 'train' | 'trainer-crashed' }>;
@@ -148,7 +150,7 @@ export function createRunStore(): RunStore {
 
     return {
       dock: null,
-      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8 },
+      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8, workers: null },
       scan: null,
       backends: null,
       doctor: { report: null, running: null, error: null },

@@ -1,7 +1,8 @@
 /** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
 
 import { resolve } from 'node:path';
-import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
+import { BackendUnavailableError } from '../../engine/backends/select';
+import { describeInference } from '../inferenceReport';
 import { DatasetError } from '../../engine/data/types';
 import { ModelDirError } from '../../node/modelDir/format';
 import { evaluateModelDir } from '../../engine/train/evaluateModel';
@@ -39,7 +40,7 @@ export const command: CliCommand = {
     '  --data DIR|CSV     class sub-folders or a path,label CSV (default: the bundled Fashion-MNIST sample);',
     '                     its class names must be among the model\'s labels',
     '  --batch N          images per batch (default 32)',
-    `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
+    `  --backend NAME     ${BACKEND_CHOICES} (default: onnxruntime-node when installed, else the first that loads)`,
     '  --json             print the report as JSON (progress: JSON lines on stderr)',
     '',
     'Images are prepared as the model directory records (Inception: central 87.5% crop, bilinear',
@@ -83,13 +84,13 @@ export const command: CliCommand = {
       scanProgress.finish();
       progress.finish();
     }
-    const { backend: backendReport, ...result } = report;
+    const { backend: backendReport, runtime, ...result } = report;
     if (json) {
-      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...result, runtime }, null, 2)}\n`);
       return 0;
     }
     const lines = [
-      describeBackends(backendReport),
+      describeInference(backendReport, runtime),
       `images: ${result.images}`,
       ...METRICS.map((metric) => `${`${metric.label}:`.padEnd(8)}${metricText(metric, result[metric.name], 2)}`),
     ];

@@ -1,6 +1,7 @@
 /** `predict`: top-K classes of images, from a saved model directory or a design with random weights. */
 
-import { BackendUnavailableError, describeBackends } from '../../engine/backends/select';
+import { BackendUnavailableError } from '../../engine/backends/select';
+import { describeInference } from '../inferenceReport';
 import { DesignErrorsError } from '../../engine/compile/errors';
 import { ModelDirError } from '../../node/modelDir/format';
 import { DEFAULT_PREDICT_BATCH, runPrediction } from '../../engine/predict';
@@ -33,7 +34,7 @@ export const command: CliCommand = {
     '',
     '  --top K          classes to show per image (default 5)',
     `  --batch N        images per batch (default ${DEFAULT_PREDICT_BATCH}); more images than one batch show progress on stderr`,
-    `  --backend NAME   ${BACKEND_CHOICES} (default: the first that loads)`,
+    `  --backend NAME   ${BACKEND_CHOICES} (default: onnxruntime-node for a model directory when installed, else the first that loads)`,
     '  --json           print the predictions as JSON (progress: JSON lines on stderr)',
     '  --seed N         weight seed for a design (default 1)',
     '  --input N, --classes N, --param key=value   as in `summary` (designs and presets only)',
@@ -83,10 +84,10 @@ export const command: CliCommand = {
     }
     const failed = run.predictions.filter((p) => p.error).length;
     if (values.json === true) {
-      io.stdout(`${JSON.stringify({ backend: run.backend, weights: run.weights, predictions: run.predictions }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ backend: run.backend, runtime: run.runtime, weights: run.weights, predictions: run.predictions }, null, 2)}\n`);
       for (const p of run.predictions) if (p.error) io.stderr(`predict: ${p.error}\n`);
     } else {
-      io.stdout(`${describeBackends(run.backend)}\nmodel: ${source.value.title}\n\n${run.predictions.map(formatPrediction).join('\n\n')}\n`);
+      io.stdout(`${describeInference(run.backend, run.runtime)}\nmodel: ${source.value.title}\n\n${run.predictions.map(formatPrediction).join('\n\n')}\n`);
     }
     return failed === 0 ? 0 : failed === run.predictions.length ? 2 : 1;
   },

@@ -55,7 +55,7 @@ describe('summary', () => {
     const json = JSON.parse((await summary('preset:inception-resnet-v2', '--layers', '--json')).out) as { params: { total: number }; stages: unknown[]; layers: { id: string; node: string; kind: string; params: number; inputs: string[] }[] };
     expect(json.stages.length).toBeGreaterThan(10);
     expect(json.layers.reduce((sum, layer) => sum + layer.params, 0)).toBe(json.params.total);
-    expect(json.layers[1]).toEqual({ id: 'stem/conv1', node: 'stem', kind: 'conv2d', type: 'Conv2D 32 3×3/2 valid, BN, relu', output: [149, 149, 32], params: 992, trainable: 928, macs: 19_181_664, inputs: ['input'] });
+    expect(json.layers[1]).toEqual({ id: 'stem/conv1', node: 'stem', kind: 'conv2d', type: 'Conv2D 32 3×3/2 valid, BN, relu', output: [149, 149, 32], params: 992, trainable: 928, macs: 19_181_664, activationBytes: 149 * 149 * 32 * 4, inputs: ['input'] });
     expect(JSON.parse((await summary('preset:inception-resnet-v2', '--json')).out)).not.toHaveProperty('layers');
   });
 

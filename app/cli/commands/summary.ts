@@ -4,7 +4,8 @@ import { analyze } from '../../analysis/analyze';
 import { hasErrors } from '../../analysis/diagnostic';
 import type { CliCommand } from '../types';
 import { designArgOptions, loadOnlyDesign } from '../designSource';
-import { formatLayerSummary, summarizeLayers } from '../layerReport';
+import { summarizeLayers } from '../../analysis/layerSummary';
+import { formatLayerSummary } from '../layerReport';
 import { formatSummary, summarize } from '../summaryReport';
 
 const options = { json: { type: 'boolean' }, layers: { type: 'boolean' } } as const;

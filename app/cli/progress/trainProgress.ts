@@ -38,7 +38,7 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
       case 'start':
         stepsPerEpoch = event.stepsPerEpoch;
         epochs = event.config.epochs;
-        line(`run ${event.runId} in ${event.runDir}\nbackend: ${event.backend} on ${event.device}; ${event.config.optimizer}, lr ${event.config.learningRate}, batch ${event.config.batchSize}, ${epochs} epochs of ${stepsPerEpoch} steps${event.resumedFrom ? `; resumed at epoch ${event.resumedFrom.epoch}, step ${event.resumedFrom.step}` : ''}`);
+        line(`run ${event.runId} in ${event.runDir}\nbackend: ${event.backend} on ${event.device}${(event.workers ?? 1) > 1 ? ` × ${event.workers} workers` : ''}; ${event.config.optimizer}, lr ${event.config.learningRate}, batch ${event.config.batchSize}, ${epochs} epochs of ${stepsPerEpoch} steps${event.resumedFrom ? `; resumed at epoch ${event.resumedFrom.epoch}, step ${event.resumedFrom.step}` : ''}`);
         return;
       case 'step':
         display.progress(

@@ -11,6 +11,9 @@ import { DatasetError, type Dataset } from '../data/types';
 import { loadModelDir } from '../modelDir/loadModelDir';
 import { evaluateBatches } from './evaluateBatches';
 import { trainableModel } from './trainStep';
+import { modelDirForward, type InferenceRuntime } from '../inference/modelDirForward';
+import { inferenceReplicaCount } from '../../training/replicas';
+import { availableParallelism } from 'node:os';
 
 export interface EvaluateOptions {
   /** Dataset folder or CSV; absent means the bundled sample. */
@@ -36,7 +39,7 @@ function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
   return { ...dataset, samples: dataset.samples.map((s) => ({ ...s, label: toModel[s.label] })) };
 }
 
-export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport }> {
+export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport; runtime: InferenceRuntime }> {
   const backend = await selectBackend(options.backend === undefined ? {} : { backend: options.backend });
   const loaded = await loadModelDir(dir);
   try {
@@ -57,8 +60,14 @@ export async function evaluateModelDir(dir: string, options: EvaluateOptions = {
       epoch: 0,
     });
     const total = dataset.samples.length;
-    const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, options.onProgress && ((images) => options.onProgress?.(images, total)));
-    return { ...metrics, classNames: loaded.labels, confusion, backend };
+    const onBatch = options.onProgress && ((images: number) => options.onProgress?.(images, total));
+    const { opened, runtime } = await modelDirForward(loaded, options.backend, inferenceReplicaCount(backend.active, availableParallelism()));
+    try {
+      const metrics = await evaluateBatches(trainableModel(loaded.model, classes), batches, confusion, onBatch, opened.forward);
+      return { ...metrics, classNames: loaded.labels, confusion, backend, runtime };
+    } finally {
+      await opened.close();
+    }
   } finally {
     loaded.model.dispose();
   }

@@ -18,7 +18,8 @@ export interface MemoryAdvice {
   suggestion: string;
 }
 
-export function memoryAdvice(document: DesignDocument, config: TrainConfig, backend: BackendReport, statedBytes?: number): MemoryAdvice {
+/** `replicas`: the run's data-parallel replicas, each with its own wasm heap. */
+export function memoryAdvice(document: DesignDocument, config: TrainConfig, backend: BackendReport, statedBytes?: number, replicas = 1): MemoryAdvice {
   const status = backend.backends.find((s) => s.name === backend.active);
   const gpu = status?.gpu;
   const stated = backend.active === 'wasm' ? undefined : statedBytes;
@@ -33,6 +34,7 @@ export function memoryAdvice(document: DesignDocument, config: TrainConfig, back
     batchSize: config.batchSize,
     availableBytes: known ?? Number.POSITIVE_INFINITY,
     ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
+    replicas,
   });
   const { largestBatch } = estimate;
   const basis = known === undefined ? 'the largest GPU buffer' : `${(known / 2 ** 30).toFixed(1)} GiB${stated !== undefined ? ' as stated' : ''}`;

@@ -5,6 +5,7 @@
  */
 
 import type * as tf from '@tensorflow/tfjs';
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { analyze } from '../../analysis/analyze';
 import { hasErrors } from '../../analysis/diagnostic';
@@ -12,6 +13,7 @@ import { serializeDesign } from '../../design/document';
 import type { BackendReport } from '../../protocol';
 import type { DesignDocument } from '../../design/types';
 import { resolveTrainConfig } from '../../training/defaults';
+import { replicaCount } from '../../training/replicas';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import { progressEmitter } from '../../training/progress';
 import { splitByClass } from '../../training/split';
@@ -42,6 +44,8 @@ export interface OpenedRun {
   /** The checkpoint the run was resumed from; null for a fresh start. */
   checkpoint: string | null;
   backend: BackendReport;
+  /** Data-parallel replicas this run trains with (1: one instance, the main thread). */
+  workers: number;
 }
 
 /** Scan progress reaches the host and the log at most this often. */
@@ -89,12 +93,24 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
   const source = previous ?? { data: request.data === undefined ? undefined : resolve(request.data), validation: request.validation === undefined ? undefined : resolve(request.validation) };
   const sets = await datasets(source, config, document.input.height, emit, request.roots);
   const selected = await backend();
+  const workers = replicaCount(selected.active, request.workers, availableParallelism(), config.batchSize);
+  if (request.workers !== undefined && request.workers > 1 && workers === 1) {
+    emit({ type: 'log', level: 'info', message: `${request.workers} workers asked for: only the wasm backend trains replicas; ${selected.active} trains as one instance.` });
+  }
+  const before = previous ? (previous.workers ?? 1) : workers;
+  if (before !== workers) {
+    emit({
+      type: 'log',
+      level: 'info',
+      message: `Resuming with ${workers} worker${workers === 1 ? '' : 's'}; the run trained with ${before} until now. Weights, optimizer state and data order continue exactly; each step's batch is now shared by ${workers}, so batch-norm statistics come from shares of ${workers === 1 ? 'the whole batch' : `1/${workers} of it`}.`,
+    });
+  }
   const prepared = prepareModel(document, sets.train.dataset.classNames, config.seed);
   if (prepared.resized) {
     emit({ type: 'log', level: 'info', message: `The classifier was resized from ${prepared.resized.from} to ${prepared.resized.to} outputs to match the dataset's classes.` });
   }
   const record: RunRecord = previous
-    ? { ...previous, config }
+    ? { ...previous, config, workers }
     : {
         format: RUN_RECORD_FORMAT,
         version: 1,
@@ -108,6 +124,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
         config,
         classNames: sets.train.dataset.classNames,
         ...(request.backend === undefined ? {} : { backend: request.backend }),
+        workers,
       };
   await writeRunRecord(runDir, record);
   folderReady();
@@ -137,5 +154,5 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
     await initialiseLikeTf1(optimizer, config, net.variables);
     if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
   }
-  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir, backend: selected };
+  return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir, backend: selected, workers };
 }

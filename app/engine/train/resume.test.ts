@@ -7,12 +7,13 @@ import { useTestFolder } from '../testing/testFolders';
 
 const folder = useTestFolder('resume-', { classes: 2, perClass: 10, size: 80 });
 
-/** The paper recipe in full: RMSProp with momentum, clipping, averages, smoothing, decay, dropout. */
+/** The paper recipe in full: RMSProp with momentum, clipping, averages, smoothing, decay, dropout; two replicas. */
 const request = (runDir: string): TrainerStartRequest => ({
   design: smallPresetDesign(2),
   data: folder.data,
   runDir,
   backend: 'wasm',
+  workers: 2,
   config: { batchSize: 4, epochs: 2, validationSplit: 0.2, seed: 11, augment: true },
 });
 
@@ -59,5 +60,20 @@ describe('resume', () => {
     expect(eventsOf(third.events, 'error')[0].message).toMatch(/No whole checkpoint to resume from: .*trainer-weights\.bin: its checksum does not match/);
     expect(eventsOf(third.events, 'step')).toEqual([]);
     expect((await readFile(weightsPath)).equals(damaged)).toBe(true);
-  });
+    // Three runs of two replicas each, on a machine others share.
+  }, 240_000);
+
+  it('a run resumed with another worker count continues from its checkpoint and says so', async () => {
+    const runDir = join(folder.root, 'regrouped');
+    const first = await recordRun({ ...request(runDir), config: { ...request(runDir).config, epochs: 1 } }, (event, control) => {
+      if (event.type === 'step' && event.globalStep === 2) control.stop();
+    });
+    expect(eventsOf(first.events, 'start')[0].workers).toBe(2);
+    const second = await recordRun({ ...request(runDir), config: { epochs: 1 }, workers: 1, resume: true });
+    expect(second.outcome).toBe('completed');
+    expect(eventsOf(second.events, 'start')[0]).toMatchObject({ workers: 1, resumedFrom: { epoch: 1, step: 2 } });
+    expect(eventsOf(second.events, 'log').map((e) => e.message)).toContainEqual(expect.stringMatching(/^Resuming with 1 worker; the run trained with 2 until now\./));
+    expect(eventsOf(second.events, 'step').map((s) => s.globalStep)).toEqual([3, 4]);
+    expect(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'))).toMatchObject({ workers: 1 });
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ import { setLearningRate } from './optimizer';
 import type { RunControl } from './runControl';
 import { assertRunDirFree, logEvent, runPaths } from '../../node/runs/runRecord';
 import { trainStep } from './trainStep';
+import { DataParallelTrainer } from './parallel/dataParallel';
 import { describeFailure, failureKind } from './failure';
 import { memoryAdvice } from './memoryAdvice';
 
@@ -52,12 +53,14 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
     else await assertRunDirFree(request.runDir);
     const run = await openRun(request, emit, folderReady, () => selectBackend(request.backend === undefined ? {} : { backend: request.backend }));
     lastCheckpoint = run.checkpoint;
-    const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes);
+    const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes, run.workers);
     batchAdvice = advice.suggestion;
     if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${run.backend.active}: ${advice.estimate.warning}` });
+    const parallel = run.workers > 1 ? await DataParallelTrainer.start(run.net, run.record.design, run.record.classNames, run.config, run.workers) : null;
     try {
-      outcome = await trainEpochs(run, run.backend.active, run.backend.device, emit, control, (path) => (lastCheckpoint = path));
+      outcome = await trainEpochs(run, parallel, emit, control, (path) => (lastCheckpoint = path));
     } finally {
+      await parallel?.close();
       run.average?.dispose();
       run.optimizer.dispose();
       run.net.model.dispose();
@@ -72,8 +75,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
 
 async function trainEpochs(
   run: OpenedRun,
-  backend: string,
-  device: string,
+  parallel: DataParallelTrainer | null,
   emit: (event: TrainEvent) => void,
   control: RunControl,
   saved: (path: string) => void,
@@ -91,13 +93,14 @@ async function trainEpochs(
     type: 'start',
     runId: run.record.runId,
     runDir: run.runDir,
-    backend,
-    device,
+    backend: run.backend.active,
+    device: run.backend.device,
     stepsPerEpoch,
     totalSteps,
     config,
     classNames: run.record.classNames,
     ...(run.resumedFrom ? { resumedFrom: run.resumedFrom } : {}),
+    workers: run.workers,
   });
 
   const batchNorm = new BatchNormWarmup(net.model);
@@ -135,7 +138,7 @@ async function trainEpochs(
       setLearningRate(optimizer, lr);
       seedDropout(net.model, config.seed, state.globalStep);
       batchNorm.apply(state.globalStep);
-      const outcome = batch.size > 0 ? await trainStep(net, optimizer, config, batch) : null;
+      const outcome = batch.size > 0 ? await (parallel ? parallel.step(optimizer, batch, state.globalStep) : trainStep(net, optimizer, config, batch)) : null;
       average?.update();
       state.batchInEpoch++;
       state.globalStep++;

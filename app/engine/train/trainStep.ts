@@ -1,4 +1,4 @@
-/** One optimisation step: forward in training mode, loss, gradients, clipping, update. */
+/** One optimisation step: forward in training mode, loss, gradients (of a whole batch or one replica's share), clipping, update. */
 
 import * as tf from '@tensorflow/tfjs';
 import { topKCorrect } from '../../training/metrics';
@@ -42,36 +42,62 @@ export function batchTensor(batch: Batch, input: readonly [number, number, numbe
   return tf.tensor4d(batch.pixels, [batch.size, ...input]);
 }
 
-export async function trainStep(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, batch: Batch): Promise<StepOutcome> {
+/** A share of a batch's gradients: what one replica computes before any update. */
+export interface ShardGradients {
+  /** Gradients of the shard's mean loss, in the order of `net.variables`. */
+  grads: tf.Tensor[];
+  loss: number;
+  top1Correct: number;
+  top5Correct: number;
+}
+
+/** Forward in training mode and backward on one batch (or one replica's share of it); touches no weights. */
+export async function shardGradients(net: TrainableModel, config: TrainConfig, batch: Batch): Promise<ShardGradients> {
   const x = batchTensor(batch, net.input);
   const labels = tf.tensor1d(batch.labels, 'int32');
   let probabilities: tf.Tensor2D | null = null;
   let crossEntropyValue: tf.Scalar | null = null;
   try {
-    const { value, grads } = optimizer.computeGradients(() => {
+    const { value, grads } = tf.variableGrads(() => {
       const output = net.model.apply(x, { training: true }) as tf.Tensor2D;
       probabilities = tf.keep(output);
       crossEntropyValue = tf.keep(crossEntropy(output, labels, net.classes, config.labelSmoothing));
       return crossEntropyValue.clone();
     }, [...net.variables]);
+    value.dispose();
     const ordered = net.variables.map((v) => grads[v.name]);
-    const total = addWeightDecay(ordered, net.variables, net.kernels, config.weightDecay);
-    tf.dispose([value, ...ordered]);
-    const { clipped, norm } = await clipByGlobalNorm(total, config.clipNorm);
-    tf.dispose(total);
-    // A GPU failure in the backward pass must stop the step before it touches the weights.
-    checkWebGpuErrors();
-    optimizer.applyGradients(net.variables.map((v, i) => ({ name: v.name, tensor: clipped[i] })));
-    tf.dispose(clipped);
     const [probs, loss] = await Promise.all([(probabilities as unknown as tf.Tensor2D).data(), (crossEntropyValue as unknown as tf.Scalar).data()]);
-    checkWebGpuErrors();
     return {
+      grads: ordered,
       loss: loss[0],
       top1Correct: topKCorrect(probs, batch.labels, net.classes, 1),
       top5Correct: topKCorrect(probs, batch.labels, net.classes, 5),
-      gradientNorm: norm,
     };
   } finally {
     tf.dispose([x, labels, ...(probabilities ? [probabilities] : []), ...(crossEntropyValue ? [crossEntropyValue] : [])]);
+  }
+}
+
+/** Weight decay, clipping and the optimizer's update from a whole batch's gradients (left alone); returns the gradient norm. */
+export async function applyGradients(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, grads: readonly tf.Tensor[]): Promise<number> {
+  const total = addWeightDecay(grads, net.variables, net.kernels, config.weightDecay);
+  const { clipped, norm } = await clipByGlobalNorm(total, config.clipNorm);
+  tf.dispose(total);
+  // A GPU failure in the backward pass must stop the step before it touches the weights.
+  checkWebGpuErrors();
+  optimizer.applyGradients(net.variables.map((v, i) => ({ name: v.name, tensor: clipped[i] })));
+  tf.dispose(clipped);
+  checkWebGpuErrors();
+  return norm;
+}
+
+/** One optimisation step on one backend instance: the whole batch's gradients, then the update. */
+export async function trainStep(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, batch: Batch): Promise<StepOutcome> {
+  const shard = await shardGradients(net, config, batch);
+  try {
+    const gradientNorm = await applyGradients(net, optimizer, config, shard.grads);
+    return { loss: shard.loss, top1Correct: shard.top1Correct, top5Correct: shard.top5Correct, gradientNorm };
+  } finally {
+    tf.dispose(shard.grads);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Makes the wasm backend able to train: registers the missing `Conv2DBackpropFilter`, the
- * faster `Conv2DBackpropInput` and stride-1 `AvgPoolGrad`, and the broadcasting BatchNorm
- * gradient. Idempotent.
+ * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, and the broadcasting
+ * BatchNorm gradient. Idempotent.
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,7 @@ import { avgPoolGradWasm } from './avgPoolGrad';
 import { broadcastBatchNormGradient } from './batchNormGradient';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
+import { maxPoolGradWasm } from './maxPoolGrad';
 import { replaceKernel } from '../backends/replaceKernel';
 
 let registered = false;
@@ -19,6 +20,7 @@ export function registerWasmTrainingKernels(): void {
   if (!tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')) tf.registerKernel(conv2dBackpropFilterWasm);
   replaceKernel(tf.Conv2DBackpropInput, 'wasm', conv2dBackpropInputWasm);
   replaceKernel(tf.AvgPoolGrad, 'wasm', avgPoolGradWasm);
+  replaceKernel(tf.MaxPoolGrad, 'wasm', maxPoolGradWasm);
   tf.registerGradient(broadcastBatchNormGradient);
 }
 

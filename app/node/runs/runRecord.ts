@@ -28,6 +28,8 @@ export interface RunRecord {
   config: TrainConfig;
   classNames: readonly string[];
   backend?: BackendName;
+  /** The data-parallel replicas the run last trained with (absent in runs from before replicas: one). */
+  workers?: number;
 }
 
 export const runPaths = (runDir: string) => ({

@@ -1,24 +1,36 @@
 import { memo, useCallback } from 'react';
 import { resolveParams } from '../../../app/design/resolveParams';
 import { getNodeType } from '../../../app/design/nodeTypes';
-import type { ParamValue } from '../../../app/design/types';
+import type { DesignNode, ParamValue } from '../../../app/design/types';
+import { useShallow } from 'zustand/react/shallow';
 import { setParamsAction } from '../../actions/editActions';
 import { formatBytes, formatExact, formatShape } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
 import { DesignSettings } from './DesignSettings';
 import { NodeNameField } from './NodeNameField';
+import { SharedParams } from './SharedParams';
 import { ParamField } from '../ParamField/ParamField';
 import { ProvenanceList } from '../ProvenanceList/ProvenanceList';
 import './Inspector.css';
 
-/** Parameters, shapes, costs and grid provenance of the one selected node. */
+/** The selected nodes when there are several and all share one type; otherwise none. */
+function sameTypeSelection(nodes: readonly DesignNode[], selection: readonly string[]): readonly DesignNode[] {
+  if (selection.length < 2) return [];
+  const chosen = new Set(selection);
+  const picked = nodes.filter((n) => chosen.has(n.id));
+  return picked.length > 1 && picked.every((n) => n.type === picked[0].type) ? picked : [];
+}
+
+/** Parameters, shapes, costs and grid provenance of the one selected node; shared settings of several. */
 function InspectorView() {
   const store = useEditorStore();
   const selected = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : null));
   const count = useEditor((s) => s.selection.length);
   const node = useEditor((s) => (selected === null ? undefined : s.document.nodes.find((n) => n.id === selected)));
   const result = useEditor((s) => (selected === null ? undefined : s.analysis.nodes[selected]));
+  // Several nodes of one type: their shared settings (the store keeps node identity, so shallow equality holds).
+  const shared = useEditor(useShallow((s) => sameTypeSelection(s.document.nodes, s.selection)));
   const onChange = useCallback(
     (name: string, value: ParamValue) => {
       if (selected !== null) store.getState().run(setParamsAction, { id: selected, values: { [name]: value } });
@@ -26,6 +38,13 @@ function InspectorView() {
     [selected, store],
   );
 
+  if (!node && shared.length > 1) {
+    return (
+      <section className="inspector" aria-label="Inspector">
+        <SharedParams nodes={shared} />
+      </section>
+    );
+  }
   if (!node) {
     return (
       <section className="inspector" aria-label="Inspector">

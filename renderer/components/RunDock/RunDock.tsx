@@ -4,6 +4,7 @@ import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { currentRun, designLockReason, type DockTab } from '../../store/runStore';
 import { runStatusText } from '../../store/runText';
+import { LayerTable } from '../LayerTable/LayerTable';
 import { PredictionPanel } from '../PredictionPanel/PredictionPanel';
 import { TrainingPanel } from '../TrainingPanel/TrainingPanel';
 import './RunDock.css';
@@ -11,6 +12,7 @@ import './RunDock.css';
 const TABS: readonly { id: DockTab; label: string }[] = [
   { id: 'train', label: 'Train' },
   { id: 'predict', label: 'Predict' },
+  { id: 'layers', label: 'Layers' },
 ];
 
 interface RunDockProps {
@@ -83,7 +85,7 @@ function RunDockView({ run: runCommand }: RunDockProps) {
       ) : null}
       {tab ? (
         <div className="run-dock__panel" id="run-dock-panel" role="tabpanel" aria-labelledby={`run-dock-tab-${tab}`}>
-          {tab === 'train' ? <TrainingPanel onPredict={predictWith} /> : <PredictionPanel />}
+          {{ train: <TrainingPanel onPredict={predictWith} />, predict: <PredictionPanel />, layers: <LayerTable /> }[tab]}
         </div>
       ) : null}
     </section>

@@ -119,6 +119,7 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
             <dt>Backend</dt>
             <dd>
               {run.backend} on {run.device}
+              {run.workers > 1 ? ` × ${run.workers} workers` : ''}
             </dd>
             <dt>Folder</dt>
             <dd>

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
+import { replicaCount, WORKERS_RANGE } from '../../../app/training/replicas';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
@@ -36,6 +37,10 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
   const availableBytes = heapLimited ? WASM_HEAP_BYTES : setup.memoryGiB * GiB;
   // WebGPU holds one tensor in one buffer: the largest layer output for the batch must fit it.
   const maxTensorBytes = largestBufferBytes(gpu);
+  // The trainer defaults to one replica per core of the machine it runs on, which is this one's
+  // on the desktop; a remote web host's may differ, and the trainer's start line says what it used.
+  const batchSize = Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1;
+  const replicas = chosen === null ? 1 : replicaCount(chosen, setup.workers ?? undefined, navigator.hardwareConcurrency || 1, batchSize);
   const estimate = useMemo(
     () =>
       estimateTrainingMemory({
@@ -44,11 +49,12 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
         optimizer: setup.config.optimizer,
         momentum: setup.config.momentum,
         emaDecay: setup.config.emaDecay,
-        batchSize: Number.isFinite(setup.config.batchSize) ? setup.config.batchSize : 1,
+        batchSize,
         availableBytes,
         ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
+        replicas,
       }),
-    [totals, input, setup.config, availableBytes, maxTensorBytes],
+    [totals, input, setup.config, availableBytes, maxTensorBytes, replicas, batchSize],
   );
   const faster = report?.backends.filter((backend) => !backend.available) ?? [];
 
@@ -86,12 +92,30 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
               ))}
             </ul>
           ) : null}
+          {chosen === 'wasm' ? (
+            <div className="training-panel__row">
+              <label htmlFor="training-workers">Worker threads</label>
+              <input
+                id="training-workers"
+                type="number"
+                min={WORKERS_RANGE.min}
+                max={WORKERS_RANGE.max}
+                step={1}
+                placeholder={`one per core (${replicas} for batch ${batchSize})`}
+                title="Data-parallel replicas: each worker thread trains on its share of every batch. 1 trains on one thread."
+                value={setup.workers ?? ''}
+                onChange={(event) => store.getState().setSetup({ workers: event.target.value === '' ? null : Number(event.target.value) })}
+              />
+            </div>
+          ) : null}
           <ComputeDoctor disabled={disabled} onUse={(name) => store.getState().setSetup({ backend: name })} />
         </>
       )}
       <div className="memory-estimate" aria-label="Memory estimate">
         {heapLimited ? (
-          <p>Memory limit: {formatBytes(WASM_HEAP_BYTES)} (the WebAssembly heap cannot grow further).</p>
+          <p>
+            Memory limit: {formatBytes(WASM_HEAP_BYTES)} {replicas > 1 ? `per worker thread (${replicas} threads, each its own heap)` : ''} (the WebAssembly heap cannot grow further).
+          </p>
         ) : (
           <div className="training-panel__row">
             <label htmlFor="training-memory">{chosen === 'webgpu' ? 'GPU memory for training (GiB; WebGPU cannot read it)' : 'Memory for training (GiB)'}</label>

@@ -4,6 +4,7 @@ import { trainConfigProblems } from '../../../app/training/defaults';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
+import { workersProblem } from '../../../app/training/replicas';
 import { continueRun, pauseRun, startRun, stopRun, type TrainSetup } from '../../store/runCommands';
 import { isRunActive, runProgress } from '../../store/runEvents';
 import { runStatusText } from '../../store/runText';
@@ -20,7 +21,9 @@ function RunControlsView() {
   const config = useRun((s) => s.setup.config);
   const designErrors = useEditor((s) => s.analysis.diagnostics.filter((d) => d.severity === 'error').length);
 
-  const problems = trainConfigProblems(config);
+  const workers = useRun((s) => s.setup.workers);
+  const workersWrong = workers === null ? null : workersProblem(workers);
+  const problems = [...trainConfigProblems(config), ...(workersWrong ? [`Worker threads: ${workersWrong}.`] : [])];
   const blocker = designErrors > 0 ? `The design has ${designErrors} error${designErrors === 1 ? '' : 's'}: fix them in the Design view first.` : problems[0] ?? null;
 
   const setupFor = (): TrainSetup => {
@@ -34,6 +37,7 @@ function RunControlsView() {
       ...(data ? { data } : {}),
       ...(setup.backend ? { backend: setup.backend } : {}),
       ...(memoryBytes ? { memoryBytes } : {}),
+      ...(setup.workers !== null ? { workers: setup.workers } : {}),
       ...(file ? { designFile: file.path } : {}),
     };
   };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { batchShards, replicaSeed } from './batchShards';
+
+const batch = (size: number, pixelsPerImage: number) => ({
+  pixels: Float32Array.from({ length: size * pixelsPerImage }, (_, i) => i),
+  labels: Int32Array.from({ length: size }, (_, i) => i),
+  size,
+});
+
+describe('batchShards', () => {
+  it('cuts a batch into contiguous shares whose sizes differ by at most one', () => {
+    const shards = batchShards(batch(7, 2), 3);
+    expect(shards.map((s) => s.size)).toEqual([3, 2, 2]);
+    expect(Array.from(shards[1].labels)).toEqual([3, 4]);
+    expect(Array.from(shards[1].pixels)).toEqual([6, 7, 8, 9]);
+    expect(Array.from(shards[2].pixels)).toEqual([10, 11, 12, 13]);
+  });
+
+  it('leaves the replicas past the batch size empty', () => {
+    expect(batchShards(batch(1, 3), 2).map((s) => s.size)).toEqual([1, 0]);
+  });
+
+  it('keeps the run seed for replica 0 and gives the others their own', () => {
+    expect(replicaSeed(42, 0)).toBe(42);
+    expect(new Set([0, 1, 2, 3].map((r) => replicaSeed(42, r))).size).toBe(4);
+  });
+});
