@@ -6,6 +6,7 @@ import { releaseProcessResources } from '../app/engine/processRelease';
 
 const benches: Record<string, () => Promise<{ run(args: readonly string[]): Promise<void> }>> = {
   analysis: () => import('./analysisBench'),
+  export: () => import('./exportBench'),
   infer: () => import('./inferBench'),
   train: () => import('./trainBench'),
   ui: () => import('./uiBench'),

@@ -257,6 +257,23 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(`Params ${analyze(doc).totals.total.toLocaleString('en-US')}`);
   });
 
+  it('shows a layer inside an expanded block in the inspector: settings, provenance, costs', async () => {
+    await openPresetFromMenu('Inception-v4');
+    await page.getByRole('button', { name: 'Expand redA' }).click({ force: true });
+    const analysis = analyze(buildPreset('inception-v4'));
+    const conv = analysis.graph.layers.find((layer) => layer.nodeId === 'redA' && layer.kind === 'conv2d' && layer.params.strides[0] === 2);
+    if (conv?.kind !== 'conv2d') throw new Error('Reduction-A has a strided convolution');
+    const title = conv.id.slice('redA/'.length);
+    await page.getByRole('group', { name: `Layer ${title}` }).click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await poll(() => inspector.getByRole('heading').first().textContent()).toContain(conv.id);
+    expect(await inspector.getByLabel('Layer kernel').textContent()).toBe(conv.params.kernel.join('×'));
+    expect(await inspector.getByLabel('Layer strides').textContent()).toBe('2×2');
+    expect(await inspector.getByLabel('Layer MACs').textContent()).toBe(analysis.layers[conv.id].cost.macs.toLocaleString('en-US'));
+    expect(await inspector.getByRole('region', { name: 'Shape provenance' }).textContent()).toContain('17');
+    await studio.screenshot('layer-in-block-inspector');
+  });
+
   it('saves a design and opens it again; a broken file changes nothing', async () => {
     await openPresetFromMenu('Inception-ResNet-v1');
     const total = await page.getByLabel('Total parameters').textContent();

@@ -40,7 +40,8 @@ export function analyze(doc: DesignDocument): Analysis {
     const definition = definitionOf(layer.kind);
     const cost = output && inputs && definition ? definition.cost(inputs, output, layer.params) : zeroCost();
     const bytes = output ? outputBytes(output) : 0;
-    layers[layer.id] = output ? { output, cost } : { cost };
+    const provenance = chainSteps(shapes.provenance.get(layer.id));
+    layers[layer.id] = output ? { output, cost, provenance } : { cost, provenance };
     activationBytes.set(layer.id, bytes);
     addCost(totals, cost);
     totals.activationBytes += bytes;
@@ -67,7 +68,7 @@ export function analyze(doc: DesignDocument): Analysis {
       inputs: (incoming.get(id) ?? []).map((edge) => nodeShape(edge.source)),
       cost,
       activationBytes: bytes,
-      provenance: outputLayer === undefined ? [] : chainSteps(shapes.provenance.get(outputLayer)),
+      provenance: (outputLayer === undefined ? undefined : layers[outputLayer])?.provenance ?? [],
       layers: layerIds,
     };
   }

@@ -71,6 +71,8 @@ export interface NodeAnalysis {
 export interface LayerAnalysis {
   output?: Shape;
   cost: LayerCost;
+  /** The grid arithmetic from the network input to this layer's output. */
+  provenance: readonly GridStep[];
 }
 
 export interface Totals extends LayerCost {

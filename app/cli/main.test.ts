@@ -31,7 +31,7 @@ describe('inception-studio', () => {
     const bare = await runCli(dir(), []);
     expect(bare).toMatchObject({ code: 2, out: '' });
     expect(bare.err).toMatch(/^Usage: inception-studio <command>/);
-    expect(await runCli(dir(), ['trian'])).toMatchObject({ code: 2, err: "inception-studio: unknown command 'trian'. Commands: presets, summary, validate, export-preset, export, predict, train, evaluate, experiment, doctor.\n" });
+    expect(await runCli(dir(), ['trian'])).toMatchObject({ code: 2, err: "inception-studio: unknown command 'trian'. Commands: presets, summary, validate, export-preset, export, import, predict, train, evaluate, experiment, doctor.\n" });
     expect(await runCli(dir(), ['help', 'trian'])).toMatchObject({ code: 2, err: expect.stringContaining("unknown command 'trian'") });
   });
 });

@@ -17,6 +17,7 @@ export const commands: Record<string, () => Promise<{ command: CliCommand }>> = 
   validate: () => import('./commands/validate'),
   'export-preset': () => import('./commands/exportPreset'),
   export: () => import('./commands/export'),
+  import: () => import('./commands/import'),
   predict: () => import('./commands/predict'),
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),

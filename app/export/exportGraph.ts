@@ -31,6 +31,8 @@ export interface ExportHead {
 export interface ExportGraph {
   /** The design's name. */
   name: string;
+  /** The design document as a `.incept.json` file holds it: PyTorch's `train.py` records it in its run, an import checks against it. */
+  designText: string;
   /** `[height, width, channels]`. */
   input: Shape;
   /** Every layer in a topological order, the input layer first. */

@@ -20,3 +20,13 @@ export function transposedMatrix({ shape, values }: ExportTensor): ExportTensor 
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
   return { shape: [cols, rows], values: out };
 }
+
+/** `[cout, cin, kh, kw]` → TensorFlow's `[kh, kw, cin, cout]`: the inverse of `channelsFirstKernel`. */
+export function channelsLastKernel({ shape, values }: ExportTensor): ExportTensor {
+  const [cout, cin, kh, kw] = shape;
+  const out = new Float32Array(values.length);
+  for (let o = 0; o < cout; o++)
+    for (let i = 0; i < cin; i++)
+      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) out[((y * kw + x) * cin + i) * cout + o] = values[((o * cin + i) * kh + y) * kw + x];
+  return { shape: [kh, kw, cin, cout], values: out };
+}

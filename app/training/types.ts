@@ -63,7 +63,8 @@ export type TrainEvent =
       workers?: number;
     }
   /** `epoch` counts from 1, `step` from 1 within the epoch; `globalStep` is the steps done in the run; metrics are the batch's. */
-  | ({ type: 'step'; epoch: number; step: number; globalStep: number; lr: number; imagesPerSecond: number; etaSeconds: number } & StepMetrics)
+  /** `pipelineImagesPerSecond`: the pace of decoding and augmentation alone, to compare with `imagesPerSecond` (training keeps up when it is higher). */
+  | ({ type: 'step'; epoch: number; step: number; globalStep: number; lr: number; imagesPerSecond: number; etaSeconds: number; pipelineImagesPerSecond?: number } & StepMetrics)
   /** After epoch `epoch` (from 1): mean training metrics, validation with the averaged weights. */
   | {
       type: 'epoch';

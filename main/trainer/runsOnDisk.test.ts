@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RUN_RECORD_FORMAT } from '../../app/node/runs/runRecord';
+import { RUN_RECORD_FORMAT } from '../../app/training/runRecordFormat';
 import { tempFolder } from '../testing/fakeHost';
 import { listRunsOnDisk } from './runsOnDisk';
 

@@ -56,6 +56,8 @@ export interface EditorState extends EditorView {
   fitRequest: number;
   /** Why the design is read-only (a training run uses it); null when it can be edited. */
   lockReason: string | null;
+  /** A layer inside an expanded block that the inspector shows; null when none. */
+  selectedLayer: string | null;
 }
 
 export interface EditorCommands {
@@ -75,6 +77,8 @@ export interface EditorCommands {
   setUi(patch: Partial<UiState>): void;
   /** Makes the design read-only (edits, undo and redo are refused with this notice) or editable again. */
   setLockReason(reason: string | null): void;
+  /** Shows one layer of an expanded block in the inspector (the node selection clears). */
+  selectLayer(id: string): void;
   onNodesChange(changes: NodeChange<FlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
   /** Ends a drag: the moved positions become one undoable change. */
@@ -127,6 +131,8 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       const state = get();
       const next = { ...state, ...patch };
       if (patch.document !== undefined) next.analysis = analyse(patch.document);
+      // Selecting a node, or a layer vanishing (collapsed, edited away), ends the layer's turn in the inspector.
+      if (next.selectedLayer !== null && (next.selection.length > 0 || next.analysis.layers[next.selectedLayer] === undefined)) next.selectedLayer = null;
       const knownIds = new Set(next.document.nodes.map((n) => n.id));
       next.selection = next.selection.filter((id) => knownIds.has(id));
       next.flow = flowOf(next, state.flow);
@@ -163,6 +169,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       notice: null,
       fitRequest: 0,
       lockReason: null,
+      selectedLayer: null,
       ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null },
 
       run(action, arg) {
@@ -212,6 +219,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
       setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
       setLockReason: (lockReason) => set({ lockReason }),
+      selectLayer: (selectedLayer) => apply({ selectedLayer, selection: [], selectedEdges: [] }),
 
       onNodesChange(changes) {
         const state = get();

@@ -54,6 +54,8 @@ export interface RunView {
   globalStep: number;
   etaSeconds: number | null;
   imagesPerSecond: number | null;
+  /** The data pipeline's own pace (decode, crop, flip), to compare with `imagesPerSecond`. */
+  pipelineImagesPerSecond: number | null;
   lastCheckpoint: string | null;
   bestCheckpoint: string | null;
   bestEpoch: number | null;
@@ -94,6 +96,7 @@ export function newRunView(runId: string, runDir: string): RunView {
     globalStep: 0,
     etaSeconds: null,
     imagesPerSecond: null,
+    pipelineImagesPerSecond: null,
     lastCheckpoint: null,
     bestCheckpoint: null,
     bestEpoch: null,
@@ -161,6 +164,7 @@ export function foldTrainEvent(view: RunView, event: TrainEvent): RunView {
         globalStep: event.globalStep,
         etaSeconds: event.etaSeconds,
         imagesPerSecond: event.imagesPerSecond,
+        pipelineImagesPerSecond: event.pipelineImagesPerSecond ?? null,
         series: appendAll(view.series, event.globalStep, { ...Object.fromEntries(METRIC_NAMES.map((metric) => [metric, event[metric]])), lr: event.lr, imagesPerSecond: event.imagesPerSecond }),
       };
     case 'epoch': {

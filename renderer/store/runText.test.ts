@@ -17,14 +17,14 @@ describe('run text', () => {
     run = foldTrainEvent(run, { type: 'progress', task: 'scan', done: 2500, total: 10000, unit: 'images', elapsedSeconds: 10, etaSeconds: 30 });
     expect(runStatusText(run)).toBe('Checking the dataset… · r1 · 2,500/10,000 images · 25% · 30 s left');
     run = foldTrainEvent(run, { type: 'start', runId: 'r1', runDir: '/runs/r1', backend: 'wasm', device: 'CPU', stepsPerEpoch: 10, totalSteps: 20, config: { ...defaultTrainConfig, epochs: 2 } });
-    run = foldTrainEvent(run, { type: 'step', epoch: 1, step: 5, globalStep: 5, lr: 0.045, imagesPerSecond: 28.44, etaSeconds: 125, loss: 1, top1: 0, top5: 1 });
-    expect(runStatusText(run)).toBe('Training · r1 · step 5/20 · epoch 1/2 · 25% · 2 min 5 s left · 28.4 img/s');
+    run = foldTrainEvent(run, { type: 'step', epoch: 1, step: 5, globalStep: 5, lr: 0.045, imagesPerSecond: 28.44, etaSeconds: 125, loss: 1, top1: 0, top5: 1, pipelineImagesPerSecond: 450.4 });
+    expect(runStatusText(run)).toBe('Training · r1 · step 5/20 · epoch 1/2 · 25% · 2 min 5 s left · 28.4 img/s (data 450 img/s)');
     run = foldTrainEvent(run, { type: 'paused' });
-    expect(runStatusText(run)).toBe('Paused · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s');
+    expect(runStatusText(run)).toBe('Paused · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s (data 450 img/s)');
     run = foldTrainEvent(run, { type: 'resumed' });
     expect(runStatusText(run)).toContain('2 min 5 s left');
     run = foldTrainEvent(run, { type: 'done', reason: 'cancelled', epochs: 0, bestValTop1: null, lastCheckpoint: null });
-    expect(runStatusText(run)).toBe('Stopped · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s');
+    expect(runStatusText(run)).toBe('Stopped · r1 · step 5/20 · epoch 1/2 · 25% · 28.4 img/s (data 450 img/s)');
   });
 
   it('says how far a scan, evaluation or prediction has got', () => {

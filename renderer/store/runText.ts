@@ -54,6 +54,6 @@ export function runStatusText(run: RunView): string {
   ];
   // Only a run that is training has a time left: paused, it would count down the pause.
   if (run.status === 'running' && run.etaSeconds !== null) parts.push(`${formatDuration(run.etaSeconds)} left`);
-  if (run.imagesPerSecond !== null) parts.push(`${run.imagesPerSecond.toFixed(1)} img/s`);
+  if (run.imagesPerSecond !== null) parts.push(`${run.imagesPerSecond.toFixed(1)} img/s${run.pipelineImagesPerSecond === null ? '' : ` (data ${run.pipelineImagesPerSecond.toFixed(0)} img/s)`}`);
   return parts.join(' · ');
 }

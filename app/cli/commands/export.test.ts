@@ -43,7 +43,7 @@ describe('export', () => {
 
   it('writes the PyTorch and TF.js folders from a preset, and replaces its own earlier export', async () => {
     for (const format of ['pytorch', 'tfjs', 'pytorch']) expect(await runCli(dir(), ['export', ...small, '--format', format, '--out', format])).toMatchObject({ code: 0 });
-    expect((await readdir(join(dir(), 'pytorch'))).sort()).toEqual(['classes.json', 'metadata.json', 'model.py', 'weights.npz']);
+    expect((await readdir(join(dir(), 'pytorch'))).sort()).toEqual(['README.md', 'classes.json', 'design.incept.json', 'metadata.json', 'model.py', 'train.py', 'weights.npz']);
     expect((await readdir(join(dir(), 'tfjs'))).sort()).toEqual(['model.json', 'weights.bin']);
     expect(JSON.parse(await readFile(join(dir(), 'pytorch', 'classes.json'), 'utf8'))).toEqual(['class 0', 'class 1', 'class 2']);
   }, 120_000);

@@ -36,7 +36,7 @@ export const command: CliCommand = {
     '',
     `  --format FORMAT  ${FORMAT_CHOICES}:`,
     '                     onnx     one .onnx file (opset 13, input N×C×H×W, outputs logits and probabilities)',
-    '                     pytorch  a folder: model.py, weights.npz, classes.json, metadata.json',
+    '                     pytorch  a folder: model.py, weights.npz, train.py (torchrun), README.md, classes.json, metadata.json, the design',
     '                     tfjs     a folder: model.json + weights.bin that plain @tensorflow/tfjs loads',
     '  --out PATH       the file (onnx) or folder (pytorch, tfjs) to write; a folder holding other files is refused',
     '  --seed N         weight seed for a design or preset: its initial weights (default 1)',

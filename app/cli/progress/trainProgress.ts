@@ -42,7 +42,7 @@ export function progressPrinter(io: CliIo, mode: ProgressMode): { onEvent: (even
         return;
       case 'step':
         display.progress(
-          `epoch ${event.epoch}/${epochs} ${progressBar(event.step, stepsPerEpoch)} ${event.step}/${stepsPerEpoch}  loss ${event.loss.toFixed(4)}  top-1 ${percent(event.top1)}  lr ${event.lr.toPrecision(3)}  ${event.imagesPerSecond.toFixed(1)} img/s  ETA ${formatDuration(event.etaSeconds)}`,
+          `epoch ${event.epoch}/${epochs} ${progressBar(event.step, stepsPerEpoch)} ${event.step}/${stepsPerEpoch}  loss ${event.loss.toFixed(4)}  top-1 ${percent(event.top1)}  lr ${event.lr.toPrecision(3)}  ${event.imagesPerSecond.toFixed(1)} img/s${event.pipelineImagesPerSecond === undefined ? '' : ` (data ${event.pipelineImagesPerSecond.toFixed(0)} img/s)`}  ETA ${formatDuration(event.etaSeconds)}`,
           event.step,
           stepsPerEpoch,
         );

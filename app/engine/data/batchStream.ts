@@ -13,6 +13,8 @@ export interface Batch {
   pixels: Float32Array;
   labels: Int32Array;
   size: number;
+  /** Seconds the batch took to decode and augment (while the previous one trained): the pipeline's own pace. */
+  decodeSeconds?: number;
 }
 
 export interface BatchPlan {
@@ -52,6 +54,8 @@ export function augmentationFor(seed: number, epoch: number, sample: number): Cr
 }
 
 async function loadBatch(plan: BatchPlan, members: readonly number[]): Promise<Batch> {
+  const started = performance.now();
+  const timed = (batch: Batch): Batch => ({ ...batch, decodeSeconds: (performance.now() - started) / 1000 });
   const { size, channels } = plan.geometry;
   const perImage = size * size * channels;
   const pixels = new Float32Array(members.length * perImage);
@@ -69,10 +73,10 @@ async function loadBatch(plan: BatchPlan, members: readonly number[]): Promise<B
     }),
   );
   const kept = members.flatMap((index, slot) => (ok[slot] ? [{ index, slot }] : []));
-  if (kept.length === members.length) return { pixels, labels: Int32Array.from(members, (i) => plan.dataset.samples[i].label), size: members.length };
+  if (kept.length === members.length) return timed({ pixels, labels: Int32Array.from(members, (i) => plan.dataset.samples[i].label), size: members.length });
   const packed = new Float32Array(kept.length * perImage);
   kept.forEach(({ slot }, k) => packed.set(pixels.subarray(slot * perImage, (slot + 1) * perImage), k * perImage));
-  return { pixels: packed, labels: Int32Array.from(kept, ({ index }) => plan.dataset.samples[index].label), size: kept.length };
+  return timed({ pixels: packed, labels: Int32Array.from(kept, ({ index }) => plan.dataset.samples[index].label), size: kept.length });
 }
 
 export async function* streamBatches(plan: BatchPlan): AsyncGenerator<Batch> {

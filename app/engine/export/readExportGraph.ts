@@ -7,6 +7,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Analysis } from '../../analysis/types';
 import { headOf, type ExportGraph, type ExportLayer, type ExportTensor } from '../../export/exportGraph';
+import { serializeDesign } from '../../design/document';
 import type { DesignDocument } from '../../design/types';
 import type { Shape } from '../../layers/types';
 import { inputPreparation, type InputPreparation } from '../../training/preprocessing';
@@ -55,6 +56,7 @@ export async function readExportGraph(model: tf.LayersModel, analysis: Analysis,
   return {
     ...naming,
     name: design.name,
+    designText: serializeDesign(design),
     input: graph.input,
     layers: layersWithShapes(analysis),
     head: headOf(graph.layers, graph.output),

@@ -24,7 +24,8 @@ import { DesignErrorsError } from '../compile';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
 import { createOptimizer, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
-import { readRunRecord, runPaths, writeRunRecord, RunRecordError, RUN_RECORD_FORMAT, type RunRecord } from '../../node/runs/runRecord';
+import { readRunRecord, runPaths, writeRunRecord, RunRecordError, type RunRecord } from '../../node/runs/runRecord';
+import { RUN_RECORD_FORMAT } from '../../training/runRecordFormat';
 import { trainableModel, type TrainableModel } from './trainStep';
 import { WeightAverage } from './weightAverage';
 

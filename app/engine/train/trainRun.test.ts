@@ -40,7 +40,7 @@ describe('runTraining on wasm', () => {
     }
     const steps = eventsOf(events, 'step');
     expect(steps).toHaveLength(16);
-    expect(steps.every((s) => s.imagesPerSecond > 0 && s.lr > 0)).toBe(true);
+    expect(steps.every((s) => s.imagesPerSecond > 0 && s.lr > 0 && (s.pipelineImagesPerSecond ?? 0) > 0)).toBe(true);
     expect(steps[15].etaSeconds).toBe(0);
     const done = eventsOf(events, 'done')[0];
     expect(done).toMatchObject({ reason: 'completed', epochs: 4, lastCheckpoint: join(runDir, 'checkpoints', 'last') });

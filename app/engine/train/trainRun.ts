@@ -116,6 +116,7 @@ async function trainEpochs(
   };
 
   let secondsPerStep = 0;
+  let decodeSecondsPerImage = 0;
   let unsaved = false;
   while (state.epoch < config.epochs) {
     const epochStart = performance.now();
@@ -147,6 +148,8 @@ async function trainEpochs(
       stepStart = performance.now();
       secondsPerStep = secondsPerStep === 0 ? seconds : timeSmoothing * secondsPerStep + (1 - timeSmoothing) * seconds;
       if (!outcome) continue;
+      const perImage = (batch.decodeSeconds ?? 0) / batch.size;
+      decodeSecondsPerImage = decodeSecondsPerImage === 0 ? perImage : timeSmoothing * decodeSecondsPerImage + (1 - timeSmoothing) * perImage;
       metrics.add(outcome.loss, outcome.top1Correct, outcome.top5Correct, batch.size);
       emit({
         type: 'step',
@@ -156,6 +159,7 @@ async function trainEpochs(
         lr,
         imagesPerSecond: batch.size / secondsPerStep,
         etaSeconds: secondsPerStep * (totalSteps - state.globalStep),
+        ...(decodeSecondsPerImage > 0 ? { pipelineImagesPerSecond: 1 / decodeSecondsPerImage } : {}),
         loss: outcome.loss,
         top1: outcome.top1Correct / batch.size,
         top5: outcome.top5Correct / batch.size,

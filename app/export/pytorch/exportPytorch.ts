@@ -1,17 +1,28 @@
 /**
  * An export graph as a PyTorch folder: `model.py` (readable classes, `load_model()`),
  * `weights.npz` (the state dict, read with numpy), `classes.json` (the Studio's class order,
- * which labels must follow) and `metadata.json` (the preprocessing), plus the training script
- * and its README.
+ * which labels must follow), `metadata.json` (the preprocessing), the design, `train.py` and a
+ * README on running it.
  */
 
 import { exportMetadata } from '../exportMetadata';
 import type { ExportGraph } from '../exportGraph';
 import { npzArchive } from './npzArchive';
 import { pytorchModel } from './pytorchModel';
+import { torchTensor } from './pytorchModules';
+import { pytorchReadme } from './pytorchReadme';
+import { trainPy } from './trainPy';
 import { TF_LAYERS_PYTHON } from './tfLayersPython';
 
-export const PYTORCH_FILES = { model: 'model.py', weights: 'weights.npz', classes: 'classes.json', metadata: 'metadata.json' } as const;
+export const PYTORCH_FILES = {
+  model: 'model.py',
+  weights: 'weights.npz',
+  classes: 'classes.json',
+  metadata: 'metadata.json',
+  design: 'design.incept.json',
+  train: 'train.py',
+  readme: 'README.md',
+} as const;
 
 function modelPy(graph: ExportGraph, classes: readonly string[], appVersion: string): string {
   const [h, w, c] = graph.input;
@@ -39,13 +50,14 @@ INPUT_SHAPE = (${c}, ${h}, ${w})
 `;
   const loader = `
 def load_state(path, map_location="cpu"):
-    """A state dict from a .npz of the export or a checkpoint (file or run folder) written by train.py."""
+    """A state dict from a .npz of the export, or the weight average of a train.py checkpoint (a .pt, or a run folder: its best, else its last)."""
     path = str(path)
     if path.endswith(".npz"):
         with np.load(path) as arrays:
             return {name: torch.from_numpy(arrays[name]) for name in arrays.files}
     if os.path.isdir(path):
-        path = os.path.join(path, "checkpoint.pt")
+        best = os.path.join(path, "checkpoints", "best.pt")
+        path = best if os.path.exists(best) else os.path.join(path, "checkpoints", "last.pt")
     checkpoint = torch.load(path, map_location=map_location, weights_only=True)
     return checkpoint.get("ema") or checkpoint["model"]
 
@@ -65,8 +77,11 @@ export function exportPytorch(graph: ExportGraph, appVersion: string): Map<strin
   const metadata = exportMetadata(graph, 'NCHW');
   return new Map([
     [PYTORCH_FILES.model, text(modelPy(graph, classes, appVersion))],
-    [PYTORCH_FILES.weights, npzArchive(stateDict)],
+    [PYTORCH_FILES.weights, npzArchive(new Map([...stateDict].map(([key, weight]) => [key, torchTensor(graph, weight)])))],
     [PYTORCH_FILES.classes, text(JSON.stringify(graph.classNames, null, 2) + '\n')],
     [PYTORCH_FILES.metadata, text(JSON.stringify({ ...metadata, preprocessing: JSON.parse(metadata.preprocessing), classes: graph.classNames }, null, 2) + '\n')],
+    [PYTORCH_FILES.design, text(graph.designText)],
+    [PYTORCH_FILES.train, text(trainPy())],
+    [PYTORCH_FILES.readme, text(pytorchReadme(graph.name, appVersion))],
   ]);
 }

@@ -5,14 +5,15 @@
  * (weights.npz). The forward pass returns the logits; a final softmax is left to the caller.
  */
 
-import type { ExportGraph, ExportLayer, ExportTensor } from '../exportGraph';
+import type { ExportGraph, ExportLayer } from '../exportGraph';
 import { pythonClassName, pythonName } from './pythonNames';
-import { torchLayer } from './pytorchModules';
+import { torchLayer, type TorchWeight } from './pytorchModules';
 
 export interface PytorchModel {
   /** The block classes and `Network`, in the order model.py defines them. */
   classes: string[];
-  stateDict: Map<string, ExportTensor>;
+  /** Every state-dict key of `Network` and the Studio weight it holds. */
+  stateDict: Map<string, TorchWeight>;
 }
 
 interface Step {
@@ -44,12 +45,12 @@ function classText(name: string, doc: string, args: readonly string[], steps: re
 }
 
 /** The steps of `entries`, their external inputs read from `external` (layer id → variable). */
-function stepsOf(graph: ExportGraph, entries: readonly ExportLayer[], external: (layerId: string) => string, names: (layerId: string) => string, stateDict: Map<string, ExportTensor>, prefix: string): Step[] {
+function stepsOf(entries: readonly ExportLayer[], external: (layerId: string) => string, names: (layerId: string) => string, stateDict: Map<string, TorchWeight>, prefix: string): Step[] {
   const local = new Map<string, string>();
   const variable = (id: string): string => local.get(id) ?? external(id);
   const steps: Step[] = [];
   for (const entry of entries) {
-    const torch = torchLayer(graph, entry);
+    const torch = torchLayer(entry);
     if (torch.kind === 'input') continue;
     const name = names(entry.layer.id);
     const inputs = entry.layer.inputs.map(variable);
@@ -57,7 +58,7 @@ function stepsOf(graph: ExportGraph, entries: readonly ExportLayer[], external: 
       steps.push({ name, expression: torch.expression(inputs), constructor: null });
     } else {
       steps.push({ name, expression: `self.${name}(${inputs.join(', ')})`, constructor: torch.constructor });
-      for (const [key, tensor] of torch.weights) stateDict.set(`${prefix}${name}.${key}`, tensor);
+      for (const weight of torch.weights) stateDict.set(`${prefix}${name}.${weight.key}`, weight);
     }
     local.set(entry.layer.id, name);
   }
@@ -78,7 +79,7 @@ function nodesOf(graph: ExportGraph): Map<string, ExportLayer[]> {
 const isPrimitive = (nodeId: string, layers: readonly ExportLayer[]): boolean => layers.length === 1 && layers[0].layer.id === nodeId;
 
 export function pytorchModel(graph: ExportGraph): PytorchModel {
-  const stateDict = new Map<string, ExportTensor>();
+  const stateDict = new Map<string, TorchWeight>();
   const classes: string[] = [];
   const classOfBody = new Map<string, string>();
   const usedClassNames = new Set(['Network', 'BatchNorm', 'ConvBN', 'MaxPool', 'AvgPool', 'Activation', 'GlobalAvgPool', 'Flatten', 'Dense']);
@@ -97,7 +98,7 @@ export function pytorchModel(graph: ExportGraph): PytorchModel {
       continue;
     }
     if (isPrimitive(nodeId, layers)) {
-      const [step] = stepsOf(graph, layers, topLevel, (id) => pythonName(id, usedNames), stateDict, '');
+      const [step] = stepsOf(layers, topLevel, (id) => pythonName(id, usedNames), stateDict, '');
       steps.push(step);
       outputs.set(nodeId, step.name);
       continue;
@@ -108,7 +109,6 @@ export function pytorchModel(graph: ExportGraph): PytorchModel {
     const args = externals.length === 1 ? ['x'] : externals.map((_, i) => `x${i}`);
     const localNames = new Set<string>(args);
     const blockSteps = stepsOf(
-      graph,
       layers,
       (id) => args[externals.indexOf(id)],
       (id) => pythonName(id.startsWith(`${nodeId}/`) ? id.slice(nodeId.length + 1) : id, localNames),

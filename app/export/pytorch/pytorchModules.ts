@@ -5,31 +5,51 @@
  */
 
 import { weightOf, type ExportGraph, type ExportLayer, type ExportTensor } from '../exportGraph';
-import { channelsFirstKernel, transposedMatrix } from '../tensorLayout';
+import { channelsFirstKernel, channelsLastKernel, transposedMatrix } from '../tensorLayout';
 import { unhandled } from '../../unhandled';
 import { pyBool, pyFloat, pyString, pyTuple } from './pythonNames';
 
+/** A state-dict entry: its key below the module, the Studio weight it holds (layer and weight name) and how its layout differs. */
+export interface TorchWeight {
+  key: string;
+  layerId: string;
+  weight: string;
+  layout: 'conv-kernel' | 'dense-kernel' | 'vector';
+}
+
 export type TorchLayer =
-  | { kind: 'module'; constructor: string; weights: readonly (readonly [string, ExportTensor])[] }
+  | { kind: 'module'; constructor: string; weights: readonly TorchWeight[] }
   | { kind: 'merge'; expression: (inputs: readonly string[]) => string }
   | { kind: 'input' };
 
-function module(constructor: string, weights: readonly (readonly [string, ExportTensor])[] = []): TorchLayer {
+function module(constructor: string, weights: readonly TorchWeight[] = []): TorchLayer {
   return { kind: 'module', constructor, weights };
 }
 
-export function torchLayer(graph: ExportGraph, { layer, inputShapes }: ExportLayer): TorchLayer {
+/** The entry's tensor in PyTorch's layout. */
+export function torchTensor(graph: ExportGraph, { layerId, weight, layout }: TorchWeight): ExportTensor {
+  const tensor = weightOf(graph, layerId, weight);
+  return layout === 'conv-kernel' ? channelsFirstKernel(tensor) : layout === 'dense-kernel' ? transposedMatrix(tensor) : tensor;
+}
+
+/** A PyTorch tensor back in the Studio's (TensorFlow's) layout. */
+export function studioTensor(layout: TorchWeight['layout'], tensor: ExportTensor): ExportTensor {
+  return layout === 'conv-kernel' ? channelsLastKernel(tensor) : layout === 'dense-kernel' ? transposedMatrix(tensor) : tensor;
+}
+
+export function torchLayer({ layer, inputShapes }: ExportLayer): TorchLayer {
   const id = layer.id;
   switch (layer.kind) {
     case 'input':
       return { kind: 'input' };
     case 'conv2d': {
       const p = layer.params;
-      const weights: [string, ExportTensor][] = [['conv.weight', channelsFirstKernel(weightOf(graph, id, 'kernel'))]];
-      if (p.bias) weights.push(['conv.bias', weightOf(graph, id, 'bias')]);
+      const vector = (key: string, weight: string): TorchWeight => ({ key, layerId: id, weight, layout: 'vector' });
+      const weights: TorchWeight[] = [{ key: 'conv.weight', layerId: id, weight: 'kernel', layout: 'conv-kernel' }];
+      if (p.bias) weights.push(vector('conv.bias', 'bias'));
       if (p.batchNorm) {
-        if (p.bnGamma) weights.push(['bn.gamma', weightOf(graph, id, 'bn/gamma')]);
-        weights.push(['bn.beta', weightOf(graph, id, 'bn/beta')], ['bn.running_mean', weightOf(graph, id, 'bn/moving_mean')], ['bn.running_var', weightOf(graph, id, 'bn/moving_variance')]);
+        if (p.bnGamma) weights.push(vector('bn.gamma', 'bn/gamma'));
+        weights.push(vector('bn.beta', 'bn/beta'), vector('bn.running_mean', 'bn/moving_mean'), vector('bn.running_var', 'bn/moving_variance'));
       }
       const args = [
         inputShapes[0][2],
@@ -67,8 +87,8 @@ export function torchLayer(graph: ExportGraph, { layer, inputShapes }: ExportLay
       return module('Flatten()');
     case 'dense': {
       const p = layer.params;
-      const weights: [string, ExportTensor][] = [['linear.weight', transposedMatrix(weightOf(graph, id, 'kernel'))]];
-      if (p.bias) weights.push(['linear.bias', weightOf(graph, id, 'bias')]);
+      const weights: TorchWeight[] = [{ key: 'linear.weight', layerId: id, weight: 'kernel', layout: 'dense-kernel' }];
+      if (p.bias) weights.push({ key: 'linear.bias', layerId: id, weight: 'bias', layout: 'vector' });
       return module(`Dense(${inputShapes[0][0]}, ${p.units}, activation=${pyString(p.activation)}, bias=${pyBool(p.bias)})`, weights);
     }
     default:

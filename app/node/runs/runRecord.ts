@@ -10,9 +10,8 @@ import type { BackendName } from '../../compute/backends';
 import { errorMessage, type Result } from '../../result';
 import { isJsonPrefix } from '../../text/jsonPrefix';
 import type { TrainConfig, TrainEvent } from '../../training/types';
+import { RUN_RECORD_FORMAT } from '../../training/runRecordFormat';
 import { writeFileAtomic } from '../files/writeFileAtomic';
-
-export const RUN_RECORD_FORMAT = 'inception-studio/run';
 
 export interface RunRecord {
   format: typeof RUN_RECORD_FORMAT;

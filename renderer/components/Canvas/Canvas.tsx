@@ -6,6 +6,7 @@ import { nextPort } from '../../../app/design/edits';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
 import { useFitGraph, useShowGraphStart } from '../../hooks/useFitGraph';
+import { LAYER_PREFIX } from '../../store/flowTypes';
 import { PALETTE_MIME } from '../Palette/paletteDrag';
 import { edgeTypes, nodeTypes } from './flowTypes';
 import './Canvas.css';
@@ -47,6 +48,14 @@ export function Canvas() {
 
   const onNodeDragStop: OnNodeDrag = useCallback((_event, _node, dragged) => store.getState().commitDrag(dragged), [store]);
 
+  // Layers inside an expanded block are not selectable nodes: a click shows one in the inspector.
+  const onNodeClick = useCallback(
+    (_event: unknown, node: Node) => {
+      if (node.id.startsWith(LAYER_PREFIX)) store.getState().selectLayer(node.id.slice(LAYER_PREFIX.length));
+    },
+    [store],
+  );
+
   const onNodeDoubleClick = useCallback(
     (_event: unknown, node: Node) => store.getState().run(toggleExpandAction, [node.id]),
     [store],
@@ -80,6 +89,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
         onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={null}
         nodesDraggable={!locked}

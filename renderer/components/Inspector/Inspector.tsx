@@ -9,6 +9,7 @@ import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
 import { DesignSettings } from './DesignSettings';
 import { NodeNameField } from './NodeNameField';
+import { LayerInspector } from './LayerInspector';
 import { SharedParams } from './SharedParams';
 import { ParamField } from '../ParamField/ParamField';
 import { ProvenanceList } from '../ProvenanceList/ProvenanceList';
@@ -30,6 +31,7 @@ function InspectorView() {
   const node = useEditor((s) => (selected === null ? undefined : s.document.nodes.find((n) => n.id === selected)));
   const result = useEditor((s) => (selected === null ? undefined : s.analysis.nodes[selected]));
   // Several nodes of one type: their shared settings (the store keeps node identity, so shallow equality holds).
+  const selectedLayer = useEditor((s) => s.selectedLayer);
   const shared = useEditor(useShallow((s) => sameTypeSelection(s.document.nodes, s.selection)));
   const onChange = useCallback(
     (name: string, value: ParamValue) => {
@@ -38,6 +40,13 @@ function InspectorView() {
     [selected, store],
   );
 
+  if (!node && selectedLayer !== null) {
+    return (
+      <section className="inspector" aria-label="Inspector">
+        <LayerInspector id={selectedLayer} />
+      </section>
+    );
+  }
   if (!node && shared.length > 1) {
     return (
       <section className="inspector" aria-label="Inspector">
