@@ -266,7 +266,7 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     const title = conv.id.slice('redA/'.length);
     await page.getByRole('group', { name: `Layer ${title}` }).click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
-    await poll(() => inspector.getByRole('heading').first().textContent()).toContain(conv.id);
+    await eventually(() => inspector.getByRole('heading').first().textContent()).toContain(conv.id);
     expect(await inspector.getByLabel('Layer kernel').textContent()).toBe(conv.params.kernel.join('×'));
     expect(await inspector.getByLabel('Layer strides').textContent()).toBe('2×2');
     expect(await inspector.getByLabel('Layer MACs').textContent()).toBe(analysis.layers[conv.id].cost.macs.toLocaleString('en-US'));
