@@ -20,7 +20,9 @@ describe('saveTarget', () => {
   it('web host: a free name in the first root, numbered before the whole extension when taken', async () => {
     const root = await folder();
     const services = await fakeServices([root]);
+    const allowed = [...services.paths.allowed()];
     expect(await saveTarget(services, 'design', undefined, pickSave, 'net.incept.json')).toEqual({ ok: true, value: join(root, 'net.incept.json') });
+    expect(services.paths.allowed()).toEqual(allowed); // a name the host chose is not a grant
     await writeFile(join(root, 'net.incept.json'), '{}');
     expect(await saveTarget(services, 'design', undefined, pickSave, 'net.incept.json')).toEqual({ ok: true, value: join(root, 'net (2).incept.json') });
     await writeFile(join(root, 'net (2).incept.json'), '{}');
