@@ -118,6 +118,8 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
 
     await problem.click();
     expect(await inspector.getByRole('heading').first().textContent()).toContain('concat');
+    // The view glides to the problem's node; a click during the glide lands where the node was.
+    await steady(() => page.locator('.react-flow__viewport').getAttribute('style'));
 
     await node(page, 'conv2d').click();
     await inspector.getByLabel('Strides').fill('1');

@@ -6,7 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport, ImagePrediction } from '../protocol';
-import type { DesignDocument } from '../design/types';
+import type { ModelSource } from './modelSource';
 import type { PixelPreparation } from '../training/preprocessing';
 import type { ProgressCallback } from '../training/progress';
 import { selectBackend } from './backends/select';
@@ -79,7 +79,6 @@ async function predictBatch(model: tf.LayersModel, forward: BatchForward, source
   return results;
 }
 
-export type ModelSource = { kind: 'design'; design: DesignDocument; seed?: number } | { kind: 'modelDir'; path: string };
 
 export interface PredictionRun {
   predictions: ImagePrediction[];

@@ -7,7 +7,8 @@ import { BackendUnavailableError } from './backends/select';
 import { DesignErrorsError } from './compile/errors';
 import type { ImageSource } from './images';
 import { ModelDirError } from '../node/modelDir/format';
-import { runPrediction, type ModelSource } from './predict';
+import type { ModelSource } from './modelSource';
+import { runPrediction } from './predict';
 
 function imageSources(images: PredictRequest['images']): ImageSource[] {
   return images.map((image) => ('path' in image ? { path: image.path } : { name: image.name, bytes: Buffer.from(image.base64, 'base64') }));

@@ -2,7 +2,7 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ModelSource } from '../../engine/predict';
+import type { ModelSource } from '../../engine/modelSource';
 import type { Result } from '../../result';
 import type { ParsedValues } from '../commandArgs';
 import { designSourceOptions, loadDesignSource } from '../designSource';

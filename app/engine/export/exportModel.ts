@@ -9,7 +9,7 @@ import { exportOnnx } from '../../export/onnx/exportOnnx';
 import { exportPytorch } from '../../export/pytorch/exportPytorch';
 import type { ModelExportFormat } from '../../protocol';
 import type { ProgressCallback } from '../../training/progress';
-import type { ModelSource } from '../predict';
+import type { ModelSource } from '../modelSource';
 import { exportPortableTfjs } from './portableTfjs';
 import { exportGraphOf } from './readExportGraph';
 

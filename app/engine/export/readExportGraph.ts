@@ -16,7 +16,7 @@ import { compileDesign } from '../compile/compileDesign';
 import { layerIdOf } from '../compile/layerNames';
 import { labelsFor } from '../labels';
 import { loadModelDir } from '../modelDir/loadModelDir';
-import type { ModelSource } from '../predict';
+import type { ModelSource } from '../modelSource';
 
 export interface ExportNaming {
   classNames: readonly string[];

@@ -66,7 +66,9 @@ describe('memory', () => {
       expect(images).toBe(300);
       samples.push(liveBytes());
     }
-    // The whole set decoded is ~33 MB; holding it would show as growth of that order.
-    expect(samples[2] - samples[0]).toBeLessThan(decodedBytes / 10);
+    // The whole set decoded is ~33 MB: keeping each epoch's images would grow by ~66 MB over two
+    // epochs. The limit leaves room for sharp's and V8's own caches, which move by several MB
+    // from run to run (a tenth of the set failed on a quiet machine with nothing leaking).
+    expect(samples[2] - samples[0]).toBeLessThan(decodedBytes / 2);
   });
 });
