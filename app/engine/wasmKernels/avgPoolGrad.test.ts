@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select';
+import { weightedInputGradient } from '../testing/layerGradient';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 
 interface Case {
@@ -33,9 +34,7 @@ function poolGradient(c: Case): Float32Array {
     const channels = 5;
     const layer = tf.layers.averagePooling2d({ poolSize: c.pool, strides: c.stride, padding: c.padding });
     const x = tf.tensor4d(seededValues(c.batch * c.size[0] * c.size[1] * channels, 3), [c.batch, c.size[0], c.size[1], channels]);
-    const outShape = layer.computeOutputShape(x.shape) as number[];
-    const weights = tf.tensor(seededValues(outShape.reduce((a, b) => a * b, 1), 4), outShape);
-    return tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(layer.apply(xi) as tf.Tensor, weights)))(x).dataSync() as Float32Array;
+    return weightedInputGradient(layer, x, 4);
   });
 }
 
