@@ -276,6 +276,10 @@ describe('web host: sockets and addresses', () => {
     }
   });
 
+  it('fails to start, saying why, on a port another server holds', async () => {
+    await expect(startWebServer({ handlers: createHandlers(services), rendererDir: join(folder.path, 'renderer'), token, host: '127.0.0.1', port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+
   it('takes any Host when bound to every interface, still behind the token', async () => {
     const everywhere = await startWebServer({ handlers: createHandlers(services), rendererDir: join(folder.path, 'renderer'), token, host: '0.0.0.0', port: 0 });
     try {

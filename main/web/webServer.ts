@@ -137,10 +137,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end(`HTTP/1.1 ${refused.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => {
-      sockets.emit('connection', client, request);
-      options.onConnect?.((event) => client.send(JSON.stringify(event)));
-    });
+    // The socket server tracks its clients itself (for broadcast); nothing listens for 'connection'.
+    sockets.handleUpgrade(request, socket, head, (client) => options.onConnect?.((event) => client.send(JSON.stringify(event))));
   });
 
   await new Promise<void>((resolve, reject) => {
