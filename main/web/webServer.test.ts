@@ -151,6 +151,17 @@ describe('web host: near-misses at the gate', () => {
     }
   });
 
+  it('takes only /api/<method> as an API call, nothing below or beside it', async () => {
+    for (const path of ['/api/info/extra', '/api/info.json', '/api/in-fo', '/apix/info']) {
+      const answer = await rawRequest(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      // Not an API call: the page server answers, which takes GET and HEAD only.
+      expect(answer.status, path).toBe(405);
+      expect(JSON.parse(answer.body), path).toEqual({ error: 'only GET here' });
+    }
+    const get = await rawRequest(`${base}/api/info`, { headers: { authorization: `Bearer ${token}` } });
+    expect(JSON.parse(get.body)).toEqual({ error: 'use POST for /api calls' });
+  });
+
   it('says what a refused API call lacks', async () => {
     const refused = await apiCall(base, `${token}x`, 'info');
     expect(refused).toMatchObject({ status: 401, body: JSON.stringify({ error: 'token required: open the address `npm run serve` printed' }) });
@@ -186,6 +197,26 @@ describe('web host: request bodies', () => {
     const over = await post('listDirectory', `${atLimit} `);
     expect(over.status).toBe(413);
     expect(over.headers.connection).toBe('close');
+  });
+
+  it('counts a body sent in chunks, without a Content-Length, against the same limit', async () => {
+    const limit = requestBodyLimits.listDirectory;
+    const chunked = (body: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const request = httpRequest(`${base}/api/listDirectory`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        });
+        request.on('error', reject);
+        // Two writes before end: Node sends them chunked, with no Content-Length to go by.
+        const half = Math.floor(body.length / 2);
+        request.write(body.slice(0, half));
+        request.write(body.slice(half));
+        request.end();
+      });
+    const atLimit = JSON.stringify({ path: services.paths.roots[0] }).padEnd(limit, ' ');
+    expect(await chunked(atLimit)).toBe(200);
+    expect(await chunked(`${atLimit} `)).toBe(413);
   });
 
   it('refuses a body whose Content-Length is over the limit before reading it', async () => {
@@ -302,6 +333,14 @@ describe('web host: sockets and addresses', () => {
       expect((await rawRequest(`http://[::1]:${v6.port}/`)).status).toBe(200);
     } finally {
       await v6.close();
+    }
+    // '::' is every interface, as 0.0.0.0 is: any Host name reaches it.
+    const everywhere = await startWebServer({ handlers: createHandlers(services), rendererDir: join(folder.path, 'renderer'), token, host: '::', port: 0 });
+    try {
+      expect(everywhere.url).toBe(`http://[::]:${everywhere.port}/?token=${token}`);
+      expect((await rawRequest(`http://127.0.0.1:${everywhere.port}/`, { headers: { host: `studio.lan:${everywhere.port}` } })).status).toBe(200);
+    } finally {
+      await everywhere.close();
     }
   });
 });
