@@ -9,7 +9,7 @@ describe('estimateExperiment', () => {
     const perEpoch = (13.7e6 * (3 * 900 + 100)) / (CALIBRATED_MACS_PER_SECOND.wasm as number);
     expect(estimate.seconds).toBeCloseTo(3 * 2 * perEpoch, 6);
     expect(estimate.basis).toBe('calibrated');
-    expect(estimate.explanation).toMatch(/multiply-adds at 3\.6 G multiply-adds\/s.*wasm/);
+    expect(estimate.explanation).toMatch(/calibrated on the development machine \(wasm: 3\.6 G multiply-adds\/s\)/);
   });
 
   it('uses a measured epoch time where an earlier run has one, and says which variants it measured', () => {

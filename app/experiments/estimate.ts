@@ -59,7 +59,7 @@ export function estimateExperiment({ variants, epochs, trainImages, validationIm
   const rateText = rate === undefined ? '' : `${(rate / 1e9).toFixed(1)} G multiply-adds/s`;
   if (calibrated.length === 0) return { seconds, basis: 'measured', explanation: `From the seconds per epoch earlier runs of these designs took on ${backend}.` };
   if (measured.length === 0) {
-    return { seconds, basis: 'calibrated', explanation: `From the analysis' multiply-adds at ${rateText}, the rate ${backend} trained at on the development machine (no step measured here yet).` };
+    return { seconds, basis: 'calibrated', explanation: `From the analysis' multiply-adds at a rate calibrated on the development machine (${backend}: ${rateText}); no step measured here yet.` };
   }
   return {
     seconds,
