@@ -46,6 +46,9 @@ export interface ExperimentEstimate {
   explanation: string;
 }
 
+/** Said with every estimate: a run's start is not in it. */
+const STARTS = 'Each run also takes a few seconds to start (loading TensorFlow.js and the data), not counted.';
+
 export function estimateExperiment({ variants, epochs, trainImages, validationImages, backend }: EstimateInput): ExperimentEstimate {
   const rate = CALIBRATED_MACS_PER_SECOND[backend];
   const measured = variants.filter((variant) => variant.measuredSecondsPerEpoch !== null);
@@ -57,13 +60,13 @@ export function estimateExperiment({ variants, epochs, trainImages, validationIm
     variant.measuredSecondsPerEpoch ?? (variant.macs * (TRAINING_PASSES * trainImages + validationImages)) / (rate as number);
   const seconds = variants.reduce((sum, variant) => sum + variant.runs * epochs * perEpoch(variant), 0);
   const rateText = rate === undefined ? '' : `${(rate / 1e9).toFixed(1)} G multiply-adds/s`;
-  if (calibrated.length === 0) return { seconds, basis: 'measured', explanation: `From the seconds per epoch earlier runs of these designs took on ${backend}.` };
+  if (calibrated.length === 0) return { seconds, basis: 'measured', explanation: `From the seconds per epoch earlier runs of these designs took on ${backend}. ${STARTS}` };
   if (measured.length === 0) {
-    return { seconds, basis: 'calibrated', explanation: `From the analysis' multiply-adds at a rate calibrated on the development machine (${backend}: ${rateText}); no step measured here yet.` };
+    return { seconds, basis: 'calibrated', explanation: `From the analysis' multiply-adds at a rate calibrated on the development machine (${backend}: ${rateText}); no step measured here yet. ${STARTS}` };
   }
   return {
     seconds,
     basis: 'measured and calibrated',
-    explanation: `${measured.map((v) => v.variant).join(', ')}: measured in earlier runs; the rest from their multiply-adds at ${rateText} (${backend}, calibrated).`,
+    explanation: `${measured.map((v) => v.variant).join(', ')}: measured in earlier runs; the rest from their multiply-adds at ${rateText} (${backend}, calibrated). ${STARTS}`,
   };
 }

@@ -67,7 +67,7 @@ describe.skipIf(skip !== null)(`experiments in Chromium${skip ? ` (skipped: ${sk
     await eventually(() => dialog.getByLabel('Run count').textContent()).toBe('4 runs');
     // The estimate comes from the host before anything runs, saying what it rests on.
     await eventually(() => dialog.getByLabel('Time estimate').textContent()).toMatch(/on (wasm|cpu|tensorflow|webgpu|tensorflow-gpu), 30 training images per epoch\. .*(calibrated|measured|no calibrated rate)/);
-    expect(await dialog.getByLabel('Variant sizes').textContent()).toMatch(/Rate 0\.01: [\d.]+ ?[KM]? parameters/);
+    expect(await dialog.getByLabel('Variant sizes').textContent()).toMatch(/Rate 0\.01: [\d.]+[kM]? parameters, [\d.]+[kMG]? MACs per image/);
     await studio.screenshot('experiment-dialog');
 
     await dialog.getByRole('button', { name: 'Start experiment' }).click();

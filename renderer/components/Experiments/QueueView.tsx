@@ -17,12 +17,23 @@ const STATE_TEXT: Readonly<Record<QueuedRunState, string>> = {
   cancelled: 'Cancelled',
 };
 
+/** What the queue's header says about the time left. */
+function leftText(status: ExperimentStatus, toDo: boolean, running: boolean): string {
+  if (!toDo) return 'Every run has ended.';
+  if (status.queue.paused) return 'Paused: the running run went back in the queue with its checkpoint.';
+  if (!status.active) return 'Stopped (the app was closed or the runner ended): Continue picks it up from its checkpoints.';
+  if (status.remaining === null) return running ? 'Time left: after the first epoch.' : 'Starting…';
+  const { seconds, runs } = status.remaining;
+  return `About ${formatDuration(seconds)} left for ${runs} run${runs === 1 ? '' : 's'} (measured from the epochs so far)`;
+}
+
 /** The experiment's runs in the order they go: state, progress and time left; pause or resume the queue, move queued runs (Alt+↑/↓ too), cancel runs. */
 function QueueViewView({ status, act }: QueueViewProps) {
   const progress = useExperiments((s) => s.live[status.id]?.progress ?? {});
   const { queue, spec } = status;
   const epochs = spec.fixed.epochs;
   const running = queue.runs.some((run) => run.state === 'running');
+  const toDo = queue.runs.some((run) => run.state === 'queued' || run.state === 'running');
   const move = (runId: string, index: number) => act({ type: 'move', runId, index });
   const onKey = (event: KeyboardEvent, runId: string, index: number) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -35,10 +46,10 @@ function QueueViewView({ status, act }: QueueViewProps) {
       <div className="experiment-queue__bar">
         <h3 className="panel-subheading">Queue</h3>
         <span className="experiment-queue__left" aria-label="Time left">
-          {queue.paused ? 'Paused' : status.remaining === null ? (running || !status.active ? '' : 'Starting…') : `About ${formatDuration(status.remaining.seconds)} left for ${status.remaining.runs} run${status.remaining.runs === 1 ? '' : 's'} (measured)`}
+          {leftText(status, toDo, running)}
         </span>
-        {queue.paused || !status.active ? (
-          <button type="button" className="dialog-button" disabled={queue.runs.every((run) => run.state !== 'queued' && run.state !== 'running')} onClick={() => act({ type: 'resume' })}>
+        {!toDo ? null : queue.paused || !status.active ? (
+          <button type="button" className="dialog-button" onClick={() => act({ type: 'resume' })}>
             {status.active ? 'Resume' : 'Continue'}
           </button>
         ) : (
