@@ -66,7 +66,7 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
   const compute = createComputeService(trainer, engine, options.runsRoot);
   const experiments = createExperimentService({
     root: options.experimentsRoot ?? join(dirname(options.runsRoot), 'experiments'),
-    startRun: launchedRunStarter(options.launch, options.entries.trainer),
+    startRun: launchedRunStarter(options.launch, options.entries.trainer, () => paths.allowed()),
     compute,
     roots: () => paths.allowed(),
     emit: options.emit,
