@@ -103,7 +103,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
     return memo.analysis;
   };
 
-  const flowOf = (view: EditorView, prev: FlowElements): FlowElements =>
+  const flowOf = (view: EditorView, selectedLayer: string | null, prev: FlowElements): FlowElements =>
     buildFlow(
       {
         document: view.document,
@@ -111,6 +111,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
         selection: new Set(view.selection),
         selectedEdges: new Set(view.selectedEdges),
         expanded: view.expanded,
+        selectedLayer,
         nodeType: deps.nodeType,
       },
       prev,
@@ -135,7 +136,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       if (next.selectedLayer !== null && (next.selection.length > 0 || next.analysis.layers[next.selectedLayer] === undefined)) next.selectedLayer = null;
       const knownIds = new Set(next.document.nodes.map((n) => n.id));
       next.selection = next.selection.filter((id) => knownIds.has(id));
-      next.flow = flowOf(next, state.flow);
+      next.flow = flowOf(next, next.selectedLayer, state.flow);
       set(next);
     };
 
@@ -164,7 +165,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       file: null,
       saved: initial,
       history: emptyHistory,
-      flow: flowOf(initialView, { nodes: [], edges: [], offsets: new Map() }),
+      flow: flowOf(initialView, null, { nodes: [], edges: [], offsets: new Map() }),
       problem: null,
       notice: null,
       fitRequest: 0,

@@ -51,8 +51,8 @@ class OnnxGraphBuilder {
     });
   }
 
-  private constant(name: string, dims: readonly number[], values: Float32Array): string {
-    this.initializers.push({ name, dims, values });
+  private constant(name: string, dims: readonly number[], values: Float32Array, weight?: string): string {
+    this.initializers.push({ name, dims, values, ...(weight === undefined ? {} : { weight }) });
     return name;
   }
 
@@ -128,13 +128,18 @@ class OnnxGraphBuilder {
   private conv(id: string, p: LayerParamsByKind['conv2d'], input: string, grid: [number, number], out: string): void {
     const kernel = channelsFirstKernel(weightOf(this.graph, id, 'kernel'));
     const [top, bottom, left, right] = gridPads(grid, p.kernel, p.strides, p.padding);
-    const inputs = [input, this.constant(`${id}.weight`, kernel.shape, kernel.values)];
-    if (p.bias) inputs.push(this.constant(`${id}.bias`, [p.filters], weightOf(this.graph, id, 'bias').values));
+    const inputs = [input, this.constant(`${id}.weight`, kernel.shape, kernel.values, `${id}/kernel`)];
+    if (p.bias) inputs.push(this.constant(`${id}.bias`, [p.filters], weightOf(this.graph, id, 'bias').values, `${id}/bias`));
     let x = this.op('Conv', `${id}.conv`, inputs, `${id}.conv`, { kernel_shape: { ints: p.kernel }, strides: { ints: p.strides }, pads: { ints: [top, left, bottom, right] } });
     if (p.batchNorm) {
-      const channel = (weight: string, fallback: number): string =>
-        this.constant(`${id}.bn.${weight}`, [p.filters], this.graph.weights.get(`${id}/bn/${weight}`)?.values ?? new Float32Array(p.filters).fill(fallback));
-      const bnInputs = [channel('gamma', 1), channel('beta', 0), channel('moving_mean', 0), this.constant(`${id}.bn.moving_variance`, [p.filters], weightOf(this.graph, id, 'bn/moving_variance').values)];
+      const channel = (weight: string, fallback: number): string => {
+        const learned = this.graph.weights.get(`${id}/bn/${weight}`);
+        return learned
+          ? this.constant(`${id}.bn.${weight}`, [p.filters], learned.values, `${id}/bn/${weight}`)
+          : this.constant(`${id}.bn.${weight}`, [p.filters], new Float32Array(p.filters).fill(fallback));
+      };
+      const variance = weightOf(this.graph, id, 'bn/moving_variance').values;
+      const bnInputs = [channel('gamma', 1), channel('beta', 0), channel('moving_mean', 0), this.constant(`${id}.bn.moving_variance`, [p.filters], variance, `${id}/bn/moving_variance`)];
       x = this.op('BatchNormalization', `${id}.bn`, [x, ...bnInputs], `${id}.bn`, { epsilon: { float: BATCH_NORM_EPSILON } });
     }
     this.activation(p.activation, id, x, out);
@@ -142,9 +147,9 @@ class OnnxGraphBuilder {
 
   private dense(id: string, p: LayerParamsByKind['dense'], input: string, out: string): void {
     const kernel = weightOf(this.graph, id, 'kernel');
-    const weight = this.constant(`${id}.weight`, kernel.shape, kernel.values);
+    const weight = this.constant(`${id}.weight`, kernel.shape, kernel.values, `${id}/kernel`);
     const x = p.bias
-      ? this.op('Gemm', `${id}.gemm`, [input, weight, this.constant(`${id}.bias`, [p.units], weightOf(this.graph, id, 'bias').values)], `${id}.gemm`)
+      ? this.op('Gemm', `${id}.gemm`, [input, weight, this.constant(`${id}.bias`, [p.units], weightOf(this.graph, id, 'bias').values, `${id}/bias`)], `${id}.gemm`)
       : this.op('MatMul', `${id}.matmul`, [input, weight], `${id}.matmul`);
     this.activation(p.activation, id, x, out);
   }

@@ -28,6 +28,8 @@ export interface OnnxInitializer {
   name: string;
   dims: readonly number[];
   values: Float32Array;
+  /** The Studio weight (`<layer id>/<weight>`) it holds, for an import; absent for a constant the design fixes (a residual scale, γ = 1). */
+  weight?: string;
 }
 
 /** A graph input or output: float32, each dimension a size or a symbolic name (`batch`). */

@@ -63,20 +63,20 @@ export async function exportCase(design: DesignDocument, seed = 3): Promise<Expo
     classNames: Array.from({ length: classes }, (_, i) => `class ${i}`),
     preprocessing: inputPreparation(analysis.graph.input),
   });
-  // A layer's last sub-layer (conv → /bn → /act) holds its output.
-  const name = tfjsLayerName(graph.head.logits);
+  return { model, graph, logits: logitsReader(model, graph.head.logits) };
+}
+
+/** The model's output at the layer `logitsLayer` (its last sub-layer: conv → /bn → /act holds the output). */
+export function logitsReader(model: tf.LayersModel, logitsLayer: string): (input: tf.Tensor4D) => Promise<Float32Array> {
+  const name = tfjsLayerName(logitsLayer);
   const last = model.layers.filter((layer) => layer.name === name || layer.name.startsWith(`${name}/`)).at(-1);
-  if (!last) throw new Error(`no tfjs layer for '${graph.head.logits}'`);
+  if (!last) throw new Error(`no tfjs layer for '${logitsLayer}'`);
   const logitsModel = tf.model({ inputs: model.inputs, outputs: last.output as tf.SymbolicTensor });
-  return {
-    model,
-    graph,
-    async logits(input) {
-      const out = logitsModel.predict(input) as tf.Tensor;
-      const values = (await out.data()) as Float32Array;
-      out.dispose();
-      return values;
-    },
+  return async (input) => {
+    const out = logitsModel.predict(input) as tf.Tensor;
+    const values = (await out.data()) as Float32Array;
+    out.dispose();
+    return values;
   };
 }
 
