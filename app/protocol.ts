@@ -245,6 +245,8 @@ export const MENU_COMMANDS = [
   'saveAs',
   'exportPng',
   'exportSvg',
+  'exportModel',
+  'importModel',
   'undo',
   'redo',
   'cut',

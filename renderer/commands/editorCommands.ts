@@ -79,6 +79,8 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
     saveAs,
     exportPng: exportAs('png'),
     exportSvg: exportAs('svg'),
+    exportModel: () => editor().setUi({ modelExport: { checkpoint: null } }),
+    importModel: () => editor().setUi({ modelImport: true }),
     undo: () => void editor().undo(),
     redo: () => void editor().redo(),
     cut: onSelection(cutAction),
