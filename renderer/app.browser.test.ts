@@ -269,11 +269,48 @@ describe.skipIf(skip !== null)(`designer in Chromium${skip ? ` (skipped: ${skip}
     await page.getByRole('group', { name: `Layer ${title}` }).click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
     await eventually(() => inspector.getByRole('heading').first().textContent()).toContain(conv.id);
-    expect(await inspector.getByLabel('Layer kernel').textContent()).toBe(conv.params.kernel.join('×'));
-    expect(await inspector.getByLabel('Layer strides').textContent()).toBe('2×2');
+    expect(await inspector.getByLabel('Kernel').inputValue()).toBe(conv.params.kernel.join('×'));
+    expect(await inspector.getByLabel('Strides').inputValue()).toBe('2×2');
     expect(await inspector.getByLabel('Layer MACs').textContent()).toBe(analysis.layers[conv.id].cost.macs.toLocaleString('en-US'));
     expect(await inspector.getByRole('region', { name: 'Shape provenance' }).textContent()).toContain('17');
     await studio.screenshot('layer-in-block-inspector');
+  });
+
+  it('edits a layer inside a block: the block turns custom, totals change, one undo step; revert', async () => {
+    await openPresetFromMenu('Inception-v4');
+    const preset = buildPreset('inception-v4');
+    const before = `Params ${analyze(preset).totals.total.toLocaleString('en-US')}`;
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(before);
+    await page.getByRole('button', { name: 'Expand a1' }).click({ force: true });
+    const layer = page.getByRole('group', { name: 'Layer branch1/conv2' });
+    await layer.click();
+    await eventually(() => layer.getAttribute('aria-current')).toBe('true');
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await eventually(() => inspector.getByRole('heading').first().textContent()).toContain('a1/branch1/conv2');
+    await inspector.getByLabel('Filters').fill('128');
+
+    const edited = { ...preset, nodes: preset.nodes.map((n) => (n.id === 'a1' ? { ...n, overrides: { 'branch1/conv2': { filters: 128 } } } : n)) };
+    const after = `Params ${analyze(edited).totals.total.toLocaleString('en-US')}`;
+    expect(after).not.toBe(before);
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(after);
+    await eventually(() => node(page, 'a1').getByLabel('Custom Inception-A: 1 layer set differently').count()).toBe(1);
+    expect(await node(page, 'a2').getByText('custom', { exact: true }).count()).toBe(0);
+    expect(await inspector.getByRole('note', { name: 'Custom block' }).textContent()).toContain('a1 is a custom Inception-A');
+    await eventually(() => layer.getAttribute('aria-current')).toBe('true');
+    await studio.screenshot('custom-block');
+
+    // Typing "128" was one edit: one undo restores the preset's block.
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(before);
+    expect(await node(page, 'a1').getByText('custom', { exact: true }).count()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(after);
+
+    await node(page, 'a1').getByText('custom', { exact: true }).click();
+    await inspector.getByRole('button', { name: 'Revert to Inception-A' }).click();
+    await eventually(() => page.getByLabel('Total parameters').textContent()).toBe(before);
+    expect(await node(page, 'a1').getByText('custom', { exact: true }).count()).toBe(0);
   });
 
   it('saves a design and opens it again; a broken file changes nothing', async () => {

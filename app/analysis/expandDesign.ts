@@ -7,6 +7,7 @@
 
 import { errorMessage } from '../result';
 import { expandBlock } from '../blocks/expand';
+import { applyOverrides } from './layerOverrides';
 import { getNodeType } from '../design/nodeTypes';
 import type { NodeType } from '../design/nodeTypes';
 import type { ResolvedParams } from '../design/paramSpec';
@@ -122,11 +123,17 @@ function expandNode(
   diagnostics: Diagnostic[],
 ): { layers: Layer[]; output: string } | undefined {
   if (nodeType.kind === 'layer') {
+    if (node.overrides !== undefined) {
+      diagnostics.push(
+        diagnostic('error', 'unknown-layer', `Node ${node.id} (${nodeType.info.label}) has settings for layers inside it, but only a block has layers.`, 'Remove its overrides from the file.', [node.id]),
+      );
+    }
     const spec = layerSpec(nodeType.layer, values);
     return { layers: [{ ...spec, id: node.id, nodeId: node.id, inputs }], output: node.id };
   }
   try {
-    return expandBlock(nodeType.template, node.id, values, inputs[0]);
+    const expanded = expandBlock(nodeType.template, node.id, values, inputs[0]);
+    return { layers: applyOverrides(node, expanded.layers, diagnostics), output: expanded.output };
   } catch (error) {
     const reason = errorMessage(error);
     diagnostics.push(

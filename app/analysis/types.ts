@@ -18,6 +18,7 @@ export type DiagnosticCode =
   | 'invalid-param'
   | 'unknown-param'
   | 'unknown-type'
+  | 'unknown-layer'
   | 'duplicate-port'
   | 'missing-input-node'
   | 'multiple-input-nodes'

@@ -5,13 +5,13 @@ import type { DesignDocument, ParseResult } from './types';
 
 const doc: DesignDocument = {
   format: 'inception-studio/design',
-  version: 2,
+  version: 3,
   name: 'tiny',
   input: { height: 96, width: 80, channels: 3 },
   nodes: [
     { id: 'input', type: 'input', params: {}, position: { x: 0, y: 0 } },
     { id: 'c1', type: 'conv2d', label: 'first conv', params: { strides: [2, 2], filters: 32, padding: 'valid', bnGamma: true }, position: { x: 10.5, y: 100 } },
-    { id: 'a1', type: 'inceptionA', params: { width: 0.5 }, position: { x: 0, y: 200 } },
+    { id: 'a1', type: 'inceptionA', params: { width: 0.5 }, overrides: { 'branch2/conv1': { kernel: [1, 5], filters: 40 } }, position: { x: 0, y: 200 } },
   ],
   edges: [
     { source: 'input', target: 'c1', port: 0 },
@@ -34,12 +34,26 @@ describe('serializeDesign', () => {
   it('writes stable key order, 2-space indentation, short number arrays inline and a trailing newline', () => {
     const text = serializeDesign(doc);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n').slice(0, 4)).toEqual(['{', '  "format": "inception-studio/design",', '  "version": 2,', '  "name": "tiny",']);
+    expect(text.split('\n').slice(0, 4)).toEqual(['{', '  "format": "inception-studio/design",', '  "version": 3,', '  "name": "tiny",']);
     expect(text).toContain('"strides": [2, 2]');
     const c1 = text.slice(text.indexOf('"id": "c1"'));
     const keys = ['"id"', '"type"', '"label"', '"params"', '"bnGamma"', '"filters"', '"padding"', '"strides"', '"position"'].map((key) => c1.indexOf(key));
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
-    const shuffled: DesignDocument = { ...doc, nodes: doc.nodes.map((node) => ({ position: node.position, params: node.params, type: node.type, id: node.id, ...(node.label ? { label: node.label } : {}) })) };
+    const a1 = text.slice(text.indexOf('"id": "a1"'));
+    expect(a1.indexOf('"params"')).toBeLessThan(a1.indexOf('"overrides"'));
+    expect(a1.indexOf('"overrides"')).toBeLessThan(a1.indexOf('"position"'));
+    expect(a1.indexOf('"filters": 40')).toBeLessThan(a1.indexOf('"kernel": [1, 5]'));
+    const shuffled: DesignDocument = {
+      ...doc,
+      nodes: doc.nodes.map((node) => ({
+        position: node.position,
+        ...(node.overrides ? { overrides: node.overrides } : {}),
+        params: node.params,
+        type: node.type,
+        id: node.id,
+        ...(node.label ? { label: node.label } : {}),
+      })),
+    };
     expect(serializeDesign(shuffled)).toBe(text);
   });
 
@@ -71,10 +85,10 @@ describe('parseDesign', () => {
   });
 
   it('refuses a newer format version with a clear message', () => {
-    const result = parseDesign(JSON.stringify({ ...doc, version: 3, somethingNew: true }));
+    const result = parseDesign(JSON.stringify({ ...doc, version: 4, somethingNew: true }));
     expect(result.ok).toBe(false);
-    expect(result.ok || result.error.message).toMatch(/written by a newer Inception Studio: format version 3, this build reads up to 2/);
-    expect(issues(result)).toEqual([{ path: 'version', expected: 'at most 2', found: '3' }]);
+    expect(result.ok || result.error.message).toMatch(/written by a newer Inception Studio: format version 4, this build reads up to 3/);
+    expect(issues(result)).toEqual([{ path: 'version', expected: 'at most 3', found: '4' }]);
   });
 
   it('reports every problem with its path, what was expected and what was found', () => {
@@ -144,8 +158,28 @@ describe('parseDesign', () => {
     ]);
   });
 
+  it('checks a custom block\'s layer settings: paths, values, never empty', () => {
+    const a1 = doc.nodes[2];
+    const broken = (overrides: unknown) => validateDesign({ ...doc, nodes: [doc.nodes[0], doc.nodes[1], { ...a1, overrides }] });
+    expect(issues(broken({}))).toEqual([{ path: 'nodes[2].overrides', expected: 'at least one layer (leave the field out for none)', found: 'an empty object' }]);
+    expect(issues(broken({ '../conv': { filters: 8 }, 'branch1/conv1': { filters: null }, 'branch2/conv1': {} }))).toEqual([
+      { path: 'nodes[2].overrides.../conv', expected: 'a layer path such as branch2/conv1', found: '"../conv"' },
+      { path: 'nodes[2].overrides.branch1/conv1.filters', expected: 'a number, string, boolean or array of numbers', found: 'null' },
+      { path: 'nodes[2].overrides.branch2/conv1', expected: 'at least one setting', found: 'an empty object' },
+    ]);
+    expect(issues(broken([1]))).toEqual([{ path: 'nodes[2].overrides', expected: 'an object', found: 'an array of 1' }]);
+  });
+
   it('rejects a document that is not an object', () => {
     expect(issues(parseDesign('[1, 2]'))).toEqual([{ path: '', expected: 'an object', found: 'an array of 2' }]);
+  });
+});
+
+describe('format version 2', () => {
+  it('reads as version 3 unchanged (version 3 only adds custom blocks)', () => {
+    const { overrides: _none, ...plain } = doc.nodes[2];
+    const v3 = { ...doc, nodes: [doc.nodes[0], doc.nodes[1], plain] };
+    expect(validateDesign({ ...v3, version: 2 })).toEqual({ ok: true, value: { document: v3, migratedFrom: 2 } });
   });
 });
 
@@ -169,7 +203,7 @@ describe('format version 1', () => {
     ],
   };
 
-  it('migrates to version 2: input object, edge order as ports, laid-out positions', () => {
+  it('migrates through version 2 to 3: input object, edge order as ports, laid-out positions', () => {
     const result = validateDesign(v1);
     expect(result).toEqual({
       ok: true,
@@ -177,7 +211,7 @@ describe('format version 1', () => {
         migratedFrom: 1,
         document: {
           format: 'inception-studio/design',
-          version: 2,
+          version: 3,
           name: 'old',
           input: { height: 299, width: 299, channels: 3 },
           nodes: [

@@ -2,7 +2,7 @@
 
 import { errorMessage, type Result } from '../result';
 import { findJsonSyntaxError } from './jsonSyntaxError';
-import type { DesignDocument, DesignNode, ParamValues } from './types';
+import type { DesignDocument, DesignNode, LayerOverrides, ParamValues } from './types';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -24,12 +24,17 @@ function sortedParams(params: ParamValues): ParamValues {
   return Object.fromEntries(Object.keys(params).sort().map((key) => [key, params[key]]));
 }
 
+function sortedOverrides(overrides: LayerOverrides): LayerOverrides {
+  return Object.fromEntries(Object.keys(overrides).sort().map((layer) => [layer, sortedParams(overrides[layer])]));
+}
+
 function canonicalNode(node: DesignNode): DesignNode {
   return {
     id: node.id,
     type: node.type,
     ...(node.label === undefined ? {} : { label: node.label }),
     params: sortedParams(node.params),
+    ...(node.overrides === undefined ? {} : { overrides: sortedOverrides(node.overrides) }),
     position: { x: node.position.x, y: node.position.y },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The structural schema of a version-2 design document. It checks types, required fields and
+ * The structural schema of a current-version design document. It checks types, required fields and
  * unique node ids, records every problem, and builds a fresh document from what it checked.
  * References between nodes (an edge to a missing node) are the analysis's concern.
  */
@@ -7,13 +7,15 @@
 import { DESIGN_LIMITS } from './limits';
 import type { IssueList } from './documentIssues';
 import { describeFound, isRecord } from './documentIssues';
-import type { DesignDocument, DesignEdge, DesignInput, DesignNode, ParamValue } from './types';
+import type { DesignDocument, DesignEdge, DesignInput, DesignNode, LayerOverrides, ParamValue, ParamValues } from './types';
 import { DESIGN_FORMAT, DESIGN_VERSION } from './types';
 
 const NODE_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 const DOCUMENT_FIELDS = ['format', 'version', 'name', 'input', 'nodes', 'edges', 'notes', 'classes'];
-const NODE_FIELDS = ['id', 'type', 'params', 'position', 'label'];
+const NODE_FIELDS = ['id', 'type', 'params', 'position', 'label', 'overrides'];
+/** A layer's path inside its block: node-id characters in `/`-separated parts. */
+const LAYER_PATH_PATTERN = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 
 function checkInput(value: unknown, issues: IssueList): DesignInput | undefined {
   if (!issues.record(value, 'input')) return undefined;
@@ -34,20 +36,47 @@ function checkParamValue(value: unknown, path: string, issues: IssueList): Param
   return undefined;
 }
 
+/** An object of parameter values; undefined when it or any value is malformed. */
+function checkParams(value: unknown, path: string, issues: IssueList): ParamValues | undefined {
+  if (!issues.record(value, path)) return undefined;
+  const params: Record<string, ParamValue> = {};
+  let ok = true;
+  for (const [key, raw] of Object.entries(value)) {
+    const checked = checkParamValue(raw, `${path}.${key}`, issues);
+    if (checked === undefined) ok = false;
+    else params[key] = checked;
+  }
+  return ok ? params : undefined;
+}
+
+/** Per-layer settings of a block: layer paths to non-empty parameter objects; the object itself is never empty. */
+function checkOverrides(value: unknown, path: string, issues: IssueList): LayerOverrides | undefined {
+  if (!issues.record(value, path)) return undefined;
+  if (Object.keys(value).length === 0) {
+    issues.add(path, 'at least one layer (leave the field out for none)', 'an empty object');
+    return undefined;
+  }
+  const overrides: Record<string, ParamValues> = {};
+  let ok = true;
+  for (const [layer, raw] of Object.entries(value)) {
+    const layerPath = `${path}.${layer}`;
+    const pathOk = issues.check(LAYER_PATH_PATTERN.test(layer), layerPath, 'a layer path such as branch2/conv1', layer);
+    const params = checkParams(raw, layerPath, issues);
+    if (params !== undefined && Object.keys(params).length === 0) issues.add(layerPath, 'at least one setting', 'an empty object');
+    if (pathOk && params && Object.keys(params).length > 0) overrides[layer] = params;
+    else ok = false;
+  }
+  return ok ? overrides : undefined;
+}
+
 function checkNode(value: unknown, path: string, issues: IssueList): DesignNode | undefined {
   if (!issues.record(value, path)) return undefined;
   issues.onlyKnown(value, path, NODE_FIELDS);
   const idOk = issues.check(typeof value.id === 'string' && NODE_ID_PATTERN.test(value.id), `${path}.id`, 'an id of letters, digits, _ or -', value.id);
   const typeOk = issues.nonEmptyString(value.type, `${path}.type`);
-  const params: Record<string, ParamValue> = {};
-  let paramsOk = issues.record(value.params, `${path}.params`);
-  if (isRecord(value.params)) {
-    for (const [key, raw] of Object.entries(value.params)) {
-      const checked = checkParamValue(raw, `${path}.params.${key}`, issues);
-      if (checked === undefined) paramsOk = false;
-      else params[key] = checked;
-    }
-  }
+  const params = checkParams(value.params, `${path}.params`, issues);
+  const overrides = value.overrides === undefined ? undefined : checkOverrides(value.overrides, `${path}.overrides`, issues);
+  const overridesOk = value.overrides === undefined || overrides !== undefined;
   let positionOk = issues.record(value.position, `${path}.position`);
   if (isRecord(value.position)) {
     issues.onlyKnown(value.position, `${path}.position`, ['x', 'y']);
@@ -55,10 +84,14 @@ function checkNode(value: unknown, path: string, issues: IssueList): DesignNode 
     positionOk = issues.number(value.position.y, `${path}.position.y`) && positionOk;
   }
   const labelOk = value.label === undefined || issues.string(value.label, `${path}.label`);
-  if (!(idOk && typeOk && paramsOk && positionOk && labelOk)) return undefined;
+  if (!(idOk && typeOk && params && overridesOk && positionOk && labelOk)) return undefined;
   const position = value.position as { x: number; y: number };
   const node: DesignNode = { id: value.id as string, type: value.type as string, params, position: { x: position.x, y: position.y } };
-  return value.label === undefined ? node : { ...node, label: value.label as string };
+  return {
+    ...node,
+    ...(value.label === undefined ? {} : { label: value.label as string }),
+    ...(overrides === undefined ? {} : { overrides }),
+  };
 }
 
 function checkNodes(value: unknown, issues: IssueList): DesignNode[] | undefined {

@@ -174,7 +174,8 @@ export function setParams(
   return { ...doc, nodes };
 }
 
-function sameValue(a: ParamValue | undefined, b: ParamValue): boolean {
+/** Whether a stored value equals another (pairs by element). */
+export function sameValue(a: ParamValue | undefined, b: ParamValue): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
 }

@@ -6,6 +6,9 @@
  * - edges are `{ from, to }`; the input order of a node is the order of its edges in the array
  *   (version 2 stores it as an explicit `port`);
  * - `position` is optional (version 1 laid nodes out on load).
+ *
+ * Version 3 adds the optional `overrides` of a block node (custom blocks); every version-2
+ * document is a version-3 document as it stands.
  */
 
 import type { IssueList } from './documentIssues';
@@ -46,8 +49,13 @@ function migrateV1(document: Record<string, unknown>, issues: IssueList): Record
   return { ...rest, version: 2, input, nodes: migratedNodes, edges: migratedEdges };
 }
 
+/** Nothing to change: version 3 only adds an optional field. */
+function migrateV2(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...document, version: 3 };
+}
+
 /** `migrations[n]` turns a version-n document into version n + 1. */
-const migrations: Readonly<Record<number, Migration>> = { 1: migrateV1 };
+const migrations: Readonly<Record<number, Migration>> = { 1: migrateV1, 2: migrateV2 };
 
 export const OLDEST_READABLE_VERSION = 1;
 

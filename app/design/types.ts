@@ -6,12 +6,19 @@
 import type { Result } from '../result';
 
 export const DESIGN_FORMAT = 'inception-studio/design';
-export const DESIGN_VERSION = 2;
+export const DESIGN_VERSION = 3;
 export const DESIGN_EXTENSION = '.incept.json';
 
 /** A parameter value as stored in a document. Pairs (`kernel`, `strides`) are `[h, w]`. */
 export type ParamValue = number | string | boolean | readonly number[];
 export type ParamValues = Readonly<Record<string, ParamValue>>;
+
+/**
+ * Settings of layers inside one block node that differ from its template, keyed by the layer's
+ * path inside the block (`branch2/conv1`, the layer id without the node id). A block with any
+ * is a custom block; the template, the presets and other nodes of the type stay as they are.
+ */
+export type LayerOverrides = Readonly<Record<string, ParamValues>>;
 
 export interface DesignInput {
   height: number;
@@ -27,6 +34,8 @@ export interface DesignNode {
   params: ParamValues;
   position: { x: number; y: number };
   label?: string;
+  /** Only on block nodes, never empty when present (see `LayerOverrides`). */
+  overrides?: LayerOverrides;
 }
 
 /** An edge into an ordered input port: concatenation order is `port` order. */

@@ -12,6 +12,7 @@ function input(document: DesignDocument, extra: Partial<FlowInput> = {}): FlowIn
     selection: new Set(),
     selectedEdges: new Set(),
     expanded: new Set(),
+    selectedLayer: null,
     nodeType: defaultDeps.nodeType,
     ...extra,
   };
@@ -59,5 +60,26 @@ describe('buildFlow', () => {
     expect(same.edges.every((e, i) => e === first.edges[i])).toBe(true);
     const selected = buildFlow(input(branchy(), { selection: new Set(['pool']) }), first);
     expect(selected.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual(['pool']);
+  });
+
+  it('marks a custom block on its node and its changed layers, and the selected layer, re-rendering only those', () => {
+    const base = emptyDesign();
+    const plain: DesignDocument = connect(
+      { ...base, nodes: [...base.nodes, { id: 'a1', type: 'inceptionA', params: {}, position: { x: 0, y: 100 } }] },
+      { source: 'input', target: 'a1', port: 0 },
+    );
+    const custom: DesignDocument = { ...plain, nodes: plain.nodes.map((n) => (n.id === 'a1' ? { ...n, overrides: { 'branch1/conv2': { filters: 8 } } } : n)) };
+    const open = { expanded: new Set(['a1']) };
+    const first = buildFlow(input(plain, open), { nodes: [], edges: [], offsets: new Map() });
+    const block = (flow: typeof first) => flow.nodes.find((n) => n.id === 'a1');
+    const layer = (flow: typeof first, path: string) => flow.nodes.find((n) => n.id === `layer:a1/${path}`);
+    expect(block(first)?.data.customLayers).toBe(0);
+    const edited = buildFlow(input(custom, open), first);
+    expect(block(edited)?.data.customLayers).toBe(1);
+    expect(layer(edited, 'branch1/conv2')?.data).toMatchObject({ custom: true, selected: false });
+    expect(layer(edited, 'branch1/conv1')).toBe(layer(first, 'branch1/conv1'));
+    const picked = buildFlow(input(custom, { ...open, selectedLayer: 'a1/branch0/conv1' }), edited);
+    expect(layer(picked, 'branch0/conv1')?.data).toMatchObject({ selected: true, custom: false });
+    expect(picked.nodes.filter((n, i) => n !== edited.nodes[i]).map((n) => n.id)).toEqual(['layer:a1/branch0/conv1']);
   });
 });

@@ -5,6 +5,8 @@
  */
 
 import type { Analysis, Diagnostic } from '../../app/analysis/types';
+import { layerPath } from '../../app/analysis/layerOverrides';
+import { customLayerCount } from '../../app/design/customBlocks';
 import { edgeKey } from '../../app/design/edits';
 import type { NodeTypeInfo } from '../../app/design/paramSpec';
 import type { DesignDocument, DesignNode } from '../../app/design/types';
@@ -28,6 +30,8 @@ export interface FlowInput {
   selection: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   expanded: ReadonlySet<string>;
+  /** The layer inside an expanded block that the inspector shows; null when none. */
+  selectedLayer: string | null;
   nodeType: (type: string) => NodeTypeInfo | undefined;
 }
 
@@ -127,6 +131,7 @@ function blockData(node: DesignNode, input: FlowInput, problems: Problems | unde
     problems: problems?.messages.join('\n') ?? '',
     expandable: (result?.layers.length ?? 0) > 1,
     expanded: input.expanded.has(node.id),
+    customLayers: customLayerCount(node),
   };
 }
 
@@ -171,12 +176,15 @@ export function buildFlow(input: FlowInput, prev: FlowElements): FlowElements {
     const inBlock = new Set(layers.map((l) => l.id));
     for (const layer of layers) {
       const problems = index.layers.get(layer.id);
+      const path = layerPath(layer);
       const layerData: LayerNodeData = {
-        title: layer.id.startsWith(`${node.id}/`) ? layer.id.slice(node.id.length + 1) : layer.id,
+        title: path,
         kind: layer.kind,
         output: formatShape(input.analysis.layers[layer.id]?.output),
         severity: problems?.severity ?? null,
         problems: problems?.messages.join('\n') ?? '',
+        selected: layer.id === input.selectedLayer,
+        custom: node.overrides?.[path] !== undefined,
       };
       const id = LAYER_PREFIX + layer.id;
       nodes.push(

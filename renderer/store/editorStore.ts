@@ -107,7 +107,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
     return memo.analysis;
   };
 
-  const flowOf = (view: EditorView, prev: FlowElements): FlowElements =>
+  const flowOf = (view: EditorView, selectedLayer: string | null, prev: FlowElements): FlowElements =>
     buildFlow(
       {
         document: view.document,
@@ -115,6 +115,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
         selection: new Set(view.selection),
         selectedEdges: new Set(view.selectedEdges),
         expanded: view.expanded,
+        selectedLayer,
         nodeType: deps.nodeType,
       },
       prev,
@@ -139,7 +140,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       if (next.selectedLayer !== null && (next.selection.length > 0 || next.analysis.layers[next.selectedLayer] === undefined)) next.selectedLayer = null;
       const knownIds = new Set(next.document.nodes.map((n) => n.id));
       next.selection = next.selection.filter((id) => knownIds.has(id));
-      next.flow = flowOf(next, state.flow);
+      next.flow = flowOf(next, next.selectedLayer, state.flow);
       set(next);
     };
 
@@ -168,7 +169,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       file: null,
       saved: initial,
       history: emptyHistory,
-      flow: flowOf(initialView, { nodes: [], edges: [], offsets: new Map() }),
+      flow: flowOf(initialView, null, { nodes: [], edges: [], offsets: new Map() }),
       problem: null,
       notice: null,
       fitRequest: 0,

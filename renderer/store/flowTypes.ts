@@ -20,6 +20,8 @@ export interface BlockNodeData extends Record<string, unknown> {
   problems: string;
   expandable: boolean;
   expanded: boolean;
+  /** Layers set differently from the block's template (a custom block); 0 for none. */
+  customLayers: number;
 }
 
 export interface LayerNodeData extends Record<string, unknown> {
@@ -28,6 +30,10 @@ export interface LayerNodeData extends Record<string, unknown> {
   output: string;
   severity: 'error' | 'warning' | null;
   problems: string;
+  /** The layer the inspector shows. */
+  selected: boolean;
+  /** Set differently from the block's template. */
+  custom: boolean;
 }
 
 export interface ShapeEdgeData extends Record<string, unknown> {

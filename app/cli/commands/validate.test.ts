@@ -67,8 +67,8 @@ describe('validate', () => {
     expect(await validate('bad.incept.json')).toMatchObject({ code: 2, err: expect.stringMatching(/not valid JSON: .* at line 1, column 52/) });
     await writeFile(join(dir(), 'schema.incept.json'), JSON.stringify({ ...buildPreset('inception-v4'), name: 5 }));
     expect(await validate('schema.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining('name: expected a string, found 5') });
-    await writeFile(join(dir(), 'new.incept.json'), JSON.stringify({ ...buildPreset('inception-v4'), version: 3 }));
-    expect(await validate('new.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining('newer Inception Studio: format version 3, this build reads up to 2') });
+    await writeFile(join(dir(), 'new.incept.json'), JSON.stringify({ ...buildPreset('inception-v4'), version: 4 }));
+    expect(await validate('new.incept.json')).toMatchObject({ code: 2, err: expect.stringContaining('newer Inception Studio: format version 4, this build reads up to 3') });
   });
 });
 

@@ -60,6 +60,12 @@ describe('ONNX export', () => {
     await expectSameLogits(smallDesign(5));
   });
 
+  it('gives the Studio logits for a design with a custom block (a layer set differently from its template)', async () => {
+    const design = smallDesign(3);
+    const custom = { ...design, nodes: design.nodes.map((n) => (n.id === 'a1' ? { ...n, overrides: { 'branch1/conv2': { filters: 7, kernel: [1, 5] } } } : n)) };
+    await expectSameLogits(custom);
+  }, 120_000);
+
   it('pads as TensorFlow does where the padding is uneven, and flattens in its order', async () => {
     await expectSameLogits(unevenPaddingDesign());
   }, 120_000);

@@ -9,7 +9,12 @@ interface BlockSummaryProps {
   data: BlockNodeData;
 }
 
-/** Name, type, key parameters, output shape and parameter count of a design node. */
+/** `Custom Inception-A: 2 layers set differently` */
+function customText(data: BlockNodeData): string {
+  return `Custom ${data.typeLabel}: ${data.customLayers} layer${data.customLayers === 1 ? '' : 's'} set differently`;
+}
+
+/** Name, type (and whether it is a custom block), key parameters, output shape and parameter count of a design node. */
 function BlockSummaryView({ id, data }: BlockSummaryProps) {
   const store = useEditorStore();
   return (
@@ -19,6 +24,11 @@ function BlockSummaryView({ id, data }: BlockSummaryProps) {
         <span className="block-summary__type" title={data.typeLabel}>
           {data.typeLabel}
         </span>
+        {data.customLayers > 0 ? (
+          <span className="block-summary__custom" title={customText(data)} aria-label={customText(data)}>
+            custom
+          </span>
+        ) : null}
         {data.expandable ? (
           <button
             type="button"

@@ -7,6 +7,7 @@ import { setParamsAction } from '../../actions/editActions';
 import { formatBytes, formatExact, formatShape } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
+import { CustomBlockNote } from './CustomBlockNote';
 import { DesignSettings } from './DesignSettings';
 import { NodeNameField } from './NodeNameField';
 import { LayerInspector } from './LayerInspector';
@@ -71,6 +72,7 @@ function InspectorView() {
       </h2>
       {info ? <p className="inspector__description">{info.description}</p> : null}
       <NodeNameField key={node.id} id={node.id} label={node.label} />
+      <CustomBlockNote id={node.id} />
       {node.type === 'input' ? (
         <DesignSettings />
       ) : (

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { chain } from '../analysis/testing/designs';
+import { customLayerCount, revertToTemplate, setLayerParams } from './customBlocks';
+
+const doc = chain([
+  ['a1', 'inceptionA'],
+  ['a2', 'inceptionA'],
+]);
+const template = { filters: 96, kernel: [3, 3], padding: 'same' };
+
+describe('setLayerParams and revertToTemplate', () => {
+  it('makes one block custom; untouched nodes keep identity', () => {
+    const edited = setLayerParams(doc, 'a1', 'branch2/conv2', { filters: 64 }, template);
+    expect(edited.nodes[1].overrides).toEqual({ 'branch2/conv2': { filters: 64 } });
+    expect(edited.nodes[2]).toBe(doc.nodes[2]);
+    expect(edited.nodes[0]).toBe(doc.nodes[0]);
+    expect(customLayerCount(edited.nodes[1])).toBe(1);
+    expect(customLayerCount(edited.nodes[2])).toBe(0);
+  });
+
+  it('drops a value set back to the template, and the field with the last one', () => {
+    const once = setLayerParams(doc, 'a1', 'branch2/conv2', { filters: 64, kernel: [5, 5] }, template);
+    const back = setLayerParams(once, 'a1', 'branch2/conv2', { filters: 96 }, template);
+    expect(back.nodes[1].overrides).toEqual({ 'branch2/conv2': { kernel: [5, 5] } });
+    const plain = setLayerParams(back, 'a1', 'branch2/conv2', { kernel: [3, 3] }, template);
+    expect('overrides' in plain.nodes[1]).toBe(false);
+  });
+
+  it('returns the same document when nothing changes', () => {
+    expect(setLayerParams(doc, 'a1', 'branch2/conv2', { filters: 96 }, template)).toBe(doc);
+    expect(setLayerParams(doc, 'ghost', 'branch2/conv2', { filters: 1 }, template)).toBe(doc);
+    expect(revertToTemplate(doc, 'a1')).toBe(doc);
+  });
+
+  it('reverts every layer of the block at once', () => {
+    const edited = setLayerParams(setLayerParams(doc, 'a1', 'branch1/conv1', { filters: 8 }, template), 'a1', 'branch2/conv2', { filters: 8 }, template);
+    const reverted = revertToTemplate(edited, 'a1');
+    expect(reverted.nodes[1]).toEqual(doc.nodes[1]);
+  });
+});
