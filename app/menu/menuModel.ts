@@ -85,6 +85,8 @@ export function buildMenuModel(presets: readonly PresetInfo[]): readonly MenuSec
         command('exportModel', 'Export model…', { tooltip: 'The network as ONNX, a PyTorch folder or a portable TF.js model' }),
         command('importModel', 'Import model…', { tooltip: 'Weights trained elsewhere (train.py, a PyTorch export, an exported .onnx) as a model directory' }),
         separator(),
+        command('newExperiment', 'New Experiment…', { tooltip: 'Compare designs, settings or seeds: several runs, one report' }),
+        command('experiments', 'Experiments…', { tooltip: 'The queue and comparison of every experiment' }),
         command('startScreen', 'Start screen', { hosts: WEB }),
         { type: 'slot', slot: 'quit', hosts: DESKTOP },
       ],

@@ -36,6 +36,12 @@ const valid: { [M in StudioMethod]: unknown } = {
   exportModel: { format: 'onnx', source: { kind: 'design', design: '{}', seed: 3 }, suggestedName: 'net', to: 'download' },
   chooseImportSource: { kind: 'folder' },
   importModel: { source: '/exports/net.onnx', suggestedName: 'net-model' },
+  listExperiments: undefined,
+  previewExperiment: { spec: '{}' },
+  startExperiment: { spec: '{}' },
+  experimentStatus: { id: 'residual-vs-plain' },
+  controlExperiment: { id: 'residual-vs-plain', action: { type: 'move', runId: 'plain-seed2', index: 0 } },
+  experimentReport: { id: 'residual-vs-plain' },
 };
 
 const invalid: { [M in StudioMethod]: [unknown, RegExp] } = {
@@ -67,6 +73,12 @@ const invalid: { [M in StudioMethod]: [unknown, RegExp] } = {
   exportModel: [{ format: 'svg', source: { kind: 'modelDir', path: '/m' }, suggestedName: 'net', to: 'host' }, /request\.format: expected "onnx" or "pytorch" or "tfjs", found "svg"/],
   chooseImportSource: [{ kind: 'zip' }, /request\.kind: expected "file" or "folder", found "zip"/],
   importModel: [{ source: '/m', suggestedName: 'x', path: 7 }, /request\.path: expected a string, found number 7/],
+  listExperiments: [{}, /expected no argument/],
+  previewExperiment: [{ spec: '' }, /request\.spec: expected a non-empty string/],
+  startExperiment: [{ spec: 7 }, /request\.spec: expected a string, found number 7/],
+  experimentStatus: [{}, /request\.id: expected a string/],
+  controlExperiment: [{ id: 'e', action: { type: 'move', runId: 'r', index: -1 } }, /request\.action\.index: expected a number ≥ 0/],
+  experimentReport: [{ id: '' }, /request\.id: expected a non-empty string/],
 };
 
 describe('dispatchRequest', () => {

@@ -13,6 +13,7 @@ import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
 import { modelFileHandlers } from './modelFileHandlers';
+import { experimentHandlers } from './experimentHandlers';
 import { runHandlers } from './runHandlers';
 import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { saveTarget } from './saveTarget';
@@ -117,6 +118,7 @@ export function createHandlers(services: HostServices): Handlers {
     discardRecovery: ({ id }) => recovery.discard(id),
 
     ...computeHandlers(services),
+    ...experimentHandlers(services),
     ...runHandlers(services),
     ...transferHandlers(services),
     ...modelFileHandlers(services),

@@ -5,6 +5,7 @@
 
 import type { ComputeMethod, DatasetKind, HostInfo, ImportSourceKind, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
+import type { ExperimentService } from '../experiments/experimentService';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
 import type { RecoveryStore } from '../files/recoveryStore';
@@ -46,4 +47,6 @@ export interface HostServices {
   parseDesign(text: string): ParseResult;
   onDocumentState(state: { title: string; dirty: boolean }): void;
   compute: ComputeService;
+  /** Experiments: the command line's planner, queue runner and report, over the host's trainer processes. */
+  experiments: ExperimentService;
 }

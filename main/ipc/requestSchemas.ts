@@ -25,6 +25,10 @@ const MAX_PREDICT_IMAGES = 1000;
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
 const RECOVERY_ID = string({ maxLength: 64, nonEmpty: true });
 const BACKEND = literal(...BACKEND_NAMES);
+/** An experiment spec as JSON text: a few variants, far below this. */
+const MAX_SPEC_CHARS = 1_000_000;
+const SPEC = string({ maxLength: MAX_SPEC_CHARS, nonEmpty: true });
+const EXPERIMENT_ID = string({ maxLength: 200, nonEmpty: true });
 
 /** Each numeric setting within its range from the core's table. */
 const hyperparameterFields = Object.fromEntries(NUMERIC_HYPERPARAMETERS.map((key) => [key, optional(number(HYPERPARAMETERS[key].range))])) as {
@@ -88,6 +92,20 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   }),
   chooseImportSource: object({ kind: literal(...IMPORT_SOURCE_KINDS) }),
   importModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
+  listExperiments: nothing,
+  previewExperiment: object({ spec: SPEC }),
+  startExperiment: object({ spec: SPEC }),
+  experimentStatus: object({ id: EXPERIMENT_ID }),
+  controlExperiment: object({
+    id: EXPERIMENT_ID,
+    action: union(
+      object({ type: literal('pause') }),
+      object({ type: literal('resume') }),
+      object({ type: literal('cancel'), runId: RUN_ID }),
+      object({ type: literal('move'), runId: RUN_ID, index: number({ min: 0, max: 100_000, integer: true }) }),
+    ),
+  }),
+  experimentReport: object({ id: EXPERIMENT_ID }),
 };
 
 /** Room for the request's other fields and JSON punctuation. */
@@ -131,4 +149,10 @@ export const requestBodyLimits: { readonly [M in StudioMethod]: number } = {
   exportModel: ESCAPED * MAX_DESIGN_CHARS + SMALL,
   chooseImportSource: SMALL,
   importModel: SMALL,
+  listExperiments: SMALL,
+  previewExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,
+  startExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,
+  experimentStatus: SMALL,
+  controlExperiment: SMALL,
+  experimentReport: SMALL,
 };
