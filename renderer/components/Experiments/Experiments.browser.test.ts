@@ -1,7 +1,8 @@
 /**
  * Experiments from the window, in Chromium against the real web host and its trainer processes:
  * a tiny experiment (two variants × two seeds, one short epoch each) built in the "New experiment"
- * dialog, watched in the queue view and compared when its four runs are done. The tiny dataset
+ * dialog, watched, reordered, paused and resumed in the queue view, and compared when its four
+ * runs are done. The tiny dataset
  * (40 images) stands in for the bundled sample so four runs fit a loaded machine. Each step
  * leaves a screenshot under test-artifacts/.
  */
@@ -83,11 +84,19 @@ describe.skipIf(skip !== null)(`experiments in Chromium${skip ? ` (skipped: ${sk
     await page.keyboard.press('Alt+ArrowUp');
     await eventually(order).toEqual(['rate-0-01-seed1', 'rate-0-001-seed1', 'rate-0-001-seed2', 'rate-0-01-seed2']);
     await studio.screenshot('experiment-queue');
+    // Pause puts the running run back in the queue with its checkpoint; Resume goes on.
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await eventually(() => panel.getByLabel('Time left').textContent()).toMatch(/^Paused/);
+    await eventually(() => runs.locator('tbody tr[data-state="running"]').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await eventually(() => panel.getByRole('button', { name: 'Pause' }).count()).toBe(1);
 
     await eventually(() => runs.locator('tbody tr[data-state="completed"]').count(), EXPERIMENT_MS).toBe(4);
     const table = panel.getByRole('table', { name: 'Comparison table' });
     await eventually(() => table.locator('tbody tr').count()).toBe(2);
-    expect(await table.locator('tbody tr[data-variant="rate-0-01"]').textContent()).toMatch(/^Rate 0\.012\/2/);
+    // The table follows the host's results, read again when the last run's end arrives.
+    await eventually(() => table.locator('tbody tr[data-variant="rate-0-01"]').textContent()).toMatch(/^Rate 0\.012\/2/);
+    await eventually(() => table.locator('tbody tr[data-variant="rate-0-001"]').textContent()).toMatch(/^Rate 0\.0012\/2/);
     expect(await table.locator('tbody tr[data-variant="rate-0-001"]').textContent()).toMatch(/%/);
     expect(await panel.getByLabel('Runs compared').textContent()).toBe('4 of 4 runs trained an epoch');
     await eventually(() => panel.getByRole('img', { name: /^Validation top-1 accuracy .*Rate 0\.01 \d/ }).count()).toBe(1);
