@@ -5,6 +5,9 @@ import type { ExperimentEvent } from '../../app/experiments/events';
 import type { StartRun } from '../../app/node/experiments/experimentRunner';
 import { EXPERIMENT_FORMAT, type ExperimentSpec } from '../../app/experiments/types';
 import type { HostEvent } from '../../app/protocol';
+import { logEvent, writeRunRecord, type RunRecord } from '../../app/node/runs/runRecord';
+import { RUN_RECORD_FORMAT } from '../../app/training/runRecordFormat';
+import { defaultTrainConfig } from '../../app/training/defaults';
 import { tempFolder } from '../testing/fakeHost';
 import { createExperimentService, type ExperimentService } from './experimentService';
 
@@ -20,10 +23,17 @@ const spec: ExperimentSpec = {
   seeds: [1, 2],
 };
 
-/** Trainers that end when told; `stop` ends one as a stopped run would (with a checkpoint). */
-function fakeTrainers() {
+/** Trainers that end when told; `stop` ends one as a stopped run would (with a checkpoint). `epochSeconds`: each writes its run folder with one epoch of that long. */
+function fakeTrainers(epochSeconds?: number) {
   const running: { runId: string; complete(): void }[] = [];
   const startRun: StartRun = (request, onEvent) => {
+    if (epochSeconds !== undefined) {
+      const record: RunRecord = { format: RUN_RECORD_FORMAT, version: 1, runId: request.runId ?? '', createdAt: new Date().toISOString(), design: request.design, designName: 'x', config: { ...defaultTrainConfig, ...request.config }, classNames: [] };
+      const metrics = { loss: 1, top1: 0.5, top5: 0.9 };
+      void writeRunRecord(request.runDir, record)
+        .then(() => logEvent(request.runDir, { type: 'start', runId: record.runId, runDir: request.runDir, backend: 'wasm', device: 'test', stepsPerEpoch: 1, totalSteps: 2, config: record.config }))
+        .then(() => logEvent(request.runDir, { type: 'epoch', epoch: 1, train: metrics, validation: metrics, lr: 0.1, seconds: epochSeconds }));
+    }
     let finish: (reason: 'completed' | 'cancelled') => void = () => {};
     const exited = new Promise<Awaited<ReturnType<StartRun>['exited']>>((resolve) => {
       finish = (reason) => resolve({ final: { type: 'done', reason, epochs: 0, bestValTop1: null, lastCheckpoint: null }, code: 0, signal: null });
@@ -79,6 +89,23 @@ describe('experiment service', () => {
     expect(preview.value.variants[0].macs).toBeGreaterThan(1e6);
     expect(preview.value.estimate.seconds).toBeGreaterThan(0);
     expect(trainers.running).toEqual([]);
+  });
+
+  it('estimates from the seconds per epoch an earlier experiment measured for the same designs, data and backend', async () => {
+    trainers = fakeTrainers(12);
+    service = make();
+    await service.start(spec);
+    for (let n = 1; n <= 4; n += 1) {
+      await until(() => trainers.running.length === n, `run ${n}`);
+      trainers.running[n - 1].complete();
+    }
+    let ended = false;
+    await until(() => {
+      void service.list().then((listed) => (ended = listed.ok && listed.value[0]?.active === false));
+      return ended;
+    }, 'the runner to end');
+    const preview = await service.preview({ ...spec, name: 'Again' });
+    expect(preview.ok && preview.value.estimate).toMatchObject({ basis: 'measured', seconds: 2 * 2 * 2 * 12 });
   });
 
   it('runs the queue through the trainer one run after another, and reports when it ends', async () => {
