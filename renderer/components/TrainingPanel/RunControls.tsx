@@ -1,19 +1,24 @@
 import { memo } from 'react';
+import { classifierResize } from '../../../app/design/classifierResize';
 import { serializeDesign } from '../../../app/design/document';
+import { acceptClassifierResizeAction } from '../../actions/designActions';
 import { trainConfigProblems } from '../../../app/training/defaults';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useFocusNode } from '../../hooks/useFocusNode';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { workersProblem } from '../../../app/training/replicas';
 import { continueRun, pauseRun, startRun, stopRun, type TrainSetup } from '../../store/runCommands';
 import { isRunActive, runProgress } from '../../store/runEvents';
 import { runStatusText } from '../../store/runText';
 import { currentRun, isDesignLocked } from '../../store/runStore';
+import { ClassifierResizePrompt } from './ClassifierResizePrompt';
 
 /** Start, pause, continue, stop and resume-from-checkpoint, with the progress of the current run. */
 function RunControlsView() {
   const { host, store: editor } = useEditorContext();
   const store = useRunStore();
+  const focusNode = useFocusNode();
   const run = useRun(currentRun);
   const locked = useRun(isDesignLocked);
   const busy = useRun((s) => s.busy);
@@ -42,6 +47,23 @@ function RunControlsView() {
     };
   };
 
+  // A run sizes the classifier to the dataset's classes: when the scan says it would, ask first.
+  const start = () => {
+    const { scan, setup } = store.getState();
+    const classes = scan?.report && scan.path === setup.dataPath.trim() ? scan.report.classes.length : undefined;
+    const resize = classifierResize(editor.getState().document, classes);
+    if (!resize) return void startRun(host, store, setupFor());
+    editor.getState().setUi({ classifierResize: resize });
+    // The question is about the design: show the classifier it would change.
+    focusNode(resize.node);
+  };
+  const acceptResize = () => {
+    const resize = editor.getState().ui.classifierResize;
+    editor.getState().setUi({ classifierResize: null });
+    if (resize) editor.getState().run(acceptClassifierResizeAction, resize.to);
+    void startRun(host, store, setupFor());
+  };
+
   const active = run !== null && isRunActive(run.status);
   const resumable = run !== null && !active && run.status !== 'completed' && run.lastCheckpoint !== null;
   const progress = run ? runProgress(run) : 0;
@@ -49,7 +71,7 @@ function RunControlsView() {
   return (
     <section className="run-controls" aria-label="Run controls">
       <div className="training-panel__row">
-        <button type="button" className="training-panel__primary" disabled={busy || locked || blocker !== null} onClick={() => void startRun(host, store, setupFor())}>
+        <button type="button" className="training-panel__primary" disabled={busy || locked || blocker !== null} onClick={start}>
           Start training
         </button>
         {run?.status === 'paused' ? (
@@ -68,6 +90,7 @@ function RunControlsView() {
           Resume from checkpoint
         </button>
       </div>
+      <ClassifierResizePrompt onAccept={acceptResize} />
       {blocker && !active ? <p className="training-panel__warning">{blocker}</p> : null}
       {error ? (
         <p role="alert" className="training-panel__error">

@@ -203,6 +203,47 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await studio.screenshot('training-resumed-and-stopped');
   });
 
+  it('asks before a run resizes the classifier: cancel changes nothing; accept sets the class count (one undo step) and starts', async () => {
+    await writeTinyDesign(studio.host.root, 'Three classes', 3, 'three.incept.json');
+    await openDesignFile(page, 'three.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('three.incept.json');
+    const output = () => page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Output shape').textContent();
+    expect(await output()).toBe('output 3');
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByLabel('Dataset folder or CSV').fill(data);
+    await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain(`40 images in ${TINY_CLASSES} classes`);
+    await setUpRun(30);
+
+    await page.getByRole('button', { name: 'Start training' }).click();
+    const prompt = page.getByRole('group', { name: 'Classifier resize' });
+    await eventually(() => prompt.count()).toBe(1);
+    expect(await prompt.textContent()).toContain(`The dataset has ${TINY_CLASSES} classes, but the classifier logits has 3 outputs.`);
+    expect(await page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Classifier resize').textContent()).toContain(`3 → ${TINY_CLASSES} classes`);
+    expect(await page.getByRole('group', { name: 'Node logits' }).getByLabel('Pending classifier resize').textContent()).toBe(`3 → ${TINY_CLASSES} classes for the dataset?`);
+    await studio.screenshot('classifier-resize-prompt');
+
+    // Cancel: no run, the design as it was.
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => prompt.count()).toBe(0);
+    expect(await page.getByLabel('Pending classifier resize').count()).toBe(0);
+    expect(await page.getByLabel('Design locked').count()).toBe(0);
+    expect(await output()).toBe('output 3');
+
+    // Accept: the design's class count becomes the dataset's, then the run starts.
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await prompt.getByRole('button', { name: `Use ${TINY_CLASSES} classes and start` }).click();
+    await eventually(() => output()).toBe(`output ${TINY_CLASSES}`);
+    await eventually(() => page.getByLabel('Design locked').count()).toBe(1);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
+    await eventually(() => page.getByLabel('Design locked').count()).toBe(0);
+    // The resize was one edit: one undo brings the three classes back.
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
+    await eventually(() => output()).toBe('output 3');
+  });
+
   it('shows a trainer crash and keeps the last checkpoint usable for prediction and resuming', async () => {
     await setUpRun(30);
     await page.getByRole('button', { name: 'Start training' }).click();
