@@ -11,13 +11,12 @@
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { BACKEND_NAMES, isBackendName, type BackendName } from '../app/compute/backends';
 import { selectBackend } from '../app/engine/backends/select';
 import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
 import { exportModel } from '../app/engine/export/exportModel';
-import type { InferWorkerData } from './inferWorker';
+import { openForward } from '../app/engine/inference/batchForward';
 
 interface Options {
   models: string[];
@@ -95,34 +94,29 @@ async function timeForward(model: tf.LayersModel, batch: number, input: number, 
   return { medianMs: median(times), peakRss, tensorBytes };
 }
 
-async function startWorkers(count: number, data: InferWorkerData): Promise<Worker[]> {
-  // A TypeScript worker needs tsx's loader registered inside the worker before the import.
-  const entry = new URL('./inferWorker.ts', import.meta.url).href;
-  const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  const workers = Array.from({ length: count }, () => new Worker(source, { eval: true, workerData: data }));
-  await Promise.all(workers.map((w) => once(w)));
-  return workers;
-}
-
-function once(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-  });
-}
-
-/** Wall time of one batch split evenly over `count` workers (each warmed up). */
-async function timeWorkers(preset: string, input: number, batch: number, count: number, reps: number): Promise<number> {
-  const workers = await startWorkers(count, { preset, input, images: Math.ceil(batch / count) });
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    await Promise.all(workers.map((w) => Object.assign(once(w), w.postMessage('run'))));
-    times.push(performance.now() - start);
+/**
+ * Median wall time of one batch through the forward pass predict uses (`openForward`): split
+ * over `replicas` threads, this one included; 1 is this thread alone. Warmed up first (which
+ * also starts the replica threads).
+ */
+async function timeSplit(preset: string, input: number, batch: number, replicas: number, reps: number): Promise<number> {
+  const design = buildPreset(preset, { input });
+  const { model } = compileDesign(design, { seed: 1 });
+  const opened = openForward(model, design, replicas);
+  const pixels = Float32Array.from({ length: batch * input * input * 3 }, () => Math.random() * 2 - 1);
+  try {
+    await opened.forward(pixels, batch);
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const start = performance.now();
+      await opened.forward(pixels, batch);
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  } finally {
+    await opened.close();
+    model.dispose();
   }
-  for (const w of workers) w.postMessage('stop');
-  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
-  return median(times);
 }
 
 export async function run(args: readonly string[]): Promise<void> {
@@ -163,11 +157,12 @@ export async function run(args: readonly string[]): Promise<void> {
   await timeOnnxRuntime(opts, wasmMs);
   if (!backends.includes('wasm') || opts.workers < 2) return;
   const batch = Math.max(...opts.batches);
-  console.log(`\nwasm batch ${batch} split over worker threads (each its own wasm instance):`);
+  await selectBackend({ backend: 'wasm' });
+  console.log(`\nwasm batch ${batch} split over threads as predict splits it (each its own wasm instance):`);
   for (const preset of opts.models) {
-    const one = await timeWorkers(preset, opts.input, batch, 1, opts.reps);
-    const many = await timeWorkers(preset, opts.input, batch, opts.workers, opts.reps);
-    console.log(`  ${preset.padEnd(31)} 1 worker ${one.toFixed(0)} ms, ${opts.workers} workers ${many.toFixed(0)} ms: ${(one / many).toFixed(2)}× (${((batch * 1000) / many).toFixed(2)} images/s)`);
+    const one = await timeSplit(preset, opts.input, batch, 1, opts.reps);
+    const many = await timeSplit(preset, opts.input, batch, opts.workers, opts.reps);
+    console.log(`  ${preset.padEnd(31)} 1 thread ${one.toFixed(0)} ms, ${opts.workers} threads ${many.toFixed(0)} ms: ${(one / many).toFixed(2)}× (${((batch * 1000) / many).toFixed(2)} images/s)`);
   }
 }
 

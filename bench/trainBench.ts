@@ -4,8 +4,9 @@
  * throughput (images/s, after one warm-up step; the cpu backend runs batch ≤ 4 for one step) of
  * the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and of full
  * Inception-v4 at 299×299, on each backend present; plus the data pipeline's decode rate on the
- * bundled dataset. The pure-JS cpu backend skips the full network unless asked (minutes per
- * step). `--profile` prints where the timed steps spent their time, per kernel (self time;
+ * bundled dataset. Under each rate, where each thread's steps went per phase, in wall-clock and
+ * thread-CPU milliseconds (CPU time does not grow while other processes hold the cores). The
+ * pure-JS cpu backend skips the full network unless asked (minutes per step). `--profile` prints where the timed steps spent their time, per kernel (self time;
  * `--profile-shapes` splits each kernel by input shapes). Kernels are timed as they run, which
  * is exact on wasm and cpu; a GPU kernel returns before it finishes.
  */
@@ -18,7 +19,10 @@ import { streamBatches, type Batch } from '../app/engine/data/batchStream';
 import { scanDataset } from '../app/engine/data/scanDataset';
 import { createOptimizer, initialiseLikeTf1 } from '../app/engine/train/optimizer';
 import { prepareModel } from '../app/engine/train/prepareModel';
-import { trainableModel, trainStep } from '../app/engine/train/trainStep';
+import { applyGradients, shardGradients, trainableModel, type TrainableModel } from '../app/engine/train/trainStep';
+import { PhaseClock } from '../app/engine/train/parallel/phaseClock';
+import type { TrainConfig } from '../app/training/types';
+import { phaseLine } from './phaseLines';
 import { DataParallelTrainer } from '../app/engine/train/parallel/dataParallel';
 import { serializeDesign } from '../app/design/document';
 import os from 'node:os';
@@ -46,7 +50,34 @@ interface Profiling {
 }
 
 /** `replicas` > 1: data-parallel over wasm worker threads, as a run with `--workers` trains. */
-async function trainRate(item: Case, profiling: Profiling | null, replicas = 1): Promise<{ imagesPerSecond: number; secondsPerStep: number; profile?: string }> {
+interface Rate {
+  imagesPerSecond: number;
+  secondsPerStep: number;
+  /** Where each thread's steps went, one line per thread. */
+  phases: string[];
+  /**
+   * Images/s if every thread had a core to itself: the batch over the busiest thread's CPU time
+   * per step; with the cores the process got on average (CPU time of all its threads over the
+   * wall clock). Null where CPU time is unknown.
+   */
+  onFreeCores: { imagesPerSecond: number; coresUsed: number } | null;
+  /** This thread's forward+backward per step: wall-clock and CPU ms (CPU null where unknown). */
+  ownShare: { ms: number; cpuMs: number | null };
+  profile?: string;
+}
+
+/** One step on a single thread, its gradients and its update timed apart. */
+async function timedStep(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, batch: Batch, clock: PhaseClock): Promise<void> {
+  const shard = await clock.time('forward+backward', () => shardGradients(net, config, batch));
+  try {
+    await clock.time('optimizer', () => applyGradients(net, optimizer, config, shard.grads));
+  } finally {
+    tf.dispose(shard.grads);
+  }
+  clock.endStep();
+}
+
+async function trainRate(item: Case, profiling: Profiling | null, replicas = 1): Promise<Rate> {
   const classNames = Array.from({ length: item.classes }, (_, i) => `c${i}`);
   const prepared = prepareModel(item.build(), classNames, 1);
   const { model } = prepared;
@@ -56,19 +87,51 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   await initialiseLikeTf1(optimizer, config, net.variables);
   const batch = randomBatch(item.batch, net.input, item.classes);
   const parallel = replicas > 1 ? await DataParallelTrainer.start(net, serializeDesign(prepared.document), classNames, config, replicas) : null;
-  const step = (index: number) => (parallel ? parallel.step(optimizer, batch, index) : trainStep(net, optimizer, config, batch));
+  const clock = new PhaseClock();
+  const step = (index: number) => (parallel ? parallel.step(optimizer, batch, index) : timedStep(net, optimizer, config, batch, clock));
   await step(0);
+  clock.reset();
+  parallel?.resetPhases();
   const profiler = profiling ? profileKernels(profiling.backend, { byShape: profiling.byShape }) : null;
   const start = performance.now();
   for (let i = 0; i < item.steps; i++) await step(i + 1);
   const elapsedMs = performance.now() - start;
   const timings = profiler?.stop();
   const secondsPerStep = elapsedMs / 1000 / item.steps;
+  const msPerStep = elapsedMs / item.steps;
+  const threads = parallel ? parallel.phases() : { main: clock.totals(), replicas: [] };
+  const phases = [phaseLine('main thread', threads.main, msPerStep), ...threads.replicas.map((totals, r) => phaseLine(`replica ${r + 1}`, totals, msPerStep))];
   await parallel?.close();
   optimizer.dispose();
   model.dispose();
-  const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep };
+  const steps = Math.max(1, threads.main.steps);
+  const cpu = threads.main.cpuMs['forward+backward'];
+  const ownShare = { ms: (threads.main.ms['forward+backward'] ?? 0) / steps, cpuMs: cpu === undefined ? null : cpu / steps };
+  const cpuPerStep = [threads.main, ...threads.replicas].map((t) => (t.cpuTotalMs === null ? null : t.cpuTotalMs / Math.max(1, t.steps)));
+  const known = cpuPerStep.every((ms) => ms !== null) ? (cpuPerStep as number[]) : null;
+  const onFreeCores = known ? { imagesPerSecond: (item.batch * 1000) / Math.max(...known), coresUsed: known.reduce((a, b) => a + b, 0) / msPerStep } : null;
+  const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep, phases, onFreeCores, ownShare };
   return timings ? { ...result, profile: formatKernelTable(timings, elapsedMs, profiling?.byShape ? 40 : 25) } : result;
+}
+
+/** The CPU-time view of a rate: what it would be on free cores, and how many cores it got (on a shared machine the kernel shares the cores per session, not per thread). */
+function freeCoresLine(rate: Rate, oneThread?: Rate): string {
+  const free = rate.onFreeCores;
+  if (!free) return '  (CPU time unknown on this platform)';
+  const against = oneThread?.onFreeCores ? ` = ${(free.imagesPerSecond / oneThread.onFreeCores.imagesPerSecond).toFixed(2)}× one thread` : '';
+  return `  on free cores (busiest thread's CPU per step) ≈ ${free.imagesPerSecond.toFixed(1)} img/s${against}; cores this run got: ${free.coresUsed.toFixed(2)} of ${os.availableParallelism()}`;
+}
+
+/**
+ * Replica 0's share timed alone on one thread against the same share beside the other
+ * replicas: how much the threads slow each other (1.00: not at all), the ceiling of what
+ * replicas can give on this machine whatever the main thread's own overhead.
+ */
+async function shareContention(item: Case, replicas: number, beside: Rate['ownShare']): Promise<string> {
+  const share = Math.ceil(item.batch / replicas);
+  const alone = (await trainRate({ ...item, batch: share }, null)).ownShare;
+  const cpu = (x: Rate['ownShare']): string => (x.cpuMs === null ? '' : ` (CPU ${x.cpuMs.toFixed(0)})`);
+  return `  one share (batch ${share}) forward+backward: alone ${alone.ms.toFixed(1)} ms${cpu(alone)}, beside ${replicas - 1} other replica(s) ${beside.ms.toFixed(1)} ms${cpu(beside)}: ${(beside.ms / alone.ms).toFixed(2)}× per thread (1.00: the threads do not slow each other)`;
 }
 
 async function decodeRate(size: number, images: number): Promise<number> {
@@ -136,6 +199,7 @@ export async function run(args: readonly string[]): Promise<void> {
       console.log(
         `${backend.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${result.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${result.secondsPerStep.toFixed(3)} s/step  (${active.device})`,
       );
+      console.log([...result.phases, freeCoresLine(result)].join('\n'));
       if (result.profile) console.log(`kernel self time over ${item.steps} step(s), slowest first:\n${result.profile}`);
       if (backend !== 'wasm' || workers < 2) continue;
       // Timed right after the single thread, so the ratio compares runs under the same load.
@@ -143,7 +207,9 @@ export async function run(args: readonly string[]): Promise<void> {
       console.log(
         `${`wasm × ${workers}`.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${parallel.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${parallel.secondsPerStep.toFixed(3)} s/step  ${(parallel.imagesPerSecond / result.imagesPerSecond).toFixed(2)}× one thread`,
       );
+      console.log([...parallel.phases, freeCoresLine(parallel, result)].join('\n'));
       if (parallel.profile) console.log(`kernel self time on the main thread (replica 0), slowest first:\n${parallel.profile}`);
+      console.log(await shareContention(item, workers, parallel.ownShare));
     }
   }
   for (const size of [75, 299]) console.log(`data pipeline (bundled Fashion-MNIST, decode + crop + flip to ${size}×${size}): ${(await decodeRate(size, 640)).toFixed(0)} img/s`);

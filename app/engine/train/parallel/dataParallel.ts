@@ -16,6 +16,7 @@ import type { TrainConfig } from '../../../training/types';
 import type { Batch } from '../../data/batchStream';
 import { applyGradients, shardGradients, type StepOutcome, type TrainableModel } from '../trainStep';
 import { batchShards } from './batchShards';
+import { addPhaseTotals, NO_PHASES, PhaseClock, type PhaseTotals } from './phaseClock';
 import type { ReplicaReply, ReplicaSetup } from './replicaProtocol';
 import { nextMessage, startEngineThreads, stopEngineThreads } from '../../engineThreads';
 import { sharedFloats, tensorLayout, tensorValues, writeTensors, type TensorLayout } from './sharedTensors';
@@ -34,6 +35,9 @@ export class DataParallelTrainer {
     private readonly statistics: readonly Float32Array[],
     private readonly statisticLayout: TensorLayout,
   ) {}
+
+  private readonly clock = new PhaseClock();
+  private replicaPhases: PhaseTotals[] = [];
 
   /** Starts `replicas − 1` workers on the run's design (`design`: its document text) beside the main thread's `net`. */
   static async start(net: TrainableModel, design: string, classNames: readonly string[], config: TrainConfig, replicas: number): Promise<DataParallelTrainer> {
@@ -59,10 +63,13 @@ export class DataParallelTrainer {
    * other replicas set theirs the same way.
    */
   async step(optimizer: tf.Optimizer, batch: Batch, globalStep: number): Promise<StepOutcome> {
-    writeTensors(
-      this.net.model.weights.map((w) => w.read()),
-      this.weights,
-      this.weightLayout,
+    const clock = this.clock;
+    clock.timeSync('weights out', () =>
+      writeTensors(
+        this.net.model.weights.map((w) => w.read()),
+        this.weights,
+        this.weightLayout,
+      ),
     );
     const shards = batchShards(batch, this.replicas);
     const busy = this.workers.map((worker, i) => {
@@ -76,26 +83,35 @@ export class DataParallelTrainer {
     // A failed worker must not leave the others' replies unobserved while this thread computes.
     const replies = Promise.all(busy);
     replies.catch(() => undefined);
-    const own = await shardGradients(this.net, this.config, shards[0]);
+    const own = await clock.time('forward+backward', () => shardGradients(this.net, this.config, shards[0]));
     const moving = this.net.model.nonTrainableWeights;
     try {
-      writeTensors(own.grads, this.gradients[0], this.gradientLayout);
-      writeTensors(
-        moving.map((w) => w.read()),
-        this.statistics[0],
-        this.statisticLayout,
-      );
+      clock.timeSync('gradients out', () => {
+        writeTensors(own.grads, this.gradients[0], this.gradientLayout);
+        writeTensors(
+          moving.map((w) => w.read()),
+          this.statistics[0],
+          this.statisticLayout,
+        );
+      });
     } finally {
       tf.dispose(own.grads);
     }
-    const outcomes = [{ ...own, size: shards[0].size }, ...(await replies).map((r, i) => (r ? { ...r, size: shards[i + 1].size } : null))];
+    const others = await clock.time('waiting for replicas', () => replies);
+    others.forEach((r, i) => {
+      if (r) this.replicaPhases[i] = addPhaseTotals(this.replicaPhases[i] ?? NO_PHASES, r.phases);
+    });
+    const outcomes = [{ ...own, size: shards[0].size }, ...others.map((r, i) => (r ? { ...r, size: shards[i + 1].size } : null))];
     const weightsOf = outcomes.map((o) => (o ? o.size / batch.size : 0));
-    // The moving averages are linear in the batch statistics: the weighted mean of the replicas'
-    // updates is the update with the weighted mean of their statistics.
-    tf.tidy(() => moving.forEach((w, index) => w.write(tf.tensor(weightedSum(this.statistics, this.statisticLayout, index, weightsOf), w.shape as number[]))));
-    const summed = this.net.variables.map((v, index) => tf.tensor(weightedSum(this.gradients, this.gradientLayout, index, weightsOf), v.shape));
+    const summed = clock.timeSync('gradient sum', () => {
+      // The moving averages are linear in the batch statistics: the weighted mean of the replicas'
+      // updates is the update with the weighted mean of their statistics.
+      tf.tidy(() => moving.forEach((w, index) => w.write(tf.tensor(weightedSum(this.statistics, this.statisticLayout, index, weightsOf), w.shape as number[]))));
+      return this.net.variables.map((v, index) => tf.tensor(weightedSum(this.gradients, this.gradientLayout, index, weightsOf), v.shape));
+    });
     try {
-      const gradientNorm = await applyGradients(this.net, optimizer, this.config, summed);
+      const gradientNorm = await clock.time('optimizer', () => applyGradients(this.net, optimizer, this.config, summed));
+      clock.endStep();
       let loss = 0;
       let top1Correct = 0;
       let top5Correct = 0;
@@ -109,6 +125,16 @@ export class DataParallelTrainer {
     } finally {
       tf.dispose(summed);
     }
+  }
+
+  /** Where the steps since the last `resetPhases` spent their time: this thread's phases, then each worker's. */
+  phases(): { main: PhaseTotals; replicas: PhaseTotals[] } {
+    return { main: this.clock.totals(), replicas: [...this.replicaPhases] };
+  }
+
+  resetPhases(): void {
+    this.clock.reset();
+    this.replicaPhases = this.workers.map(() => NO_PHASES);
   }
 
   async close(): Promise<void> {

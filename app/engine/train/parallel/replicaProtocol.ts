@@ -5,6 +5,7 @@
  */
 
 import type { TrainConfig } from '../../../training/types';
+import type { PhaseTotals } from './phaseClock';
 
 /** What a replica worker is started with (`workerData`). */
 export interface ReplicaSetup {
@@ -33,5 +34,5 @@ export interface ReplicaStep {
 
 export type ReplicaReply =
   | { type: 'ready' }
-  | { type: 'done'; loss: number; top1Correct: number; top5Correct: number }
+  | { type: 'done'; loss: number; top1Correct: number; top5Correct: number; /** Where this step's time went on the replica's thread. */ phases: PhaseTotals }
   | { type: 'failed'; message: string };

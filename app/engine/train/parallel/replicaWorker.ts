@@ -14,6 +14,7 @@ import { parseDesignText, prepareModel } from '../prepareModel';
 import { shardGradients, trainableModel } from '../trainStep';
 import { replicaSeed } from './batchShards';
 import type { ReplicaReply, ReplicaSetup, ReplicaStep } from './replicaProtocol';
+import { PhaseClock } from './phaseClock';
 import { tensorLayout, tensorValues, writeTensors } from './sharedTensors';
 
 const setup = workerData as ReplicaSetup;
@@ -33,23 +34,29 @@ async function serve(): Promise<void> {
   const batchNorm = new BatchNormWarmup(model);
   const seed = replicaSeed(setup.config.seed, setup.replica);
 
+  const clock = new PhaseClock();
+
   const step = async (command: ReplicaStep): Promise<ReplicaReply> => {
+    clock.reset();
     // Every weight, the batch-norm moving averages included, so the replicas stay identical.
-    tf.tidy(() => model.weights.forEach((w, i) => w.write(tf.tensor(tensorValues(weights, weightLayout, i), w.shape as number[]))));
+    clock.timeSync('weights in', () => tf.tidy(() => model.weights.forEach((w, i) => w.write(tf.tensor(tensorValues(weights, weightLayout, i), w.shape as number[])))));
     seedDropout(model, seed, command.globalStep);
     batchNorm.apply(command.globalStep);
-    const shard = await shardGradients(net, setup.config, { pixels: command.pixels, labels: command.labels, size: command.size });
+    const shard = await clock.time('forward+backward', () => shardGradients(net, setup.config, { pixels: command.pixels, labels: command.labels, size: command.size }));
     try {
-      writeTensors(shard.grads, gradients, gradientLayout);
-      writeTensors(
-        model.nonTrainableWeights.map((w) => w.read()),
-        statistics,
-        statisticLayout,
-      );
+      clock.timeSync('gradients out', () => {
+        writeTensors(shard.grads, gradients, gradientLayout);
+        writeTensors(
+          model.nonTrainableWeights.map((w) => w.read()),
+          statistics,
+          statisticLayout,
+        );
+      });
     } finally {
       tf.dispose(shard.grads);
     }
-    return { type: 'done', loss: shard.loss, top1Correct: shard.top1Correct, top5Correct: shard.top5Correct };
+    clock.endStep();
+    return { type: 'done', loss: shard.loss, top1Correct: shard.top1Correct, top5Correct: shard.top5Correct, phases: clock.totals() };
   };
 
   // The main thread ends the worker when the run ends; its wasm memory goes with the thread.
