@@ -203,13 +203,46 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await studio.screenshot('training-resumed-and-stopped');
   });
 
+  it('shows a trainer crash and keeps the last checkpoint usable for prediction and resuming', async () => {
+    await setUpRun(30);
+    await page.getByRole('button', { name: 'Start training' }).click();
+    const results = page.getByRole('region', { name: 'Run results' });
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
+    const runId = /^Training · (\S+)/.exec((await status()) ?? '')?.[1];
+    // The first epoch's checkpoint of this run.
+    await eventually(() => results.textContent(), TRAINING_MS).toContain(`${runId}/checkpoints/last`);
+    const trainers = trainerProcesses();
+    expect(trainers.length).toBe(1);
+    process.kill(trainers[0], 'SIGKILL');
+
+    const alert = page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'trainer process' });
+    await eventually(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/killed by a signal.*Last checkpoint: .*checkpoints\/last/);
+    expect(await status()).toMatch(/^Trainer crashed/);
+    await studio.screenshot('trainer-crashed');
+
+    await results.getByRole('button', { name: 'Predict with last' }).click();
+    await page.getByLabel('Choose images').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() });
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await eventually(() => page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem').count()).toBe(TINY_CLASSES);
+    await studio.screenshot('predict-from-crashed-checkpoint');
+
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
+  });
+
   it('asks before a run resizes the classifier: cancel changes nothing; accept sets the class count (one undo step) and starts', async () => {
     await writeTinyDesign(studio.host.root, 'Three classes', 3, 'three.incept.json');
     await openDesignFile(page, 'three.incept.json');
     await eventually(() => page.getByLabel('Document title').textContent()).toContain('three.incept.json');
     const output = () => page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Output shape').textContent();
     expect(await output()).toBe('output 3');
-    await page.getByRole('tab', { name: 'Train' }).click();
+    // Open the Train tab unless an earlier test left it open (a second click would close it).
+    const train = page.getByRole('tab', { name: 'Train' });
+    if ((await train.getAttribute('aria-selected')) !== 'true') await train.click();
     await page.getByLabel('Dataset folder or CSV').fill(data);
     await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain(`40 images in ${TINY_CLASSES} classes`);
     await setUpRun(30);
@@ -242,36 +275,5 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+z');
     await eventually(() => output()).toBe('output 3');
-  });
-
-  it('shows a trainer crash and keeps the last checkpoint usable for prediction and resuming', async () => {
-    await setUpRun(30);
-    await page.getByRole('button', { name: 'Start training' }).click();
-    const results = page.getByRole('region', { name: 'Run results' });
-    await eventually(status, TRAINING_MS).toMatch(/^Training/);
-    const runId = /^Training · (\S+)/.exec((await status()) ?? '')?.[1];
-    // The first epoch's checkpoint of this run.
-    await eventually(() => results.textContent(), TRAINING_MS).toContain(`${runId}/checkpoints/last`);
-    const trainers = trainerProcesses();
-    expect(trainers.length).toBe(1);
-    process.kill(trainers[0], 'SIGKILL');
-
-    const alert = page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'trainer process' });
-    await eventually(() => alert.count()).toBe(1);
-    expect(await alert.textContent()).toMatch(/killed by a signal.*Last checkpoint: .*checkpoints\/last/);
-    expect(await status()).toMatch(/^Trainer crashed/);
-    await studio.screenshot('trainer-crashed');
-
-    await results.getByRole('button', { name: 'Predict with last' }).click();
-    await page.getByLabel('Choose images').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: await tinyImage() });
-    await page.getByRole('button', { name: 'Predict', exact: true }).click();
-    await eventually(() => page.getByRole('list', { name: 'Top classes for green.png' }).getByRole('listitem').count()).toBe(TINY_CLASSES);
-    await studio.screenshot('predict-from-crashed-checkpoint');
-
-    await page.getByRole('tab', { name: 'Train' }).click();
-    await page.getByRole('button', { name: 'Resume from checkpoint' }).click();
-    await eventually(status, TRAINING_MS).toMatch(/^Training/);
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
   });
 });
