@@ -43,6 +43,10 @@ export interface UiState {
   presetDialog: string | null;
   /** A run asked to size the classifier to the dataset, waiting for the user's answer; null when none. */
   classifierResize: ClassifierResize | null;
+  /** File › Export model…: open, with the checkpoint to export chosen (null: the design); null when closed. */
+  modelExport: { checkpoint: string | null } | null;
+  /** File › Import model…. */
+  modelImport: boolean;
 }
 
 export interface EditorState extends EditorView {
@@ -174,7 +178,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       fitRequest: 0,
       lockReason: null,
       selectedLayer: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null, classifierResize: null },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null, classifierResize: null, modelExport: null, modelImport: false },
 
       run(action, arg) {
         const state = get();
