@@ -4,6 +4,7 @@
  */
 
 import { BACKEND_NAMES } from '../../app/compute/backends';
+import { PARALLEL_RUNS } from '../../app/experiments/types';
 import { DESIGN_LIMITS } from '../../app/design/limits';
 import { DATASET_KINDS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
@@ -85,7 +86,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   runEvents: object({ runDir: PATH }),
   listExperiments: nothing,
   previewExperiment: object({ spec: SPEC }),
-  startExperiment: object({ spec: SPEC }),
+  startExperiment: object({ spec: SPEC, parallel: optional(number({ ...PARALLEL_RUNS, integer: true })) }),
   experimentStatus: object({ id: EXPERIMENT_ID }),
   controlExperiment: object({
     id: EXPERIMENT_ID,
