@@ -193,6 +193,35 @@ export interface PredictRequest {
   backend?: BackendName;
 }
 
+/** What an export reads: the design (its text) with the initial weights of `seed`, or a model directory (a run's checkpoint). */
+export type ModelExportSource = { kind: 'design'; design: string; seed: number } | { kind: 'modelDir'; path: string };
+
+export interface ModelExportRequest {
+  format: ModelExportFormat;
+  source: ModelExportSource;
+  /** The name offered for the file (`net.onnx`) or folder (`net-pytorch`). */
+  suggestedName: string;
+  /**
+   * `host`: written on the host — at `path`, else where the user picks (desktop), else under a free
+   * name in the first root (web host). `download`: sent back to the window, a folder as one `.zip`.
+   */
+  to: 'host' | 'download';
+  path?: string;
+}
+
+export type ModelExportResult = { kind: 'saved'; file: FileRef } | { kind: 'download'; name: string; base64: string };
+
+/** A model directory written from weights trained elsewhere (`inception-studio import`). */
+export interface ImportedModel {
+  file: FileRef;
+  designName: string;
+  classNames: readonly string[];
+}
+
+/** What an import may read: a file (`.onnx`, a train.py checkpoint `.pt`/`.npz`) or a folder (a run, a PyTorch export). */
+export const IMPORT_SOURCE_KINDS = ['file', 'folder'] as const;
+export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
+
 export interface ImagePrediction {
   image: string;
   top: readonly { classIndex: number; label: string; probability: number }[];
@@ -265,6 +294,8 @@ export const MENU_COMMANDS = [
   'saveAs',
   'exportPng',
   'exportSvg',
+  'exportModel',
+  'importModel',
   'undo',
   'redo',
   'cut',
@@ -349,6 +380,16 @@ export interface StudioHost {
   evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<EvaluationReport>>;
   /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
   runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
+  /** A network in another framework's format (the engine's `exportModel`, as `inception-studio export`). Null when the user cancels. */
+  exportModel(request: ModelExportRequest): Promise<Result<ModelExportResult | null>>;
+  /** The desktop's native dialog for what to import; the host may then read it. The web host browses with `listDirectory`. */
+  chooseImportSource(request: { kind: ImportSourceKind }): Promise<Result<string | null>>;
+  /**
+   * Weights trained elsewhere as a new model directory (the engine's `importModel`, as
+   * `inception-studio import`): the desktop host asks where (null on cancel); the web host uses
+   * `path` when given, else a free name in its first root.
+   */
+  importModel(request: { source: string; path?: string; suggestedName: string }): Promise<Result<ImportedModel | null>>;
   /** The experiments in the host's experiments folder, newest first. */
   listExperiments(): Promise<Result<readonly ExperimentSummary[]>>;
   /**
@@ -404,6 +445,9 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   saveModel: true,
   evaluate: true,
   runEvents: true,
+  exportModel: true,
+  chooseImportSource: true,
+  importModel: true,
   listExperiments: true,
   previewExperiment: true,
   startExperiment: true,
@@ -418,5 +462,5 @@ export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];
  * The methods that do compute work (training, datasets, inference): each host hands them to its
  * trainer processes and its engine worker, after checking the paths they name.
  */
-export const COMPUTE_METHODS = ['backends', 'doctor', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate'] as const satisfies readonly StudioMethod[];
+export const COMPUTE_METHODS = ['backends', 'doctor', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate', 'exportModel', 'importModel'] as const satisfies readonly StudioMethod[];
 export type ComputeMethod = (typeof COMPUTE_METHODS)[number];

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
 import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
+import { modelFileHandlers } from './modelFileHandlers';
 import { experimentHandlers } from './experimentHandlers';
 import { runHandlers } from './runHandlers';
 import { MAX_DESIGN_CHARS } from './requestSchemas';
@@ -120,5 +121,6 @@ export function createHandlers(services: HostServices): Handlers {
     ...experimentHandlers(services),
     ...runHandlers(services),
     ...transferHandlers(services),
+    ...modelFileHandlers(services),
   };
 }

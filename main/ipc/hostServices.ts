@@ -3,7 +3,7 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { ComputeMethod, DatasetKind, HostInfo, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
+import type { ComputeMethod, DatasetKind, HostInfo, ImportSourceKind, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { ExperimentService } from '../experiments/experimentService';
 import type { PathPolicy } from '../files/pathPolicy';
@@ -19,6 +19,8 @@ export interface FileDialogs {
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
   /** A dataset folder, or a CSV manifest file. */
   chooseDataset(kind: DatasetKind): Promise<string | null>;
+  /** What to import: an `.onnx` or checkpoint file, or a run or PyTorch export folder. */
+  chooseImportSource(kind: ImportSourceKind): Promise<string | null>;
 }
 
 /**

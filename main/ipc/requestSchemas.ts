@@ -6,7 +6,7 @@
 import { BACKEND_NAMES } from '../../app/compute/backends';
 import { PARALLEL_RUNS } from '../../app/experiments/types';
 import { DESIGN_LIMITS } from '../../app/design/limits';
-import { DATASET_KINDS, type RequestOf, type StudioMethod } from '../../app/protocol';
+import { DATASET_KINDS, IMPORT_SOURCE_KINDS, MODEL_EXPORT_FORMATS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
 import { WORKERS_RANGE } from '../../app/training/replicas';
@@ -84,6 +84,15 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   evaluate: object({ model: PATH, data: optional(PATH), backend: optional(BACKEND) }),
   saveModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
   runEvents: object({ runDir: PATH }),
+  exportModel: object({
+    format: literal(...MODEL_EXPORT_FORMATS),
+    source: union(object({ kind: literal('design'), design: DOCUMENT, seed: number({ min: 0, max: 2 ** 31 - 1, integer: true }) }), object({ kind: literal('modelDir'), path: PATH })),
+    suggestedName: NAME,
+    to: literal('host', 'download'),
+    path: optional(PATH),
+  }),
+  chooseImportSource: object({ kind: literal(...IMPORT_SOURCE_KINDS) }),
+  importModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
   listExperiments: nothing,
   previewExperiment: object({ spec: SPEC }),
   startExperiment: object({ spec: SPEC, parallel: optional(number({ ...PARALLEL_RUNS, integer: true })) }),
@@ -138,6 +147,9 @@ export const requestBodyLimits: { readonly [M in StudioMethod]: number } = {
   saveModel: SMALL,
   evaluate: SMALL,
   runEvents: SMALL,
+  exportModel: ESCAPED * MAX_DESIGN_CHARS + SMALL,
+  chooseImportSource: SMALL,
+  importModel: SMALL,
   listExperiments: SMALL,
   previewExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,
   startExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,

@@ -47,6 +47,8 @@ function recordingCompute(): ComputeService & { calls: { method: string; request
     listRuns: record('listRuns', () => ok([])),
     predict: record('predict', () => ok([])),
     evaluate: record('evaluate', () => Promise.resolve({ ok: false as const, error: 'fake evaluate' })),
+    exportModel: record('exportModel', () => Promise.resolve({ ok: false as const, error: 'fake export' })),
+    importModel: record('importModel', () => Promise.resolve({ ok: false as const, error: 'fake import' })),
   };
 }
 
@@ -84,5 +86,5 @@ export function scriptedDialogs(answers: (string | null)[]): FileDialogs & { ask
     asked.push(what);
     return answers.shift() ?? null;
   };
-  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model'), chooseDataset: next('dataset') };
+  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model'), chooseDataset: next('dataset'), chooseImportSource: next('import') };
 }

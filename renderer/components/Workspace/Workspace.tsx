@@ -7,6 +7,8 @@ import { useRecovery } from '../../hooks/useRecovery';
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useUnloadGuard } from '../../hooks/useUnloadGuard';
 import { AboutDialog } from '../AboutDialog/AboutDialog';
+import { ModelExportDialog } from '../ModelExportDialog/ModelExportDialog';
+import { ModelImportDialog } from '../ModelImportDialog/ModelImportDialog';
 import { Canvas } from '../Canvas/Canvas';
 import { ExperimentDialog } from '../Experiments/ExperimentDialog';
 import { ExperimentsPanel } from '../Experiments/ExperimentsPanel';
@@ -26,7 +28,7 @@ import './Workspace.css';
 /** Menu bar, palette, canvas, side panels, run dock and status bar, wired to commands and shortcuts. */
 export function Workspace() {
   const run = useCommands();
-  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.ui.presetDialog !== null || s.problem !== null);
+  const overlay = useEditor((s) => s.ui.startScreen || s.ui.fileDialog !== null || s.ui.recovery.length > 0 || s.ui.about || s.ui.presetDialog !== null || s.ui.modelExport !== null || s.ui.modelImport || s.problem !== null);
   const panelsHidden = useEditor((s) => s.ui.panelsHidden);
   const experimentsShown = useExperiments((s) => s.view !== null);
   useShortcuts(run, !overlay && !experimentsShown);
@@ -55,6 +57,8 @@ export function Workspace() {
       <RecoveryDialog />
       <ProblemDialog />
       <AboutDialog />
+      <ModelExportDialog />
+      <ModelImportDialog />
       <ExperimentDialog />
       <ExperimentsPanel />
     </div>
