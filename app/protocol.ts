@@ -6,6 +6,12 @@
  */
 
 import type { BackendName } from './compute/backends';
+import type { ExperimentEstimate } from './experiments/estimate';
+import type { ExperimentEvent } from './experiments/events';
+import type { ExperimentQueue } from './experiments/queue';
+import type { RemainingTime } from './experiments/report/remainingTime';
+import type { RunResult } from './experiments/report/runResult';
+import type { ExperimentRun, ExperimentSpec } from './experiments/types';
 import type { Result } from './result';
 import type { ProgressEvent } from './training/progress';
 import type { EvaluationReport, ScanReport, TrainConfig, TrainEvent } from './training/types';
@@ -189,11 +195,81 @@ export interface PredictRequest {
   backend?: BackendName;
 }
 
+/** What an export reads: the design (its text) with the initial weights of `seed`, or a model directory (a run's checkpoint). */
+export type ModelExportSource = { kind: 'design'; design: string; seed: number } | { kind: 'modelDir'; path: string };
+
+export interface ModelExportRequest {
+  format: ModelExportFormat;
+  source: ModelExportSource;
+  /** The name offered for the file (`net.onnx`) or folder (`net-pytorch`). */
+  suggestedName: string;
+  /**
+   * `host`: written on the host — at `path`, else where the user picks (desktop), else under a free
+   * name in the first root (web host). `download`: sent back to the window, a folder as one `.zip`.
+   */
+  to: 'host' | 'download';
+  path?: string;
+}
+
+export type ModelExportResult = { kind: 'saved'; file: FileRef } | { kind: 'download'; name: string; base64: string };
+
+/** A model directory written from weights trained elsewhere (`inception-studio import`). */
+export interface ImportedModel {
+  file: FileRef;
+  designName: string;
+  classNames: readonly string[];
+}
+
+/** What an import may read: a file (`.onnx`, a train.py checkpoint `.pt`/`.npz`) or a folder (a run, a PyTorch export). */
+export const IMPORT_SOURCE_KINDS = ['file', 'folder'] as const;
+export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
+
 export interface ImagePrediction {
   image: string;
   top: readonly { classIndex: number; label: string; probability: number }[];
   error?: string;
 }
+
+/** An experiment the host keeps: a folder in its experiments folder, named by `id`. */
+export interface ExperimentSummary {
+  id: string;
+  name: string;
+  runs: number;
+  completed: number;
+  /** Runs queued or interrupted. */
+  remaining: number;
+  paused: boolean;
+  /** A runner works through its queue in this session; an experiment left by an earlier session continues on `resume`. */
+  active: boolean;
+}
+
+/** What the "New experiment" dialog shows before anything runs: the runs, each variant's size and the time it should take. */
+export interface ExperimentPreview {
+  runs: number;
+  variants: readonly { variant: string; runs: number; params: number; macs: number }[];
+  backend: BackendName;
+  /** Images each epoch trains on; null when the dataset could not be scanned. */
+  trainImages: number | null;
+  estimate: ExperimentEstimate;
+}
+
+/** An experiment as the queue and comparison views show it: every run's state and, once it trained, its curve and numbers. */
+export interface ExperimentStatus {
+  id: string;
+  /** Its folder on the host (the report lies in `report/`). */
+  dir: string;
+  spec: ExperimentSpec;
+  runs: readonly ExperimentRun[];
+  queue: ExperimentQueue;
+  /** In queue order. */
+  results: readonly RunResult[];
+  active: boolean;
+  /** From the epochs trained so far; null before the first. */
+  remaining: RemainingTime | null;
+}
+
+/** What the queue view asks of an experiment: the runner's own operations. */
+export type ExperimentAction = { type: 'pause' } | { type: 'resume' } | { type: 'cancel'; runId: string } | { type: 'move'; runId: string; index: number };
 
 /**
  * Events pushed from host to UI; the renderer handles each type in one exhaustive handler
@@ -208,7 +284,9 @@ export type HostEvent =
   /** The OS, the command line, a second instance or Open Recent asked to open this design. */
   | { type: 'open-file'; path: string; unsavedChecked: boolean }
   /** A dataset scan, evaluation or prediction under way (at most 4 a second, and the last). */
-  | { type: 'progress'; event: ProgressEvent };
+  | { type: 'progress'; event: ProgressEvent }
+  /** An experiment's runner reported (queue changes, run starts and ends, each run's training events). */
+  | { type: 'experiment'; id: string; event: ExperimentEvent };
 
 /** The commands of the host's menus (the desktop menu bar and its accelerators), as data. */
 export const MENU_COMMANDS = [
@@ -218,6 +296,8 @@ export const MENU_COMMANDS = [
   'saveAs',
   'exportPng',
   'exportSvg',
+  'exportModel',
+  'importModel',
   'undo',
   'redo',
   'cut',
@@ -233,6 +313,8 @@ export const MENU_COMMANDS = [
   'train',
   'stop',
   'predict',
+  'newExperiment',
+  'experiments',
   'about',
 ] as const;
 
@@ -300,6 +382,30 @@ export interface StudioHost {
   evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<EvaluationReport>>;
   /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
   runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
+  /** A network in another framework's format (the engine's `exportModel`, as `inception-studio export`). Null when the user cancels. */
+  exportModel(request: ModelExportRequest): Promise<Result<ModelExportResult | null>>;
+  /** The desktop's native dialog for what to import; the host may then read it. The web host browses with `listDirectory`. */
+  chooseImportSource(request: { kind: ImportSourceKind }): Promise<Result<string | null>>;
+  /**
+   * Weights trained elsewhere as a new model directory (the engine's `importModel`, as
+   * `inception-studio import`): the desktop host asks where (null on cancel); the web host uses
+   * `path` when given, else a free name in its first root.
+   */
+  importModel(request: { source: string; path?: string; suggestedName: string }): Promise<Result<ImportedModel | null>>;
+  /** The experiments in the host's experiments folder, newest first. */
+  listExperiments(): Promise<Result<readonly ExperimentSummary[]>>;
+  /**
+   * An experiment spec (JSON text, `docs/experiments.md`; paths absolute) checked, its designs
+   * built and analysed, the dataset scanned, and the time estimated; nothing runs.
+   */
+  previewExperiment(request: { spec: string }): Promise<Result<ExperimentPreview>>;
+  /** Plans the spec into a new folder (or continues the folder of the same plan) and starts its queue; the same runner as the command line. */
+  startExperiment(request: { spec: string }): Promise<Result<{ id: string }>>;
+  experimentStatus(request: { id: string }): Promise<Result<ExperimentStatus>>;
+  /** Pause, resume (also an experiment an earlier session left), cancel a run, or move a queued run. */
+  controlExperiment(request: { id: string; action: ExperimentAction }): Promise<Result<null>>;
+  /** Writes the experiment's Markdown report (table, figures, settings of every run) and returns it. */
+  experimentReport(request: { id: string }): Promise<Result<{ path: string; markdown: string }>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
@@ -338,6 +444,15 @@ export const STUDIO_METHODS: { readonly [K in StudioMethod]: true } = {
   saveModel: true,
   evaluate: true,
   runEvents: true,
+  exportModel: true,
+  chooseImportSource: true,
+  importModel: true,
+  listExperiments: true,
+  previewExperiment: true,
+  startExperiment: true,
+  experimentStatus: true,
+  controlExperiment: true,
+  experimentReport: true,
 };
 
 export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];
@@ -346,5 +461,5 @@ export const studioMethodNames = Object.keys(STUDIO_METHODS) as StudioMethod[];
  * The methods that do compute work (training, datasets, inference): each host hands them to its
  * trainer processes and its engine worker, after checking the paths they name.
  */
-export const COMPUTE_METHODS = ['backends', 'doctor', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate'] as const satisfies readonly StudioMethod[];
+export const COMPUTE_METHODS = ['backends', 'doctor', 'scanDataset', 'startTraining', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'predict', 'evaluate', 'exportModel', 'importModel'] as const satisfies readonly StudioMethod[];
 export type ComputeMethod = (typeof COMPUTE_METHODS)[number];

@@ -7,8 +7,8 @@
 import { DESIGN_EXTENSION } from './design/types';
 import { IMAGE_EXTENSIONS } from './training/imageFormats';
 
-/** Dataset images and CSV manifests, and designs. */
-export const UPLOAD_EXTENSIONS: readonly string[] = [...IMAGE_EXTENSIONS, '.csv', DESIGN_EXTENSION];
+/** Dataset images and CSV manifests, designs, and `.onnx` files the Studio exported (to import them). */
+export const UPLOAD_EXTENSIONS: readonly string[] = [...IMAGE_EXTENSIONS, '.csv', DESIGN_EXTENSION, '.onnx'];
 
 export const UPLOAD_LIMITS = {
   /** Bytes per file, and per request. */

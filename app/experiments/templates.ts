@@ -19,7 +19,10 @@ const residualVsPlain: ExperimentSpec = {
     'with the same recipe and finds that the residual one reaches a given accuracy in fewer epochs, though it ends up only slightly ahead. ' +
     'Here both are built small (75×75 inputs, quarter width, one block per stage; about 13 M multiply-adds each) and trained on the same data ' +
     'with the same settings, three seeds each, so the difference can be told from the spread between seeds.',
-  figure: 'Figures 23 and 24 of the arXiv version (top-1 and top-5 error during training, Inception-v4 against Inception-ResNet-v2)',
+  // The AAAI text's captions were checked; the arXiv numbers of these training-curve figures were not, so none is claimed.
+  figure:
+    'Figure 9 of the AAAI version (top-1 error during training, Inception-v4 against Inception-ResNet-v2); in the arXiv version, ' +
+    'the training-curve comparisons that follow Figure 20 (top-1 and top-5 error, the same pair)',
   fixed: { epochs: 10, options: SMALL },
   variants: [
     { name: 'Inception-v4 (plain)', design: 'preset:inception-v4' },
@@ -39,7 +42,7 @@ const residualScaling: ExperimentSpec = {
     'stabilised them (Section 3.3). Here a small Inception-ResNet-v2 is trained at the paper\'s rate (RMSProp, 0.045) with every ' +
     "block's residual scaled by 1.0, 0.3 and 0.1. A small network may not die at all; the curves show whether scaling still changes " +
     'how fast and how smoothly it learns.',
-  figure: 'Figure 20 of the arXiv version (the scaled Inception-ResNet module) and Section 3.3',
+  figure: 'Figure 20 of the arXiv version, Figure 7 of the AAAI version (the scaled Inception-ResNet module), and Section 3.3',
   fixed: { epochs: 10, options: SMALL, training: { optimizer: 'rmsprop', learningRate: defaultTrainConfig.learningRate } },
   variants: [
     { name: 'Scale 1.0', design: 'preset:inception-resnet-v2', options: { scales: [1, 1, 1] } },

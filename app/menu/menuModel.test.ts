@@ -7,14 +7,14 @@ const commandsOn = (host: MenuHost): EditorCommand[] =>
   menuForHost(buildMenuModel(presets), host).flatMap((section) => section.entries.filter((entry): entry is CommandEntry => entry.type === 'command').map((entry) => entry.command));
 
 const designerCommands: EditorCommand[] = ['autoLayout', 'toggleExpand', 'expandAll', 'collapseAll', 'startScreen'];
-const hostCommands: EditorCommand[] = ['new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict', 'about'];
+const hostCommands: EditorCommand[] = ['new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'exportModel', 'importModel', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict', 'newExperiment', 'experiments', 'about'];
 const presetCommands = presets.map((preset): EditorCommand => `preset:${preset.name}`);
 
 describe('menu model', () => {
   it('lists every command the page handles exactly once, presets included', () => {
     const web = commandsOn('web');
     expect(new Set(web).size).toBe(web.length);
-    expect(web).toEqual(expect.arrayContaining([...designerCommands, ...presetCommands, 'new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'about']));
+    expect(web).toEqual(expect.arrayContaining([...designerCommands, ...presetCommands, 'new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'exportModel', 'importModel', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'newExperiment', 'experiments', 'about']));
     expect(menuForHost(buildMenuModel(presets), 'web').map((section) => section.label)).toEqual(['File', 'Edit', 'View', 'Presets', 'Help']);
   });
 

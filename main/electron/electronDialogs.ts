@@ -39,6 +39,10 @@ export function electronDialogs(window: () => BrowserWindow | null): FileDialogs
       kind === 'folder'
         ? open({ title: 'Choose the dataset folder (one sub-folder per class)', properties: ['openDirectory'], buttonLabel: 'Use Folder' })
         : open({ title: 'Choose the dataset manifest (path,label rows)', properties: ['openFile'], filters: [{ name: 'CSV manifest', extensions: ['csv'] }], buttonLabel: 'Use Manifest' }),
+    chooseImportSource: (kind) =>
+      kind === 'folder'
+        ? open({ title: 'Choose a train.py run folder or a PyTorch export folder', properties: ['openDirectory'], buttonLabel: 'Import Folder' })
+        : open({ title: 'Choose an exported .onnx or a train.py checkpoint', properties: ['openFile'], filters: [{ name: 'ONNX model or checkpoint', extensions: ['onnx', 'pt', 'npz'] }], buttonLabel: 'Import File' }),
   };
 }
 

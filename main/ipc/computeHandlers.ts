@@ -10,7 +10,8 @@ import { readRunRecord, runPaths } from '../../app/node/runs/runRecord';
 import type { HostServices } from './hostServices';
 import type { Handlers } from './handlerTypes';
 
-type ComputeHandlers = Pick<Handlers, ComputeMethod>;
+/** Exports and imports write files first chosen by the host: `modelFileHandlers` routes them. */
+type ComputeHandlers = Pick<Handlers, Exclude<ComputeMethod, 'exportModel' | 'importModel'>>;
 
 export function computeHandlers({ paths, compute }: HostServices): ComputeHandlers {
   /** Checks every present path; returns the request with real paths, or the first refusal. */

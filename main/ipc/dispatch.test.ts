@@ -33,6 +33,15 @@ const valid: { [M in StudioMethod]: unknown } = {
   saveModel: { source: '/runs/r/checkpoints/best', suggestedName: 'model' },
   evaluate: { model: '/runs/r/checkpoints/best', data: '/data', backend: 'wasm' },
   runEvents: { runDir: '/runs/r' },
+  exportModel: { format: 'onnx', source: { kind: 'design', design: '{}', seed: 3 }, suggestedName: 'net', to: 'download' },
+  chooseImportSource: { kind: 'folder' },
+  importModel: { source: '/exports/net.onnx', suggestedName: 'net-model' },
+  listExperiments: undefined,
+  previewExperiment: { spec: '{}' },
+  startExperiment: { spec: '{}' },
+  experimentStatus: { id: 'residual-vs-plain' },
+  controlExperiment: { id: 'residual-vs-plain', action: { type: 'move', runId: 'plain-seed2', index: 0 } },
+  experimentReport: { id: 'residual-vs-plain' },
 };
 
 const invalid: { [M in StudioMethod]: [unknown, RegExp] } = {
@@ -61,6 +70,15 @@ const invalid: { [M in StudioMethod]: [unknown, RegExp] } = {
   evaluate: [{ model: '/m', backend: 'tpu' }, /request\.backend: expected "tensorflow-gpu" or "webgpu" or "tensorflow" or "wasm" or "cpu", found "tpu"/],
   saveModel: [{ source: '/m' }, /request\.suggestedName: expected a string, found undefined/],
   runEvents: [{ runDir: '/r'.repeat(3000) }, /request\.runDir: expected at most 4096 characters/],
+  exportModel: [{ format: 'svg', source: { kind: 'modelDir', path: '/m' }, suggestedName: 'net', to: 'host' }, /request\.format: expected "onnx" or "pytorch" or "tfjs", found "svg"/],
+  chooseImportSource: [{ kind: 'zip' }, /request\.kind: expected "file" or "folder", found "zip"/],
+  importModel: [{ source: '/m', suggestedName: 'x', path: 7 }, /request\.path: expected a string, found number 7/],
+  listExperiments: [{}, /expected no argument/],
+  previewExperiment: [{ spec: '' }, /request\.spec: expected a non-empty string/],
+  startExperiment: [{ spec: 7 }, /request\.spec: expected a string, found number 7/],
+  experimentStatus: [{}, /request\.id: expected a string/],
+  controlExperiment: [{ id: 'e', action: { type: 'move', runId: 'r', index: -1 } }, /request\.action\.index: expected a number ≥ 0/],
+  experimentReport: [{ id: '' }, /request\.id: expected a non-empty string/],
 };
 
 describe('dispatchRequest', () => {

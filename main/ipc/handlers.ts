@@ -12,6 +12,8 @@ import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
 import type { Handlers } from './handlerTypes';
 import type { HostServices } from './hostServices';
 import { computeHandlers } from './computeHandlers';
+import { modelFileHandlers } from './modelFileHandlers';
+import { experimentHandlers } from './experimentHandlers';
 import { runHandlers } from './runHandlers';
 import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { saveTarget } from './saveTarget';
@@ -116,7 +118,9 @@ export function createHandlers(services: HostServices): Handlers {
     discardRecovery: ({ id }) => recovery.discard(id),
 
     ...computeHandlers(services),
+    ...experimentHandlers(services),
     ...runHandlers(services),
     ...transferHandlers(services),
+    ...modelFileHandlers(services),
   };
 }

@@ -3,8 +3,9 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { ComputeMethod, DatasetKind, HostInfo, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
+import type { ComputeMethod, DatasetKind, HostInfo, ImportSourceKind, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
+import type { ExperimentService } from '../experiments/experimentService';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
 import type { RecoveryStore } from '../files/recoveryStore';
@@ -18,6 +19,8 @@ export interface FileDialogs {
   chooseModelSaveTarget(suggestedName: string): Promise<string | null>;
   /** A dataset folder, or a CSV manifest file. */
   chooseDataset(kind: DatasetKind): Promise<string | null>;
+  /** What to import: an `.onnx` or checkpoint file, or a run or PyTorch export folder. */
+  chooseImportSource(kind: ImportSourceKind): Promise<string | null>;
 }
 
 /**
@@ -44,4 +47,6 @@ export interface HostServices {
   parseDesign(text: string): ParseResult;
   onDocumentState(state: { title: string; dirty: boolean }): void;
   compute: ComputeService;
+  /** Experiments: the command line's planner, queue runner and report, over the host's trainer processes. */
+  experiments: ExperimentService;
 }

@@ -5,7 +5,7 @@
 
 import { BACKEND_NAMES } from '../../app/compute/backends';
 import { DESIGN_LIMITS } from '../../app/design/limits';
-import { DATASET_KINDS, type RequestOf, type StudioMethod } from '../../app/protocol';
+import { DATASET_KINDS, IMPORT_SOURCE_KINDS, MODEL_EXPORT_FORMATS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
 import { IMAGE_CACHE_RANGE } from '../../app/training/imageCache';
@@ -26,6 +26,10 @@ const MAX_PREDICT_IMAGES = 1000;
 const RUN_ID = string({ maxLength: 200, nonEmpty: true });
 const RECOVERY_ID = string({ maxLength: 64, nonEmpty: true });
 const BACKEND = literal(...BACKEND_NAMES);
+/** An experiment spec as JSON text: a few variants, far below this. */
+const MAX_SPEC_CHARS = 1_000_000;
+const SPEC = string({ maxLength: MAX_SPEC_CHARS, nonEmpty: true });
+const EXPERIMENT_ID = string({ maxLength: 200, nonEmpty: true });
 
 /** Each numeric setting within its range from the core's table. */
 const hyperparameterFields = Object.fromEntries(NUMERIC_HYPERPARAMETERS.map((key) => [key, optional(number(HYPERPARAMETERS[key].range))])) as {
@@ -81,6 +85,29 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   evaluate: object({ model: PATH, data: optional(PATH), backend: optional(BACKEND) }),
   saveModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
   runEvents: object({ runDir: PATH }),
+  exportModel: object({
+    format: literal(...MODEL_EXPORT_FORMATS),
+    source: union(object({ kind: literal('design'), design: DOCUMENT, seed: number({ min: 0, max: 2 ** 31 - 1, integer: true }) }), object({ kind: literal('modelDir'), path: PATH })),
+    suggestedName: NAME,
+    to: literal('host', 'download'),
+    path: optional(PATH),
+  }),
+  chooseImportSource: object({ kind: literal(...IMPORT_SOURCE_KINDS) }),
+  importModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
+  listExperiments: nothing,
+  previewExperiment: object({ spec: SPEC }),
+  startExperiment: object({ spec: SPEC }),
+  experimentStatus: object({ id: EXPERIMENT_ID }),
+  controlExperiment: object({
+    id: EXPERIMENT_ID,
+    action: union(
+      object({ type: literal('pause') }),
+      object({ type: literal('resume') }),
+      object({ type: literal('cancel'), runId: RUN_ID }),
+      object({ type: literal('move'), runId: RUN_ID, index: number({ min: 0, max: 100_000, integer: true }) }),
+    ),
+  }),
+  experimentReport: object({ id: EXPERIMENT_ID }),
 };
 
 /** Room for the request's other fields and JSON punctuation. */
@@ -121,4 +148,13 @@ export const requestBodyLimits: { readonly [M in StudioMethod]: number } = {
   saveModel: SMALL,
   evaluate: SMALL,
   runEvents: SMALL,
+  exportModel: ESCAPED * MAX_DESIGN_CHARS + SMALL,
+  chooseImportSource: SMALL,
+  importModel: SMALL,
+  listExperiments: SMALL,
+  previewExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,
+  startExperiment: ESCAPED * MAX_SPEC_CHARS + SMALL,
+  experimentStatus: SMALL,
+  controlExperiment: SMALL,
+  experimentReport: SMALL,
 };

@@ -45,7 +45,7 @@ describe('menu template', () => {
     }
     for (const item of submenu(template, 'Presets')) click(item);
     expect(calls).toEqual([
-      ...['new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict'].map((c) => `command:${c}`),
+      ...['new', 'open', 'save', 'saveAs', 'exportPng', 'exportSvg', 'exportModel', 'importModel', 'newExperiment', 'experiments', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePanels', 'validate', 'train', 'stop', 'predict'].map((c) => `command:${c}`),
       ...presets.map((preset) => `command:preset:${preset.name}`),
     ]);
     expect(submenu(template, 'Presets').map((item) => item.label)).toContain('Inception-v4');

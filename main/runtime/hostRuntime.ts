@@ -4,6 +4,7 @@
  * run the same handlers against the same trainer processes.
  */
 
+import { dirname, join } from 'node:path';
 import type { HostEvent, HostInfo } from '../../app/protocol';
 import { parseDesign } from '../../app/design/document';
 import type { PathPolicy } from '../files/pathPolicy';
@@ -12,8 +13,10 @@ import { createRecoveryStore, type RecoveryStore } from '../files/recoveryStore'
 import type { Handlers } from '../ipc/handlerTypes';
 import { createHandlers } from '../ipc/handlers';
 import type { FileDialogs } from '../ipc/hostServices';
+import { createExperimentService } from '../experiments/experimentService';
 import { createComputeService } from '../trainer/computeService';
 import { createEngineWorkerClient } from '../trainer/engineWorkerClient';
+import { launchedRunStarter } from '../trainer/launchedRun';
 import type { LaunchProcess } from '../trainer/processLauncher';
 import { createTrainerHost } from '../trainer/trainerHost';
 
@@ -27,6 +30,8 @@ export interface HostRuntimeOptions {
   /** Process entries: the trainer (one per run) and the engine worker (one, long-lived). */
   entries: { trainer: string; engineWorker: string };
   runsRoot: string;
+  /** Where experiments get their folders; default: `experiments` beside the runs folder. */
+  experimentsRoot?: string;
   /** Where recovery copies of unsaved designs are kept. */
   recoveryDir: string;
   emit(event: HostEvent): void;
@@ -58,6 +63,14 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
   );
   const { paths } = options;
   const recovery = createRecoveryStore(options.recoveryDir);
+  const compute = createComputeService(trainer, engine, options.runsRoot);
+  const experiments = createExperimentService({
+    root: options.experimentsRoot ?? join(dirname(options.runsRoot), 'experiments'),
+    startRun: launchedRunStarter(options.launch, options.entries.trainer, () => paths.allowed()),
+    compute,
+    roots: () => paths.allowed(),
+    emit: options.emit,
+  });
   const handlers = createHandlers({
     info: options.info,
     paths,
@@ -66,7 +79,8 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     recovery,
     parseDesign,
     onDocumentState: options.onDocumentState ?? (() => {}),
-    compute: createComputeService(trainer, engine, options.runsRoot),
+    compute,
+    experiments,
   });
   return {
     handlers,
@@ -74,7 +88,7 @@ export async function createHostRuntime(options: HostRuntimeOptions): Promise<Ho
     recovery,
     async shutdown() {
       engine.close();
-      await trainer.shutdown();
+      await Promise.all([trainer.shutdown(), experiments.shutdown()]);
     },
   };
 }

@@ -10,6 +10,7 @@ import { buildPreset } from '../../app/presets';
 import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import { createPathPolicy } from '../files/pathPolicy';
 import { createRecoveryStore } from '../files/recoveryStore';
+import { createExperimentService } from '../experiments/experimentService';
 import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
 
 export const TEST_VERSIONS: AppVersions = { app: '0.0.0-test', node: '20.0.0', tfjs: '4.22.0', electron: null, chrome: null, platform: 'linux', arch: 'x64' };
@@ -46,11 +47,23 @@ function recordingCompute(): ComputeService & { calls: { method: string; request
     listRuns: record('listRuns', () => ok([])),
     predict: record('predict', () => ok([])),
     evaluate: record('evaluate', () => Promise.resolve({ ok: false as const, error: 'fake evaluate' })),
+    exportModel: record('exportModel', () => Promise.resolve({ ok: false as const, error: 'fake export' })),
+    importModel: record('importModel', () => Promise.resolve({ ok: false as const, error: 'fake import' })),
   };
 }
 
 export async function fakeServices(roots: string[], overrides: Partial<HostServices> = {}): Promise<HostServices & { compute: ReturnType<typeof recordingCompute>; states: { title: string; dirty: boolean }[] }> {
   const states: { title: string; dirty: boolean }[] = [];
+  const compute = recordingCompute();
+  const experiments = createExperimentService({
+    root: join(roots[0] ?? tmpdir(), 'experiments'),
+    startRun: () => {
+      throw new Error('no trainer in these tests');
+    },
+    compute,
+    roots: () => roots,
+    emit: () => {},
+  });
   return {
     info: { kind: 'web', versions: TEST_VERSIONS, notices: null, platform: process.platform },
     paths: await createPathPolicy(roots),
@@ -59,8 +72,9 @@ export async function fakeServices(roots: string[], overrides: Partial<HostServi
     recovery: createRecoveryStore(join(roots[0] ?? tmpdir(), '.inception-studio', 'recovery')),
     parseDesign,
     onDocumentState: (state) => states.push(state),
+    experiments,
     ...overrides,
-    compute: recordingCompute(),
+    compute,
     states,
   };
 }
@@ -72,5 +86,5 @@ export function scriptedDialogs(answers: (string | null)[]): FileDialogs & { ask
     asked.push(what);
     return answers.shift() ?? null;
   };
-  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model'), chooseDataset: next('dataset') };
+  return { asked, chooseDesignToOpen: next('open'), chooseDesignSaveTarget: next('save'), chooseExportTarget: next('export'), chooseModelSaveTarget: next('model'), chooseDataset: next('dataset'), chooseImportSource: next('import') };
 }

@@ -1,6 +1,6 @@
 /**
  * The compute half of the contract, the same for both hosts: training goes to per-run trainer
- * processes, backend/scan/predict requests to the engine worker process.
+ * processes, backend/scan/predict/evaluate/export/import requests to the engine worker process.
  */
 
 import { errorMessage } from '../../app/result';
@@ -19,6 +19,8 @@ export function createComputeService(trainer: TrainerHost, engine: EngineWorkerC
     scanDataset: (request) => engine.call('scanDataset', request).catch((error: unknown) => failed('Dataset scan failed', error)),
     predict: (request) => engine.call('predict', request).catch((error: unknown) => failed('Prediction failed', error)),
     evaluate: (request) => engine.call('evaluate', request).catch((error: unknown) => failed('Evaluation failed', error)),
+    exportModel: (request) => engine.call('exportModel', request).catch((error: unknown) => failed('Export failed', error)),
+    importModel: (request) => engine.call('importModel', request).catch((error: unknown) => failed('Import failed', error)),
     startTraining: (request) => trainer.start(request).catch((error: unknown) => failed('Could not start training', error)),
     pauseTraining: async ({ runId }) => trainer.command(runId, 'pause'),
     resumeTraining: async ({ runId }) => trainer.command(runId, 'resume'),

@@ -1,5 +1,5 @@
 /**
- * The engine worker process: answers backend, dataset-scan, prediction and evaluation requests
+ * The engine worker process: answers backend, dataset-scan, prediction, evaluation, export and import requests
  * from the host, so TensorFlow.js and image decoding stay out of the main process. Every request
  * with an id gets exactly one reply: its answer, or an error naming what went wrong (an unknown
  * method included), so no caller waits forever.
@@ -9,6 +9,7 @@ import './parentPortBridge';
 import { selectBackend } from '../../app/engine/backends/select';
 import { scanDataset } from '../../app/engine/data/scanDataset';
 import { runDoctor } from '../../app/engine/doctor/runDoctor';
+import { runModelExport, runModelImport } from '../../app/engine/export/modelFileRequests';
 import { runPredictRequest } from '../../app/engine/predictRequest';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
 import { progressEmitter, type ProgressTask } from '../../app/training/progress';
@@ -21,7 +22,7 @@ const settled = async <T>(work: () => Promise<Result<T>>): Promise<Result<T>> =>
 
 /** Progress reaches the host at most this often (and always the last update). */
 const PROGRESS_MS = 250;
-const progress = (task: ProgressTask) => progressEmitter(task, 'images', (event) => void process.send?.({ progress: event } satisfies EngineWorkerProgress), PROGRESS_MS);
+const progress = (task: ProgressTask, unit = 'images') => progressEmitter(task, unit, (event) => void process.send?.({ progress: event } satisfies EngineWorkerProgress), PROGRESS_MS);
 
 const answers: EngineWorkerAnswers = {
   backends: () => selectBackend(),
@@ -33,6 +34,8 @@ const answers: EngineWorkerAnswers = {
       const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
       return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
     }),
+  exportModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no place to write the export.' }) : runModelExport({ ...request, path: request.path }, progress('export', 'layers')))),
+  importModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no model directory to write.' }) : runModelImport({ source: request.source, path: request.path }))),
 };
 
 process.on('message', (raw: unknown) => {

@@ -9,6 +9,8 @@ const answers: EngineWorkerAnswers = {
     throw new Error('the model folder vanished');
   },
   evaluate: async () => ({ ok: true, value: { images: 0, loss: 0, top1: 0, top5: 0, classNames: [], confusion: [] } }),
+  exportModel: async ({ path }) => ({ ok: true, value: { kind: 'saved', file: { path: path ?? '', name: 'net.onnx' } } }),
+  importModel: async () => ({ ok: false, error: 'no weights here' }),
 };
 
 describe('answerEngineRequest', () => {
@@ -26,7 +28,7 @@ describe('answerEngineRequest', () => {
       expect(await answerEngineRequest(answers, { id: 6, method, request: null })).toEqual({
         id: 6,
         ok: false,
-        error: expect.stringMatching(/^The engine worker has no method .*; it answers backends, doctor, scanDataset, predict, evaluate\.$/),
+        error: expect.stringMatching(/^The engine worker has no method .*; it answers backends, doctor, scanDataset, predict, evaluate, exportModel, importModel\.$/),
       });
     }
   });

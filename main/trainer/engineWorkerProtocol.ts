@@ -1,13 +1,14 @@
 /**
- * Requests to the engine worker: the long-lived process that answers backend, dataset-scan and
- * prediction requests, so TensorFlow.js never loads in the Electron main process.
+ * Requests to the engine worker: the long-lived process that answers backend, dataset-scan,
+ * prediction, evaluation, export and import requests, so TensorFlow.js never loads in the
+ * Electron main process. Exports and imports arrive with the host's chosen `path` set.
  */
 
 import type { ComputeMethod, RequestOf, StudioHost } from '../../app/protocol';
 import type { ProgressEvent } from '../../app/training/progress';
 
 /** The compute methods the engine worker answers (the rest go to trainer processes or the runs folder). */
-export const ENGINE_WORKER_METHODS = ['backends', 'doctor', 'scanDataset', 'predict', 'evaluate'] as const satisfies readonly ComputeMethod[];
+export const ENGINE_WORKER_METHODS = ['backends', 'doctor', 'scanDataset', 'predict', 'evaluate', 'exportModel', 'importModel'] as const satisfies readonly ComputeMethod[];
 export type EngineWorkerMethod = (typeof ENGINE_WORKER_METHODS)[number];
 
 /** The methods whose work reads paths found inside files (a CSV manifest's rows): they carry the host's roots. */

@@ -45,7 +45,7 @@ export interface TrainerHost {
   shutdown(): Promise<void>;
 }
 
-const isTrainEvent = (value: unknown): value is TrainEvent =>
+export const isTrainEvent = (value: unknown): value is TrainEvent =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 
 export function designNameOf(designText: string): string {

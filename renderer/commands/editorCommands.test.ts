@@ -5,26 +5,37 @@ import { insertAfterAction } from '../actions/editActions';
 import { emptyDesign } from '../documents/emptyDesign';
 import { defaultDeps } from '../store/defaultDeps';
 import { createEditorStore } from '../store/editorStore';
+import { createExperimentStore } from '../store/experimentStore';
 import { createRunStore } from '../store/runStore';
 import { createCommandHandlers, runCommand } from './editorCommands';
 
 function setUp(confirmAnswer = false) {
   const store = createEditorStore(emptyDesign(), defaultDeps);
   const runStore = createRunStore();
+  const experimentStore = createExperimentStore();
   const calls: string[] = [];
   const host = { info: async () => ({ kind: 'web', appVersion: '0', platform: 'linux', roots: ['/r'] }) } as unknown as StudioHost;
   const handlers = createCommandHandlers({
     store,
     runStore,
+    experimentStore,
     host,
     view: { zoomIn: () => calls.push('zoomIn'), zoomOut: () => calls.push('zoomOut'), fitView: () => calls.push('fitView'), autoLayout: () => calls.push('autoLayout') },
     exportDesign: async (format) => (calls.push(`export:${format}`), { ok: true, value: { kind: 'saved', file: { path: `/r/design.${format}`, name: `design.${format}` } } }),
     confirm: () => (calls.push('confirm'), confirmAnswer),
   });
-  return { store, runStore, calls, handlers };
+  return { store, runStore, experimentStore, calls, handlers };
 }
 
 describe('editor commands', () => {
+  it('New Experiment opens its dialog, Experiments the queue and comparison view', () => {
+    const { handlers, experimentStore } = setUp();
+    handlers.newExperiment({ unsavedChecked: false });
+    expect(experimentStore.getState().view).toEqual({ kind: 'new', prefill: null });
+    handlers.experiments({ unsavedChecked: false });
+    expect(experimentStore.getState().view).toEqual({ kind: 'view', id: null });
+  });
+
   it('has a handler for every command the menus and the host can send', () => {
     const { handlers } = setUp();
     for (const command of [...MENU_COMMANDS, ...DESIGNER_COMMANDS]) expect(typeof handlers[command], command).toBe('function');

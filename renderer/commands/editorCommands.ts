@@ -16,6 +16,7 @@ import { confirmDiscard, newDesign, openDesign, saveDesign } from '../documents/
 import type { ExportOutcome } from '../export/exportImage';
 import { exportNoticeOf } from '../export/exportNotice';
 import type { EditorStore } from '../store/editorStore';
+import type { ExperimentStore } from '../store/experimentStore';
 import { stopRun } from '../store/runCommands';
 import { currentRun, type RunStore } from '../store/runStore';
 
@@ -34,6 +35,7 @@ export type CommandHandlers = { readonly [C in NamedCommand]: (options: CommandO
 export interface CommandDeps {
   store: EditorStore;
   runStore: RunStore;
+  experimentStore: ExperimentStore;
   host: StudioHost;
   /** The canvas view: zoom, fit, lay out (React Flow and the ELK worker). */
   view: { zoomIn(): void; zoomOut(): void; fitView(): void; autoLayout(): void };
@@ -51,7 +53,7 @@ export function runCommand(handlers: CommandHandlers, command: EditorCommand, op
   else handlers[command](options);
 }
 
-export function createCommandHandlers({ store, runStore, host, view, exportDesign, confirm }: CommandDeps): CommandHandlers {
+export function createCommandHandlers({ store, runStore, experimentStore, host, view, exportDesign, confirm }: CommandDeps): CommandHandlers {
   const editor = () => store.getState();
   const report = (error: unknown) => editor().setNotice(errorMessage(error));
   /** Fine to replace the document: nothing unsaved, the host asked already, or the user says so. */
@@ -79,6 +81,8 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
     saveAs,
     exportPng: exportAs('png'),
     exportSvg: exportAs('svg'),
+    exportModel: () => editor().setUi({ modelExport: { checkpoint: null } }),
+    importModel: () => editor().setUi({ modelImport: true }),
     undo: () => void editor().undo(),
     redo: () => void editor().redo(),
     cut: onSelection(cutAction),
@@ -102,6 +106,8 @@ export function createCommandHandlers({ store, runStore, host, view, exportDesig
     about: () => editor().setUi({ about: true }),
     train: () => runStore.getState().setDock('train'),
     predict: () => runStore.getState().setDock('predict'),
+    newExperiment: () => experimentStore.getState().open({ kind: 'new', prefill: null }),
+    experiments: () => experimentStore.getState().open({ kind: 'view', id: null }),
     stop: () => {
       const run = currentRun(runStore.getState());
       if (run) void stopRun(host, runStore, run.runId);

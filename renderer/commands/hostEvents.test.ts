@@ -10,6 +10,7 @@ import { insertAfterAction } from '../actions/editActions';
 import { emptyDesign } from '../documents/emptyDesign';
 import { defaultDeps } from '../store/defaultDeps';
 import { createEditorStore, isDirty } from '../store/editorStore';
+import { createExperimentStore } from '../store/experimentStore';
 import { createRunStore } from '../store/runStore';
 import type { CommandOptions } from './editorCommands';
 import { createHostEventHandlers, dispatchHostEvent } from './hostEvents';
@@ -34,19 +35,21 @@ function fakeHost() {
 function setUp(options: { confirm?: boolean; typing?: boolean } = {}) {
   const store = createEditorStore(emptyDesign(), defaultDeps);
   const runStore = createRunStore();
+  const experimentStore = createExperimentStore();
   const { host, opened, emit } = fakeHost();
   const commands: [EditorCommand, CommandOptions][] = [];
   const asked: string[] = [];
   const handlers = createHostEventHandlers({
     store,
     runStore,
+    experimentStore,
     host,
     run: (command, commandOptions) => commands.push([command, commandOptions]),
     confirm: (message) => (asked.push(message), options.confirm ?? false),
     isTyping: () => options.typing ?? false,
   });
   host.onEvent((event) => dispatchHostEvent(handlers, event));
-  return { store, runStore, emit, opened, commands, asked };
+  return { store, runStore, experimentStore, emit, opened, commands, asked };
 }
 
 const makeDirty = (store: ReturnType<typeof createEditorStore>) => store.getState().run(insertAfterAction, { type: 'dropout' });
@@ -113,6 +116,13 @@ describe('host events', () => {
     expect(runStore.getState().dock).toBe('train');
     emit({ type: 'trainer-crashed', runId: null, message: 'engine worker died', lastCheckpoint: null });
     expect(runStore.getState().engineCrash).toBe('engine worker died');
+  });
+
+  it('experiment events reach the experiments store', () => {
+    const { experimentStore, emit } = setUp();
+    const queue = { paused: true, runs: [{ id: 'plain-seed1', state: 'queued' as const }] };
+    emit({ type: 'experiment', id: 'residual-vs-plain', event: { type: 'queue', queue } });
+    expect(experimentStore.getState().live['residual-vs-plain']).toMatchObject({ queue, revision: 1 });
   });
 
   it('names an event type from a newer host instead of dropping it silently', () => {

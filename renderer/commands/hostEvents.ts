@@ -9,6 +9,7 @@ import type { HostEvent, StudioHost } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { confirmDiscard, openDesign } from '../documents/documentFiles';
 import type { EditorStore } from '../store/editorStore';
+import type { ExperimentStore } from '../store/experimentStore';
 import type { RunStore } from '../store/runStore';
 import type { CommandOptions } from './editorCommands';
 
@@ -20,6 +21,7 @@ const EDIT_COMMANDS: ReadonlySet<EditorCommand> = new Set(['undo', 'redo', 'cut'
 export interface HostEventDeps {
   store: EditorStore;
   runStore: RunStore;
+  experimentStore: ExperimentStore;
   host: StudioHost;
   run(command: EditorCommand, options: CommandOptions): void;
   confirm(message: string): boolean;
@@ -32,7 +34,7 @@ export function dispatchHostEvent(handlers: HostEventHandlers, event: HostEvent)
   (handlers[event.type] as (event: HostEvent) => void)(event);
 }
 
-export function createHostEventHandlers({ store, runStore, host, run, confirm, isTyping }: HostEventDeps): HostEventHandlers {
+export function createHostEventHandlers({ store, runStore, experimentStore, host, run, confirm, isTyping }: HostEventDeps): HostEventHandlers {
   return {
     train: (event) => runStore.getState().applyHostEvent(event),
     'trainer-crashed': (event) => {
@@ -44,6 +46,7 @@ export function createHostEventHandlers({ store, runStore, host, run, confirm, i
       run(command, { unsavedChecked });
     },
     progress: ({ event }) => runStore.getState().setWorkProgress(event),
+    experiment: ({ id, event }) => experimentStore.getState().apply(id, event),
     'open-file': ({ path, unsavedChecked }) => {
       if (!unsavedChecked && !confirmDiscard(store, confirm)) return;
       void openDesign(store, host, path).catch((error: unknown) => store.getState().setNotice(errorMessage(error)));

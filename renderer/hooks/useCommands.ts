@@ -8,12 +8,14 @@ import type { FlowEdge, FlowNode } from '../store/flowTypes';
 import { useAutoLayout } from './useAutoLayout';
 import { useEditorContext } from './useEditorContext';
 import { useFitGraph } from './useFitGraph';
+import { useExperimentStore } from './useExperiments';
 import { useRunStore } from './useRun';
 
 /** One entry point for menus, shortcuts and host menu events: runs a command through the editor's command table. */
 export function useCommands(): (command: EditorCommand, options?: CommandOptions) => void {
   const { store, host } = useEditorContext();
   const runStore = useRunStore();
+  const experimentStore = useExperimentStore();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const autoLayout = useAutoLayout();
   const fitGraph = useFitGraph();
@@ -23,6 +25,7 @@ export function useCommands(): (command: EditorCommand, options?: CommandOptions
       createCommandHandlers({
         store,
         runStore,
+        experimentStore,
         host,
         view: {
           zoomIn: () => void flow.zoomIn({ duration: 150 }),
@@ -36,7 +39,7 @@ export function useCommands(): (command: EditorCommand, options?: CommandOptions
         },
         confirm: (message) => window.confirm(message),
       }),
-    [autoLayout, fitGraph, flow, host, runStore, store],
+    [autoLayout, experimentStore, fitGraph, flow, host, runStore, store],
   );
   return useCallback((command, options) => runCommand(handlers, command, options), [handlers]);
 }

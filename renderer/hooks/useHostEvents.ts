@@ -4,6 +4,7 @@ import type { CommandOptions } from '../commands/editorCommands';
 import { createHostEventHandlers, dispatchHostEvent } from '../commands/hostEvents';
 import { isTypingTarget } from '../dom/typingTarget';
 import { useEditorContext } from './useEditorContext';
+import { useExperimentStore } from './useExperiments';
 import { useRunStore } from './useRun';
 
 /**
@@ -14,6 +15,7 @@ import { useRunStore } from './useRun';
 export function useHostEvents(run: (command: EditorCommand, options: CommandOptions) => void): void {
   const { host, store } = useEditorContext();
   const runStore = useRunStore();
+  const experimentStore = useExperimentStore();
   const latestRun = useRef(run);
   useEffect(() => {
     latestRun.current = run;
@@ -22,11 +24,12 @@ export function useHostEvents(run: (command: EditorCommand, options: CommandOpti
     const handlers = createHostEventHandlers({
       store,
       runStore,
+      experimentStore,
       host,
       run: (command, options) => latestRun.current(command, options),
       confirm: (message) => window.confirm(message),
       isTyping: () => isTypingTarget(document.activeElement),
     });
     return host.onEvent((event) => dispatchHostEvent(handlers, event));
-  }, [host, runStore, store]);
+  }, [experimentStore, host, runStore, store]);
 }

@@ -40,6 +40,10 @@ export interface UiState {
   about: boolean;
   /** The preset whose options dialog shows, before it opens; null when none. */
   presetDialog: string | null;
+  /** File › Export model…: open, with the checkpoint to export chosen (null: the design); null when closed. */
+  modelExport: { checkpoint: string | null } | null;
+  /** File › Import model…. */
+  modelImport: boolean;
 }
 
 export interface EditorState extends EditorView {
@@ -171,7 +175,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       fitRequest: 0,
       lockReason: null,
       selectedLayer: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null, modelExport: null, modelImport: false },
 
       run(action, arg) {
         const state = get();

@@ -5,6 +5,7 @@
  */
 
 import { join, resolve } from 'node:path';
+import type { ExperimentEvent } from '../../experiments/events';
 import { variantSlug } from '../../experiments/expandExperiment';
 import { samePlan } from '../../experiments/plan';
 import { remainingRuns, type ExperimentQueue } from '../../experiments/queue';
@@ -13,7 +14,7 @@ import { statisticText } from '../../experiments/report/reportText';
 import { EXPERIMENT_TEMPLATES, TEMPLATE_PREFIX } from '../../experiments/templates';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { readPlan, readQueue, writePlan } from '../../node/experiments/experimentFolder';
-import { startExperiment, type ExperimentEvent } from '../../node/experiments/experimentRunner';
+import { startExperiment } from '../../node/experiments/experimentRunner';
 import { loadExperimentSpec, planExperiment } from '../../node/experiments/loadExperiment';
 import { readExperimentResults, writeExperimentReport } from '../../node/experiments/writeReport';
 import { BACKEND_CHOICES, backendFlag, commandFailure, integerFlag, parseCommandArgs } from '../commandArgs';

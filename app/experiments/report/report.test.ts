@@ -9,7 +9,7 @@ import { EXPERIMENT_FORMAT, type ExperimentSpec } from '../types';
 import { curvesSvg } from './curvesSvg';
 import { runsCsv, summaryCsv } from './reportCsv';
 import { reportMarkdown } from './reportMarkdown';
-import { runResult, type RunResult } from './runResult';
+import { retarget, runResult, type RunResult } from './runResult';
 import { remainingTime } from './remainingTime';
 import { seedStatistic } from './statistics';
 import { summarizeVariants, variantCurves } from './variantSummary';
@@ -56,6 +56,8 @@ describe('experiment report', () => {
     expect(result.params).toBe(139_090);
     expect(result.macs).toBeGreaterThan(2e6);
     expect(runResult(run, { id: run.id, state: 'queued' }, null, [], 0.6)).toMatchObject({ final: null, bestTop1: null, params: null, toTarget: null, curve: [] });
+    expect(retarget([result], 0.3)[0].toTarget).toEqual({ epoch: 1, seconds: 5 });
+    expect(retarget([result], 0.9)[0].toTarget).toBeNull();
   });
 
   it('summarises each variant over its seeds as mean ± sample sd, time to target over the runs that reached it', () => {

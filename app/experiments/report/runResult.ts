@@ -61,12 +61,23 @@ function networkSize(design: string): { params: number; macs: number } | null {
   return { params: totals.total, macs: totals.macs };
 }
 
+const measured = (point: EpochPoint): StepMetrics => point.validation ?? point.train;
+
+/** The first epoch whose validation (else training) top-1 reached `target`, and the time it took; null when none did. */
+export function reachOf(curve: readonly EpochPoint[], target: number): { epoch: number; seconds: number } | null {
+  const reached = curve.find((point) => measured(point).top1 >= target);
+  return reached ? { epoch: reached.epoch, seconds: reached.seconds } : null;
+}
+
+/** The results timed to another accuracy (the comparison view's, which the user picks). */
+export function retarget(results: readonly RunResult[], target: number): RunResult[] {
+  return results.map((result) => ({ ...result, toTarget: reachOf(result.curve, target) }));
+}
+
 export function runResult(run: ExperimentRun, queued: QueuedRun, folder: RunFolderData | null, events: readonly TrainEvent[], target: number): RunResult {
   const curve = curveOf(events);
   const size = folder ? networkSize(folder.design) : null;
   const last = curve.at(-1);
-  const measured = (point: EpochPoint): StepMetrics => point.validation ?? point.train;
-  const reached = curve.find((point) => measured(point).top1 >= target);
   const start = events.filter((event) => event.type === 'start').at(-1);
   return {
     run,
@@ -79,6 +90,6 @@ export function runResult(run: ExperimentRun, queued: QueuedRun, folder: RunFold
     final: last ? measured(last) : null,
     finalTrain: last?.train ?? null,
     bestTop1: curve.length > 0 ? Math.max(...curve.map((point) => measured(point).top1)) : null,
-    toTarget: reached ? { epoch: reached.epoch, seconds: reached.seconds } : null,
+    toTarget: reachOf(curve, target),
   };
 }

@@ -113,8 +113,8 @@ export function floats(fields: readonly ProtobufField[], field: number): Float32
   return Float32Array.from(values);
 }
 
-/** float32 values from little-endian bytes at any alignment (a copy: the file's buffer stays free). */
+/** float32 values from little-endian bytes at any alignment (a copy: the file's buffer stays free; little-endian, as every platform Node runs on). */
 export function littleEndianFloats(bytes: Uint8Array): Float32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float32Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => view.getFloat32(i * 4, true));
+  const whole = bytes.subarray(0, bytes.length - (bytes.length % 4));
+  return new Float32Array(whole.slice().buffer);
 }

@@ -7,6 +7,7 @@
  */
 
 import { mkdir, stat } from 'node:fs/promises';
+import type { ExperimentEvent } from '../../experiments/events';
 import type { ExperimentPlan } from '../../experiments/plan';
 import { cancelRun, moveRun, newQueue, nextRun, retryFailed, updateRun, type ExperimentQueue, type QueuedRunState } from '../../experiments/queue';
 import type { ExperimentRun } from '../../experiments/types';
@@ -25,12 +26,6 @@ export interface RunProcess {
 }
 
 export type StartRun = (request: TrainerStartRequest, onEvent: (event: TrainEvent) => void) => RunProcess;
-
-export type ExperimentEvent =
-  | { type: 'queue'; queue: ExperimentQueue }
-  | { type: 'run-start'; run: ExperimentRun; runDir: string; resumed: boolean }
-  | { type: 'train'; runId: string; event: TrainEvent }
-  | { type: 'run-end'; runId: string; state: QueuedRunState; message?: string };
 
 /** How the queue ended: all runs done, paused, interrupted (Ctrl-C, app quit), or a run's input was unusable (the rest would fail too). */
 export type ExperimentOutcome = { type: 'finished'; failed: number } | { type: 'paused' } | { type: 'interrupted' } | { type: 'input-error'; message: string };

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { serializeDesign } from '../../../app/design/document';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
+import { useExperimentStore } from '../../hooks/useExperiments';
 import { usePastRunsRefresh } from '../../hooks/usePastRunsRefresh';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { loadRunHistory, startRun } from '../../store/runCommands';
@@ -21,6 +22,7 @@ const when = (iso: string): string => new Date(iso).toLocaleString();
 function PastRunsView() {
   const { host, store: editor } = useEditorContext();
   const store = useRunStore();
+  const experiments = useExperimentStore();
   const file = useEditor((s) => s.file?.path ?? null);
   const designName = useEditor((s) => s.document.name);
   const pastRuns = useRun((s) => s.pastRuns);
@@ -104,6 +106,16 @@ function PastRunsView() {
               {run.status === 'failed' || run.status === 'cancelled' || run.status === 'crashed' ? (
                 <button type="button" disabled={locked || busy} aria-label={`Resume ${run.runId}`} onClick={() => resume(run)}>
                   Resume
+                </button>
+              ) : null}
+              {run.status === 'completed' ? (
+                <button
+                  type="button"
+                  aria-label={`New experiment from ${run.runId}`}
+                  title={run.designFile ? 'Compare this design with others, other settings or seeds' : 'This design was never saved: the experiment starts blank'}
+                  onClick={() => experiments.getState().open({ kind: 'new', prefill: { designFile: run.designFile, designName: run.designName } })}
+                >
+                  New experiment…
                 </button>
               ) : null}
             </td>

@@ -91,7 +91,8 @@ function PredictionPanelView() {
             type="text"
             aria-label="Model directory"
             placeholder="/path/to/model"
-            value={modelDir}
+            // An import may have chosen the directory since this panel opened.
+            value={modelDir.trim() === model.path ? modelDir : model.path}
             onChange={(event) => {
               setModelDir(event.target.value);
               setModel({ kind: 'modelDir', path: event.target.value.trim() });

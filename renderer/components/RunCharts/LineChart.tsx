@@ -6,7 +6,7 @@ import { exportBaseName, fileSafe } from '../../export/exportName';
 import { chartImage } from '../../export/exportImage';
 import { useEditor } from '../../hooks/useEditor';
 import { useExportDelivery } from '../../hooks/useExportDelivery';
-import { alignLines, legendEntries, type AlignedColumns, type ChartLine } from './chartData';
+import { alignLines, legendEntries, withBands, type AlignedColumns, type ChartLine } from './chartData';
 import { isZoomed, zoomPanPlugin } from './chartZoom';
 
 export type { ChartLine } from './chartData';
@@ -23,6 +23,14 @@ interface LineChartProps {
 }
 
 const plain = (value: number): string => String(Number(value.toPrecision(4)));
+
+/** A band's fill: its line's colour, faint. */
+function translucent(color: string): string {
+  const rgb = /^rgba?\(([^)]+)\)$/.exec(color)?.[1]?.split(',').slice(0, 3).join(',');
+  if (rgb) return `rgba(${rgb}, 0.18)`;
+  const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+  return hex ? `#${hex}2e` : color;
+}
 
 function describeLatest(title: string, lines: readonly ChartLine[], format: (value: number) => string): string {
   const latest = lines.filter((line) => line.points.length > 0).map((line) => `${line.label} ${format(line.points[line.points.length - 1].y)}`);
@@ -42,7 +50,8 @@ interface Hover {
 function LineChartView({ title, lines, xLabel, yRange, format = plain, height = 150 }: LineChartProps) {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const data = useMemo(() => alignLines(lines), [lines]);
+  const drawn = useMemo(() => withBands(lines), [lines]);
+  const data = useMemo(() => alignLines(drawn.lines), [drawn]);
   const latestData = useRef<AlignedColumns>(data);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const hiddenNow = useRef(hidden);
@@ -57,7 +66,7 @@ function LineChartView({ title, lines, xLabel, yRange, format = plain, height = 
   });
 
   // The lines' look (not their points) decides the chart's series: a new look makes a new chart.
-  const look = lines.map((line) => [line.label, line.color, line.dashed, line.markers].join('|')).join(';');
+  const look = lines.map((line) => [line.label, line.color, line.dashed, line.markers, line.band !== undefined].join('|')).join(';');
   const [yMin, yMax] = yRange ?? [];
   useEffect(() => {
     const element = holder.current;
@@ -89,7 +98,10 @@ function LineChartView({ title, lines, xLabel, yRange, format = plain, height = 
             points: line.markers ? { show: true, size: 5, fill: color, stroke: color } : { show: false },
           };
         }),
+        // Band edges: invisible lines the band is filled between.
+        ...drawn.lines.slice(lines.length).map((edge) => ({ label: edge.label, stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } })),
       ],
+      bands: drawn.bands.map((band) => ({ series: [band.upper + 1, band.lower + 1] as [number, number], fill: translucent(cssColor(band.color, element)) })),
       plugins: [zoomPanPlugin()],
       hooks: {
         setCursor: [(self) => setHover(self.cursor.idx === null || self.cursor.idx === undefined ? null : { idx: self.cursor.idx, idxs: (self.cursor.idxs ?? []).slice(1) })],

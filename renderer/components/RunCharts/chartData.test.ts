@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignLines, legendEntries, type ChartLine } from './chartData';
+import { alignLines, legendEntries, withBands, type ChartLine } from './chartData';
 
 const line = (label: string, points: [number, number][]): ChartLine => ({ label, color: 'red', points: points.map(([x, y]) => ({ x, y })) });
 const fixed = (value: number) => value.toFixed(2);
@@ -51,5 +51,14 @@ describe('chart data', () => {
       { label: 'validation', text: '2.00', at: 2 },
     ]);
     expect(legendEntries([steps, epochs], data, fixed, { idx: 0, idxs: [0, null] })[1]).toEqual({ label: 'validation', text: '—', at: null });
+  });
+
+  it('draws a band as two edge lines after every line, each band naming its edges', () => {
+    const banded: ChartLine = { ...epochs, band: [{ x: 2, low: 1.9, high: 2.2 }, { x: 4, low: 1.5, high: 1.7 }] };
+    const drawn = withBands([steps, banded]);
+    expect(drawn.lines.map((l) => l.label)).toEqual(['train (step)', 'validation', 'validation (highest)', 'validation (lowest)']);
+    expect(drawn.lines[2].points).toEqual([{ x: 2, y: 2.2 }, { x: 4, y: 1.7 }]);
+    expect(drawn.bands).toEqual([{ upper: 2, lower: 3, color: 'red' }]);
+    expect(withBands([steps]).bands).toEqual([]);
   });
 });

@@ -14,6 +14,28 @@ export interface ChartLine {
   dashed?: boolean;
   /** Per-epoch values: drawn with dots as well. */
   markers?: boolean;
+  /** A shaded band around the line (the spread over seeds): the lowest and highest value at each x. */
+  band?: readonly { x: number; low: number; high: number }[];
+}
+
+/** What the chart draws: the lines, then two edge lines per band (never in the legend), and which edges bound each band. */
+export interface DrawnLines {
+  lines: readonly ChartLine[];
+  /** Indexes into `lines` of each band's upper and lower edge, and the colour of the line it belongs to. */
+  bands: readonly { upper: number; lower: number; color: string }[];
+}
+
+export function withBands(lines: readonly ChartLine[]): DrawnLines {
+  const edges: ChartLine[] = [];
+  const bands: { upper: number; lower: number; color: string }[] = [];
+  for (const line of lines) {
+    if (!line.band || line.band.length === 0) continue;
+    const upper = lines.length + edges.length;
+    edges.push({ label: `${line.label} (highest)`, color: line.color, points: line.band.map((p) => ({ x: p.x, y: p.high })) });
+    edges.push({ label: `${line.label} (lowest)`, color: line.color, points: line.band.map((p) => ({ x: p.x, y: p.low })) });
+    bands.push({ upper, lower: upper + 1, color: line.color });
+  }
+  return { lines: [...lines, ...edges], bands };
 }
 
 /** `[xs, ...ys]`, uPlot's aligned data. */

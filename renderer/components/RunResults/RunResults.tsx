@@ -31,9 +31,9 @@ interface RunResultsProps {
   onPredict(path: string): void;
 }
 
-/** A run's checkpoints (save as a model directory, predict, evaluate), its validation confusion matrix, settings and log. */
+/** A run's checkpoints (save as a model directory, predict, export, evaluate), its validation confusion matrix, settings and log. */
 function RunResultsView({ run, onPredict }: RunResultsProps) {
-  const { host } = useEditorContext();
+  const { host, store: editor } = useEditorContext();
   const store = useRunStore();
   const [notice, setNotice] = useState<string | null>(null);
   const [evaluation, setEvaluation] = useState<{ busy: boolean; report: EvaluationReport | null; error: string | null }>({ busy: false, report: null, error: null });
@@ -89,6 +89,9 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
                 ) : null}
                 <button type="button" onClick={() => onPredict(path)}>
                   Predict with {which}
+                </button>
+                <button type="button" onClick={() => editor.getState().setUi({ modelExport: { checkpoint: path } })}>
+                  Export {which}…
                 </button>
                 {validated ? null : (
                   <button type="button" disabled={evaluation.busy} onClick={() => void evaluate(path)}>

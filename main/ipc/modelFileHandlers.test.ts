@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ModelExportRequest } from '../../app/protocol';
+import { createHandlers } from './handlers';
+import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder } from '../testing/fakeHost';
+
+let root: Awaited<ReturnType<typeof tempFolder>>;
+let outside: Awaited<ReturnType<typeof tempFolder>>;
+
+beforeEach(async () => {
+  root = await tempFolder('model-files');
+  outside = await tempFolder('model-files-outside');
+});
+afterEach(async () => {
+  await root.remove();
+  await outside.remove();
+});
+
+const design = (format: ModelExportRequest['format'], to: ModelExportRequest['to']): ModelExportRequest => ({ format, source: { kind: 'design', design: sampleDesignText(), seed: 4 }, suggestedName: 'net', to });
+
+/** A compute that writes what the engine would, so the host's packing is what is tested. */
+async function writingServices(dialogs: Parameters<typeof scriptedDialogs>[0] | null = null) {
+  const services = await fakeServices([root.path], dialogs ? { dialogs: scriptedDialogs(dialogs) } : {});
+  services.compute.exportModel = async (request) => {
+    services.compute.calls.push({ method: 'exportModel', request });
+    const path = request.path!;
+    if (request.format === 'onnx') await writeFile(path, 'onnx bytes');
+    else {
+      await mkdir(path);
+      await writeFile(join(path, 'model.py'), 'class Net: pass\n');
+      await writeFile(join(path, 'weights.npz'), new Uint8Array([1, 2, 3]));
+    }
+    return { ok: true, value: { kind: 'saved', file: { path, name: 'x' } } };
+  };
+  return services;
+}
+
+describe('exportModel', () => {
+  it('writes on the web host under a free name in the first root: .onnx for a file, a folder otherwise', async () => {
+    const services = await writingServices();
+    const handlers = createHandlers(services);
+    expect(await handlers.exportModel(design('onnx', 'host'))).toMatchObject({ ok: true, value: { kind: 'saved' } });
+    expect(await handlers.exportModel(design('pytorch', 'host'))).toMatchObject({ ok: true });
+    expect(services.compute.calls.map((call) => (call.request as { path: string }).path)).toEqual([join(root.path, 'net.onnx'), join(root.path, 'net')]);
+  });
+
+  it('asks where on the desktop, and cancelling writes nothing', async () => {
+    const services = await writingServices([null, join(root.path, 'chosen.onnx')]);
+    const handlers = createHandlers(services);
+    expect(await handlers.exportModel(design('onnx', 'host'))).toEqual({ ok: true, value: null });
+    expect(await handlers.exportModel(design('onnx', 'host'))).toMatchObject({ ok: true });
+    expect(services.compute.calls.map((call) => (call.request as { path: string }).path)).toEqual([join(root.path, 'chosen.onnx')]);
+  });
+
+  it('sends a download back: the .onnx itself, a folder as one zip that unzips to it', async () => {
+    const handlers = createHandlers(await writingServices());
+    const onnx = await handlers.exportModel(design('onnx', 'download'));
+    expect(onnx).toEqual({ ok: true, value: { kind: 'download', name: 'net.onnx', base64: Buffer.from('onnx bytes').toString('base64') } });
+    const folder = await handlers.exportModel(design('pytorch', 'download'));
+    if (!folder.ok || folder.value?.kind !== 'download') throw new Error(`no download: ${JSON.stringify(folder)}`);
+    expect(folder.value.name).toBe('net.zip');
+    await writeFile(join(outside.path, 'net.zip'), Buffer.from(folder.value.base64, 'base64'));
+    const unzipped = spawnSync('/usr/bin/python3', ['-m', 'zipfile', '-e', join(outside.path, 'net.zip'), join(outside.path, 'x')], { encoding: 'utf8' });
+    expect(unzipped.status).toBe(0);
+    const listed = spawnSync('/usr/bin/python3', ['-m', 'zipfile', '-l', join(outside.path, 'net.zip')], { encoding: 'utf8' }).stdout;
+    expect(listed).toMatch(/net\/model\.py/);
+    expect(listed).toMatch(/net\/weights\.npz/);
+  });
+
+  it('refuses a model folder outside the host’s folders, and a write target the policy refuses', async () => {
+    const handlers = createHandlers(await writingServices());
+    expect(await handlers.exportModel({ ...design('onnx', 'host'), source: { kind: 'modelDir', path: outside.path } })).toMatchObject({ ok: false });
+    expect(await handlers.exportModel({ ...design('onnx', 'host'), path: join(root.path, '.hidden.onnx') })).toMatchObject({ ok: false, error: expect.stringContaining('dotfiles') });
+    expect(await handlers.exportModel({ ...design('tfjs', 'host'), path: join(root.path, 'web.onnx') })).toMatchObject({ ok: false, error: expect.stringContaining('a folder export is not named like an export file') });
+  });
+});
+
+describe('importModel', () => {
+  it('hands the checked source and a new model folder to the engine; refuses an existing target and a source outside the roots', async () => {
+    const services = await fakeServices([root.path]);
+    const handlers = createHandlers(services);
+    const source = join(root.path, 'net.onnx');
+    await writeFile(source, 'x');
+    expect(await handlers.importModel({ source, suggestedName: 'net-model' })).toEqual({ ok: false, error: 'fake import' });
+    expect(services.compute.calls).toEqual([{ method: 'importModel', request: { source, path: join(root.path, 'net-model'), suggestedName: 'net-model' } }]);
+    await mkdir(join(root.path, 'taken'));
+    expect(await handlers.importModel({ source, path: join(root.path, 'taken'), suggestedName: 'taken' })).toMatchObject({ ok: false, error: expect.stringContaining('already exists') });
+    expect(await handlers.importModel({ source: join(outside.path, 'x.onnx'), suggestedName: 'y' })).toMatchObject({ ok: false });
+  });
+
+  it('chooses the source with the desktop dialog and may read it then; the web host has none', async () => {
+    expect(await createHandlers(await fakeServices([root.path])).chooseImportSource({ kind: 'file' })).toMatchObject({ ok: false, error: expect.stringContaining('no file dialog') });
+    const chosen = join(outside.path, 'net.onnx');
+    await writeFile(chosen, 'x');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([chosen]) });
+    const handlers = createHandlers(services);
+    expect(await handlers.chooseImportSource({ kind: 'file' })).toEqual({ ok: true, value: chosen });
+    expect(await services.paths.check(chosen)).toMatchObject({ ok: true });
+  });
+});
