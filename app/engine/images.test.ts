@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkImages, unsupportedFormatProblem } from './data/imageFiles';
 import { useTempDir } from '../node/testing/tempDir';
-import { centralCropBox, decodeImage, decodeSizeFor, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
+import { centralCropBox, decodeImage, decodeSizeFor, FULL_DECODE_PIXELS, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
 import { INCEPTION_PREPROCESSING } from '../training/preprocessing';
 import { SAMPLE_IMAGES } from './testing/samples';
 
@@ -47,6 +48,41 @@ describe('decodeImage', () => {
     await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(ImageReadError);
     await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(/notes\.txt.*not a decodable image/);
   });
+
+  it('says a folder is a folder, and a nameless extension is missing', async () => {
+    await expect(decodeImage({ path: tmpdir() }, 3)).rejects.toThrow(`Cannot read image '${tmpdir()}': it is a directory`);
+    await expect(decodeImage({ name: 'dropped', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow("Cannot read image 'dropped': not a decodable image (no extension): ");
+    await expect(decodeImage({ name: 'a.png', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow("Cannot read image 'a.png': not a decodable image (.png): ");
+  });
+
+  it('keeps height and width apart, drops alpha, and gives luminance for one channel', async () => {
+    // 5 wide × 3 tall with alpha: rows and columns must not swap, alpha must go.
+    const png = (r: number, g: number, b: number) => sharp({ create: { width: 5, height: 3, channels: 4, background: { r, g, b, alpha: 1 } } }).png().toBuffer();
+    const rgb = await decodeImage({ name: 'red.png', bytes: await png(255, 0, 0) }, 3);
+    expect([rgb.width, rgb.height, rgb.channels, rgb.data.length]).toEqual([5, 3, 3, 5 * 3 * 3]);
+    expect(Array.from(rgb.data.subarray(0, 3))).toEqual([255, 0, 0]);
+    const gray = async (r: number, g: number, b: number) => decodeImage({ name: 'c.png', bytes: await png(r, g, b) }, 1);
+    const red = await gray(255, 0, 0);
+    expect([red.width, red.height, red.channels, red.data.length]).toEqual([5, 3, 1, 15]);
+    // Luminance weighs green most and blue least; a plain channel pick or mean would not.
+    const [r, g, b] = [red.data[0], (await gray(0, 255, 0)).data[0], (await gray(0, 0, 255)).data[0]];
+    expect(g).toBeGreaterThan(r);
+    expect(r).toBeGreaterThan(b);
+    expect(b).toBeGreaterThan(0);
+  });
+
+  it('decodes an image of exactly FULL_DECODE_PIXELS at full size, and shrinks one pixel more as it decodes', async () => {
+    const atLeast = { height: 100, width: 50 };
+    const full = await sharp({ create: { width: 4096, height: 4096, channels: 3, background: '#406080' } }).png({ compressionLevel: 1 }).toBuffer();
+    expect(await decodeImage({ name: 'full.png', bytes: full }, 3, atLeast)).toMatchObject({ width: 4096, height: 4096 });
+    // One column more is over the limit: shrunk, aspect kept, until the smaller side covers `atLeast` (fit outside).
+    const over = await sharp({ create: { width: 4097, height: 4096, channels: 3, background: '#406080' } }).png({ compressionLevel: 1 }).toBuffer();
+    const shrunk = await decodeImage({ name: 'over.png', bytes: over }, 3, atLeast);
+    expect([shrunk.height, shrunk.width]).toEqual([100, 100]);
+    // Without a size to cover, nothing is shrunk.
+    expect(await decodeImage({ name: 'over.png', bytes: over }, 1)).toMatchObject({ width: 4097, height: 4096, channels: 1 });
+    expect(FULL_DECODE_PIXELS).toBe(4096 * 4096);
+  });
 });
 
 describe('inceptionPreprocess', () => {
@@ -76,6 +112,36 @@ describe('inceptionPreprocess', () => {
     expect(out[15]).toBeCloseTo(1);
     expect(out[1]).toBeCloseTo(-0.5); // a quarter of the way to 255 → 63.75 → -0.5
     for (const v of out) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+  });
+
+  it('crops odd and asymmetric sizes as TensorFlow’s central_crop does: start truncated, size what is left', () => {
+    expect(centralCropBox(13, 30, 0.875)).toEqual({ top: 0, left: 1, height: 13, width: 28 });
+    expect(centralCropBox(101, 7, 0.5)).toEqual({ top: 25, left: 1, height: 51, width: 5 });
+    expect(centralCropBox(10, 40, 1)).toEqual({ top: 0, left: 0, height: 10, width: 40 });
+  });
+
+  it('matches TensorFlow’s bilinear resize (half-pixel centres) of the crop, shrinking rows and stretching columns', () => {
+    // 16 rows × 24 columns × 3 channels of distinct values; the crop is rows 1…14, columns 1…22.
+    const image: DecodedImage = { width: 24, height: 16, channels: 3, data: Uint8Array.from({ length: 16 * 24 * 3 }, (_, i) => (i * 37) % 256) };
+    const size = { height: 5, width: 31 };
+    const out = inceptionPreprocess(image, size);
+    const expected = tf.tidy(() => {
+      const crop = tf.tensor3d(image.data, [16, 24, 3], 'float32').slice([1, 1, 0], [14, 22, 3]);
+      return tf.image.resizeBilinear(crop, [size.height, size.width], false, true).div(127.5).sub(1).dataSync();
+    });
+    expect(out.length).toBe(5 * 31 * 3);
+    let worst = 0;
+    for (const [i, value] of out.entries()) worst = Math.max(worst, Math.abs(value - expected[i]));
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('writes into a batch buffer at its offset and leaves the rest alone', () => {
+    const image: DecodedImage = { width: 2, height: 3, channels: 1, data: new Uint8Array([0, 51, 102, 153, 204, 255]) };
+    const batch = new Float32Array(2 + 3 * 2).fill(9);
+    const returned = inceptionPreprocess(image, { height: 3, width: 2 }, batch, 2, { ...INCEPTION_PREPROCESSING, centralCropFraction: 1 });
+    expect(returned).toBe(batch);
+    expect(Array.from(batch.subarray(0, 2))).toEqual([9, 9]);
+    expect(Array.from(batch.subarray(2), (v) => Math.round(v * 10) / 10)).toEqual([-1, -0.6, -0.2, 0.2, 0.6, 1]);
   });
 
   it('keeps a constant image constant at any size', () => {

@@ -30,9 +30,9 @@ export function parseServeArgs(args: readonly string[], cwd: string): Result<Ser
     if (flag === '--host') options.host = value;
     if (flag === '--root') options.roots.push(resolve(cwd, value));
     if (flag === '--port') {
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) return { ok: false, error: `--port: expected a port number 0–65535, found "${value}"` };
-      options.port = port;
+      // Digits only: Number() alone would read '' and ' ' as 0 (a random port) and '0x50' as 80.
+      if (!/^\d+$/.test(value) || Number(value) > 65_535) return { ok: false, error: `--port: expected a port number 0–65535, found "${value}"` };
+      options.port = Number(value);
     }
   }
   if (options.roots.length === 0) options.roots.push(resolve(cwd));

@@ -1,13 +1,13 @@
 /**
  * `npm run serve`: the local web host. Serves dist/renderer to a browser and runs the same
- * handlers and trainer processes as the desktop app. Prints the address with its token on a
- * line starting "Inception Studio web host on " (tests and scripts read it from there).
+ * handlers and trainer processes as the desktop app. Prints the address with its token
+ * (serveBanner).
  */
+// Stryker disable all: process wiring only, run as its own process (the browser tests start it), where Stryker cannot switch mutants on; its decisions live in serveArgs and serveBanner
 
 import { startLocalWebHost } from './localWebHost';
 import { parseServeArgs } from './serveArgs';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+import { serveBanner } from './serveBanner';
 
 async function main(): Promise<number> {
   const parsed = parseServeArgs(process.argv.slice(2), process.cwd());
@@ -16,10 +16,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const host = await startLocalWebHost(parsed.value);
-  console.log(`Inception Studio web host on ${host.server.url}`);
-  console.log(`Folders it may access: ${parsed.value.roots.join(', ')}`);
-  if (parsed.value.open) console.log(`Opens in the first page that connects: ${parsed.value.open.join(', ')}`);
-  if (!LOOPBACK.has(parsed.value.host)) console.log(`Listening beyond this machine (${parsed.value.host}): anyone with the address and its token can use it.`);
+  for (const line of serveBanner(parsed.value, host.server.url)) console.log(line);
 
   const stop = (): void => void host.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
