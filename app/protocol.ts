@@ -162,6 +162,8 @@ export interface TrainRequest {
   memoryBytes?: number;
   /** Data-parallel replicas on wasm (worker threads, one wasm instance each); default: every core; 1 trains on one thread. */
   workers?: number;
+  /** Megabytes of decoded training images kept in memory (`DEFAULT_IMAGE_CACHE_MB` when absent; 0: decode every image every epoch). */
+  imageCacheMegabytes?: number;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
   /** The design's file, when it was saved: the run list groups runs by it. */
