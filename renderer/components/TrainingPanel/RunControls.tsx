@@ -4,6 +4,7 @@ import { trainConfigProblems } from '../../../app/training/defaults';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
+import { imageCacheProblem } from '../../../app/training/imageCache';
 import { workersProblem } from '../../../app/training/replicas';
 import { continueRun, pauseRun, startRun, stopRun, type TrainSetup } from '../../store/runCommands';
 import { isRunActive, runProgress } from '../../store/runEvents';
@@ -23,7 +24,9 @@ function RunControlsView() {
 
   const workers = useRun((s) => s.setup.workers);
   const workersWrong = workers === null ? null : workersProblem(workers);
-  const problems = [...trainConfigProblems(config), ...(workersWrong ? [`Worker threads: ${workersWrong}.`] : [])];
+  const cacheMegabytes = useRun((s) => s.setup.imageCacheMegabytes);
+  const cacheWrong = cacheMegabytes === null ? null : imageCacheProblem(cacheMegabytes);
+  const problems = [...trainConfigProblems(config), ...(workersWrong ? [`Worker threads: ${workersWrong}.`] : []), ...(cacheWrong ? [`Image cache: ${cacheWrong}.`] : [])];
   const blocker = designErrors > 0 ? `The design has ${designErrors} error${designErrors === 1 ? '' : 's'}: fix them in the Design view first.` : problems[0] ?? null;
 
   const setupFor = (): TrainSetup => {
@@ -38,6 +41,7 @@ function RunControlsView() {
       ...(setup.backend ? { backend: setup.backend } : {}),
       ...(memoryBytes ? { memoryBytes } : {}),
       ...(setup.workers !== null ? { workers: setup.workers } : {}),
+      ...(setup.imageCacheMegabytes !== null ? { imageCacheMegabytes: setup.imageCacheMegabytes } : {}),
       ...(file ? { designFile: file.path } : {}),
     };
   };

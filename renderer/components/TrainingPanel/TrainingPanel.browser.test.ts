@@ -69,6 +69,8 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await setUpRun(2);
     // Two data-parallel replicas, as `train --workers 2` asks (the default gives batch 8 one).
     await setField('Worker threads', '2');
+    // A cache of 1 MB, as `train --image-cache 1` asks: the tiny set fits, and the run says so.
+    await setField('Image cache (MB)', '1');
 
     await page.getByRole('button', { name: 'Start training' }).click();
     await eventually(() => page.getByLabel('Design locked').count()).toBe(1);
@@ -87,7 +89,8 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
 
     // Hovering the loss chart at the last step shows each line's value there, exactly as logged.
     const runId = /^Completed · (\S+)/.exec((await status()) ?? '')?.[1] ?? '';
-    const logged = readFileSync(join(studio.host.root, 'runs', runId, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; validation?: { loss: number } });
+    const logged = readFileSync(join(studio.host.root, 'runs', runId, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; message?: string; validation?: { loss: number } });
+    expect(logged.find((event) => event.type === 'log' && event.message?.startsWith('Image cache:'))?.message).toMatch(/of 1 MB\); later epochs crop them from memory\.$/);
     const lastValidation = logged.filter((event) => event.type === 'epoch').at(-1)?.validation?.loss ?? Number.NaN;
     await page.locator('[data-chart="Loss"]').scrollIntoViewIfNeeded();
     // uPlot's plotting area (its `.u-over` layer), inside the axes.
