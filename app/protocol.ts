@@ -162,6 +162,8 @@ export interface TrainRequest {
   memoryBytes?: number;
   /** Data-parallel replicas on wasm (worker threads, one wasm instance each); default: every core; 1 trains on one thread. */
   workers?: number;
+  /** Megabytes of decoded training images kept in memory (`DEFAULT_IMAGE_CACHE_MB` when absent; 0: decode every image every epoch). */
+  imageCacheMegabytes?: number;
   /** Continue a run from its last checkpoint. */
   resumeRunDir?: string;
   /** The design's file, when it was saved: the run list groups runs by it. */
@@ -397,8 +399,11 @@ export interface StudioHost {
    * built and analysed, the dataset scanned, and the time estimated; nothing runs.
    */
   previewExperiment(request: { spec: string }): Promise<Result<ExperimentPreview>>;
-  /** Plans the spec into a new folder (or continues the folder of the same plan) and starts its queue; the same runner as the command line. */
-  startExperiment(request: { spec: string }): Promise<Result<{ id: string }>>;
+  /**
+   * Plans the spec into a new folder (or continues the folder of the same plan) and starts its
+   * queue; the same runner as the command line. `parallel`: runs side by side (`--parallel`; default 1).
+   */
+  startExperiment(request: { spec: string; parallel?: number }): Promise<Result<{ id: string }>>;
   experimentStatus(request: { id: string }): Promise<Result<ExperimentStatus>>;
   /** Pause, resume (also an experiment an earlier session left), cancel a run, or move a queued run. */
   controlExperiment(request: { id: string; action: ExperimentAction }): Promise<Result<null>>;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- export [--presets a,b] [--input N] [--reps N]`: for each preset and format,
  * the file size, the time to write it (after the one shared read of the graph and weights) and
- * the largest logit difference from the Studio's own model; then Inception-v4 inference on
+ * the largest logit difference from the Studio's own model, and the ONNX file read back as the
+ * import reads it; then Inception-v4 inference on
  * onnxruntime-node (MLAS, all cores) against the Studio's wasm backend, batch 1 and 8, in one run.
  */
 
@@ -19,7 +20,10 @@ import { exportPortableTfjs } from '../app/engine/export/portableTfjs';
 import { readExportGraph } from '../app/engine/export/readExportGraph';
 import { PYTHON, pythonProblem } from '../app/engine/export/testing/python';
 import { seededInput, toNchw } from '../app/engine/export/testing/exportFixtures';
+import type { ExportGraph } from '../app/export/exportGraph';
 import { exportOnnx } from '../app/export/onnx/exportOnnx';
+import { decodeOnnxModel } from '../app/export/onnx/onnxModelReader';
+import { studioWeightsFromOnnx } from '../app/export/onnx/onnxWeights';
 import { exportPytorch } from '../app/export/pytorch/exportPytorch';
 import { buildPreset } from '../app/presets/index';
 import { inputPreparation } from '../app/training/preprocessing';
@@ -52,6 +56,20 @@ async function median(reps: number, work: () => Promise<unknown>): Promise<numbe
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+/** The import's own work on the file (decode, map back, check against the design), timed, and whether every weight came back bit for bit. */
+function onnxReadBack(graph: ExportGraph, onnx: Uint8Array): string {
+  const start = performance.now();
+  const decoded = decodeOnnxModel(onnx);
+  const weights = decoded.ok ? studioWeightsFromOnnx(graph, decoded.value.initializers) : decoded;
+  const seconds = (performance.now() - start) / 1000;
+  if (!weights.ok) return `onnx → Studio: ${weights.error}`;
+  const differing = [...graph.weights].filter(([key, tensor]) => {
+    const back = weights.value.get(key);
+    return !back || back.values.some((value, i) => value !== tensor.values[i]);
+  }).length;
+  return `onnx → Studio  read back in ${seconds.toFixed(2)} s  ${weights.value.size} tensors, ${differing === 0 ? 'every weight identical' : `${differing} differ`}`;
+}
+
 async function exportRow(preset: string, input: number, dir: string): Promise<void> {
   const design = buildPreset(preset, { input });
   const { model, analysis } = compileDesign(design, { seed: 1 });
@@ -71,6 +89,7 @@ async function exportRow(preset: string, input: number, dir: string): Promise<vo
   const onnxDiff = maxDiff((await session.run(nchw, [1, c, h, w])).logits, expected);
   await session.release();
   console.log(`  onnx     ${mb(onnx.length).padStart(9)}  write ${onnxSeconds.toFixed(2)} s  max |Δlogit| ${onnxDiff.abs.toExponential(2)} (${onnxDiff.relative.toExponential(2)} of the largest)  onnxruntime-node`);
+  console.log(`  ${onnxReadBack(graph, onnx)}`);
 
   const [tfjs, tfjsSeconds] = await timed(() => exportPortableTfjs(graph, 'bench'));
   const topology = JSON.parse(new TextDecoder().decode(tfjs.get('model.json'))) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };

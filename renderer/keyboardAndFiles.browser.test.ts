@@ -51,6 +51,14 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     // The host keeps a copy a few seconds after the change.
     await eventually(async () => recoveryCopies().length).toBe(1);
+    // The inspector/diagnostics split, moved with the keyboard, is remembered across the reload.
+    const splitter = page.getByRole('separator', { name: 'Resize inspector and diagnostics' });
+    const defaultHeight = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    const moved = Number(await splitter.getAttribute('aria-valuenow'));
+    expect(moved).toBe(defaultHeight + 48);
 
     await page.reload();
     expect(dialogs).toContain('beforeunload');
@@ -64,6 +72,7 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     await eventually(() => offer.count()).toBe(0);
     expect(await page.getByLabel('Document title').textContent()).toContain('Inception-v4');
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(moved);
     // The design opens at full size from its input; the whole of it shows the restored node.
     await page.getByRole('button', { name: 'Fit view' }).click();
     await eventually(() => page.getByRole('group', { name: /^Node dropout2( \(expanded\))?$/ }).count()).toBe(1);
@@ -110,6 +119,8 @@ describe.skipIf(skip !== null)(`keeping work, keyboard and files in Chromium${sk
     expect(await focused()).toBe('Open');
     await page.keyboard.press('Enter');
     await eventually(() => page.getByLabel('Document title').textContent()).toContain('Inception-ResNet-v1');
+    // The menu that opened the dialog is gone: focus goes on at the design's first node.
+    await eventually(() => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null)).toBe('input');
 
     // F10 goes back to the menu bar; from there, Tab moves on to the palette's search.
     await page.keyboard.press('F10');

@@ -67,3 +67,6 @@ export interface ExperimentRun {
 }
 
 export const DEFAULT_TARGET_ACCURACY = 0.5;
+
+/** Runs trained side by side (`--parallel`, the window's "Runs side by side"): how many trainers one experiment may start at once. */
+export const PARALLEL_RUNS = { min: 1, max: 16 } as const;

@@ -6,6 +6,7 @@
 
 import type { TrainRequest } from '../protocol';
 import type { Result } from '../result';
+import { imageCacheProblem } from './imageCache';
 import { workersProblem } from './replicas';
 
 /**
@@ -58,6 +59,10 @@ export function parseTrainerCommand(value: unknown): Result<TrainerCommand> {
       if (request.workers !== undefined) {
         const problem = typeof request.workers === 'number' ? workersProblem(request.workers) : 'workers must be a number';
         if (problem) return { ok: false, error: `start: "request.workers": ${problem}` };
+      }
+      if (request.imageCacheMegabytes !== undefined) {
+        const problem = typeof request.imageCacheMegabytes === 'number' ? imageCacheProblem(request.imageCacheMegabytes) : 'the image cache must be a number';
+        if (problem) return { ok: false, error: `start: "request.imageCacheMegabytes": ${problem}` };
       }
       if (request.roots !== undefined && !(Array.isArray(request.roots) && request.roots.every((root) => typeof root === 'string'))) {
         return { ok: false, error: 'start: "request.roots" must be an array of folder paths' };

@@ -152,6 +152,13 @@ describe('experiment service', () => {
     await service.shutdown();
   });
 
+  it('runs side by side when asked, as --parallel does', async () => {
+    await service.start(spec, 2);
+    await until(() => trainers.running.length === 2, 'two runs at once');
+    expect(trainers.running.map((run) => run.runId)).toEqual(['plain-seed1', 'residual-seed1']);
+    await service.shutdown();
+  });
+
   it('names an experiment that is not there, and never takes a path for an id', async () => {
     expect(await service.status('nothing-here')).toMatchObject({ ok: false, error: expect.stringMatching(/No experiment 'nothing-here'/) });
     expect(await service.status('../etc')).toMatchObject({ ok: false, error: expect.stringMatching(/not an experiment of this host/) });

@@ -41,7 +41,8 @@ export interface ExperimentService {
   list(): Promise<Result<readonly ExperimentSummary[]>>;
   /** `spec`: checked, its paths absolute and inside the host's roots. */
   preview(spec: ExperimentSpec): Promise<Result<ExperimentPreview>>;
-  start(spec: ExperimentSpec): Promise<Result<{ id: string }>>;
+  /** `parallel`: runs side by side (default 1); an experiment continued in a later session runs one at a time. */
+  start(spec: ExperimentSpec, parallel?: number): Promise<Result<{ id: string }>>;
   status(id: string): Promise<Result<ExperimentStatus>>;
   control(id: string, action: ExperimentAction): Promise<Result<null>>;
   report(id: string): Promise<Result<{ path: string; markdown: string }>>;
@@ -78,9 +79,9 @@ export function createExperimentService(options: ExperimentServiceOptions): Expe
   };
 
   /** Runs the folder's queue until it ends; a paused queue keeps its runner for `resume`. */
-  const run = async (id: string, experiment: ExperimentPlan): Promise<void> => {
+  const run = async (id: string, experiment: ExperimentPlan, parallel = 1): Promise<void> => {
     const dir = dirOf(id);
-    const control = await startExperiment({ dir, plan: experiment, startRun: options.startRun, onEvent: (event) => options.emit({ type: 'experiment', id, event }) });
+    const control = await startExperiment({ dir, plan: experiment, parallel, startRun: options.startRun, onEvent: (event) => options.emit({ type: 'experiment', id, event }) });
     const watch = async (): Promise<void> => {
       const outcome = await control.done();
       if (outcome.type === 'paused') return;
@@ -152,7 +153,7 @@ export function createExperimentService(options: ExperimentServiceOptions): Expe
       };
     },
 
-    async start(spec) {
+    async start(spec, parallel) {
       const base = variantSlug(spec.name);
       for (let n = 1; n < 1000; n += 1) {
         const id = n === 1 ? base : `${base}-${n}`;
@@ -169,7 +170,7 @@ export function createExperimentService(options: ExperimentServiceOptions): Expe
             await writePlan(dir, planned.value);
             await writeFileAtomic(source, JSON.stringify(spec, null, 2) + '\n');
           }
-          await run(id, stored?.ok ? stored.value : planned.value);
+          await run(id, stored?.ok ? stored.value : planned.value, parallel);
           return { ok: true, value: { id } };
         } catch (error) {
           return fail(`Could not start the experiment in ${dir}: ${errorMessage(error)}`);

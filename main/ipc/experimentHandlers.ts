@@ -51,9 +51,9 @@ export function experimentHandlers({ paths, experiments }: HostServices): Experi
       const checked = await checkedSpec(spec);
       return checked.ok ? experiments.preview(checked.value) : checked;
     },
-    async startExperiment({ spec }) {
+    async startExperiment({ spec, parallel }) {
       const checked = await checkedSpec(spec);
-      return checked.ok ? experiments.start(checked.value) : checked;
+      return checked.ok ? experiments.start(checked.value, parallel) : checked;
     },
     experimentStatus: ({ id }) => experiments.status(id),
     controlExperiment: ({ id, action }) => experiments.control(id, action),

@@ -4,10 +4,12 @@
  */
 
 import { BACKEND_NAMES } from '../../app/compute/backends';
+import { PARALLEL_RUNS } from '../../app/experiments/types';
 import { DESIGN_LIMITS } from '../../app/design/limits';
 import { DATASET_KINDS, IMPORT_SOURCE_KINDS, MODEL_EXPORT_FORMATS, type RequestOf, type StudioMethod } from '../../app/protocol';
 import { HYPERPARAMETERS, NUMERIC_HYPERPARAMETERS, OPTIMIZER_NAMES, type NumericHyperparameter } from '../../app/training/hyperparameters';
 import type { TrainConfig } from '../../app/training/types';
+import { IMAGE_CACHE_RANGE } from '../../app/training/imageCache';
 import { WORKERS_RANGE } from '../../app/training/replicas';
 import { UPLOAD_LIMITS } from '../../app/uploads';
 import type { Check } from './schema';
@@ -67,6 +69,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
     backend: optional(BACKEND),
     memoryBytes: optional(number({ min: 1 })),
     workers: optional(number(WORKERS_RANGE)),
+    imageCacheMegabytes: optional(number(IMAGE_CACHE_RANGE)),
     resumeRunDir: optional(PATH),
     designFile: optional(PATH),
   }),
@@ -94,7 +97,7 @@ export const requestSchemas: { readonly [M in StudioMethod]: Check<RequestOf<M>>
   importModel: object({ source: PATH, path: optional(PATH), suggestedName: NAME }),
   listExperiments: nothing,
   previewExperiment: object({ spec: SPEC }),
-  startExperiment: object({ spec: SPEC }),
+  startExperiment: object({ spec: SPEC, parallel: optional(number({ ...PARALLEL_RUNS, integer: true })) }),
   experimentStatus: object({ id: EXPERIMENT_ID }),
   controlExperiment: object({
     id: EXPERIMENT_ID,

@@ -14,6 +14,16 @@ export const setInputAction: Action<Partial<DesignInput>> = {
   },
 };
 
+/** The user accepted a run's resize of the classifier: its own undo step, never merged with typing. */
+export const acceptClassifierResizeAction: Action<number> = {
+  name: 'acceptClassifierResize',
+  label: 'Resize classifier',
+  perform(view, classes) {
+    const document = withClasses(view.document, classes);
+    return document === undefined || document === view.document ? null : { document };
+  },
+};
+
 export const setClassesAction: Action<number> = {
   name: 'setClasses',
   label: 'Set class count',

@@ -6,6 +6,8 @@ export interface FocusTrapOptions {
   onEscape?: () => void;
   /** A selector inside the dialog for the element to focus first; default: the first focusable one. */
   initialFocus?: string;
+  /** Takes focus on close instead of returning it where it was; says whether it did (e.g. a dialog that opened something). */
+  focusOnClose?: () => boolean;
 }
 
 /** Open traps, innermost last: only the top one handles keys and pulls focus back. */
@@ -82,6 +84,7 @@ export function useFocusTrap<T extends HTMLElement>(options: FocusTrapOptions = 
       openTraps.splice(openTraps.indexOf(dialog), 1);
       const below = openTraps.at(-1);
       // Back where focus was, or into the dialog still open underneath.
+      if (!below && latest.current.focusOnClose?.()) return;
       if (before?.isConnected && (!below || below.contains(before))) before.focus();
       else if (below) (focusablesIn(below)[0] ?? below).focus();
     };

@@ -8,6 +8,7 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '../../app/analysis/types';
+import type { ClassifierResize } from '../../app/design/classifierResize';
 import type { NodeTypeInfo } from '../../app/design/paramSpec';
 import type { DesignDocument, SchemaIssue } from '../../app/design/types';
 import type { FileRef, RecoveryCopy } from '../../app/protocol';
@@ -40,6 +41,8 @@ export interface UiState {
   about: boolean;
   /** The preset whose options dialog shows, before it opens; null when none. */
   presetDialog: string | null;
+  /** A run asked to size the classifier to the dataset, waiting for the user's answer; null when none. */
+  classifierResize: ClassifierResize | null;
   /** File › Export model…: open, with the checkpoint to export chosen (null: the design); null when closed. */
   modelExport: { checkpoint: string | null } | null;
   /** File › Import model…. */
@@ -175,7 +178,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
       fitRequest: 0,
       lockReason: null,
       selectedLayer: null,
-      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null, modelExport: null, modelImport: false },
+      ui: { startScreen: true, fileDialog: null, panelsHidden: false, recovery: [], about: false, presetDialog: null, classifierResize: null, modelExport: null, modelImport: false },
 
       run(action, arg) {
         const state = get();
@@ -211,7 +214,7 @@ export function createEditorStore(initial: DesignDocument, deps: EditorDeps): Ed
           problem: null,
           notice: null,
           fitRequest: get().fitRequest + 1,
-          ui: { ...get().ui, startScreen: false, fileDialog: null, presetDialog: null },
+          ui: { ...get().ui, startScreen: false, fileDialog: null, presetDialog: null, classifierResize: null },
         });
       },
 

@@ -45,6 +45,8 @@ export interface TrainingSetup {
   memoryGiB: number;
   /** Data-parallel replicas on wasm; null: one per core (the trainer decides). */
   workers: number | null;
+  /** Megabytes of decoded training images kept in memory; null: the trainer's default. */
+  imageCacheMegabytes: number | null;
 }
 
 /** The compute check (the doctor) as the Compute section shows it. */
@@ -150,7 +152,7 @@ export function createRunStore(): RunStore {
 
     return {
       dock: null,
-      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8, workers: null },
+      setup: { dataPath: '', config: { ...defaultTrainConfig }, backend: null, memoryGiB: 8, workers: null, imageCacheMegabytes: null },
       scan: null,
       backends: null,
       doctor: { report: null, running: null, error: null },

@@ -40,9 +40,9 @@ export function tinyImage(): Promise<Buffer> {
 }
 
 /** Inception-v4 cut down to train in seconds: 75×75, width 0.1, one block per stage. */
-export async function writeTinyDesign(root: string, name = 'Tiny v4'): Promise<string> {
-  const path = join(root, 'tiny.incept.json');
-  const design = { ...buildPreset('inception-v4', { input: 75, width: 0.1, repeats: [1, 1, 1], classes: TINY_CLASSES }), name };
+export async function writeTinyDesign(root: string, name = 'Tiny v4', classes = TINY_CLASSES, file = 'tiny.incept.json'): Promise<string> {
+  const path = join(root, file);
+  const design = { ...buildPreset('inception-v4', { input: 75, width: 0.1, repeats: [1, 1, 1], classes }), name };
   await writeFile(path, serializeDesign(design));
   return path;
 }

@@ -12,6 +12,7 @@ import { remainingRuns, type ExperimentQueue } from '../../experiments/queue';
 import { remainingTime, type RemainingTime } from '../../experiments/report/remainingTime';
 import { statisticText } from '../../experiments/report/reportText';
 import { EXPERIMENT_TEMPLATES, TEMPLATE_PREFIX } from '../../experiments/templates';
+import { PARALLEL_RUNS } from '../../experiments/types';
 import { startTrainer } from '../../engine/train/trainerClient';
 import { readPlan, readQueue, writePlan } from '../../node/experiments/experimentFolder';
 import { startExperiment } from '../../node/experiments/experimentRunner';
@@ -64,7 +65,7 @@ export const command: CliCommand = {
     if (!backend.ok) return fail(backend.error);
     const epochs = integerFlag(values.epochs, 'epochs', 1);
     if (!epochs.ok) return fail(epochs.error);
-    const parallelFlag = integerFlag(values.parallel, 'parallel', 1, 16);
+    const parallelFlag = integerFlag(values.parallel, 'parallel', PARALLEL_RUNS.min, PARALLEL_RUNS.max);
     if (!parallelFlag.ok) return fail(parallelFlag.error);
     const parallel = parallelFlag.value ?? 1;
     const path = (flag: 'data' | 'val' | 'out'): string | undefined => (typeof values[flag] === 'string' ? resolve(io.cwd, values[flag]) : undefined);

@@ -25,6 +25,7 @@ describe('train command', () => {
       [[...small, '--batch', 'many'], /--batch many: expected a number/],
       [[...small, '--backend', 'tpu'], /--backend tpu/],
       [[...small, '--workers', '0'], /--workers 0: workers must be a whole number in \[1, 64\]/],
+      [[...small, '--image-cache', '1.5'], /--image-cache 1.5: the image cache must be a whole number in \[0, 65536\] MB/],
       [['preset:nope'], /Unknown preset 'nope'/],
       [['--resume', join(folder.root, 'run'), 'preset:inception-v4'], /--resume continues a run/],
     ];
@@ -55,12 +56,13 @@ describe('train command', () => {
   it('trains in a trainer process over two worker threads, prints JSON lines, and evaluate reads the checkpoint', async () => {
     const runDir = join(folder.root, 'run');
     const trained = capture();
-    const code = await main(['train', ...small, '--data', folder.data, '--epochs', '1', '--batch', '4', '--workers', '2', '--out', runDir, '--json'], trained.io);
+    const code = await main(['train', ...small, '--data', folder.data, '--epochs', '1', '--batch', '4', '--workers', '2', '--image-cache', '1', '--out', runDir, '--json'], trained.io);
     expect(code).toBe(0);
     const events = trained.out().trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
     expect(events[0]).toMatchObject({ type: 'progress', task: 'scan', total: 12 });
     expect(events.find((event) => event.type !== 'progress')?.type).toBe('scan');
     expect(events.find((event) => event.type === 'start')).toMatchObject({ backend: 'wasm', workers: 2 });
+    expect(events.find((event) => event.type === 'log' && event.message.startsWith('Image cache:'))).toMatchObject({ message: expect.stringMatching(/^Image cache: \d+ of \d+ training images kept \(\d+\.\d of 1 MB\); later epochs crop them from memory\.$/) });
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', epochs: 1 });
 
     const evaluated = capture();

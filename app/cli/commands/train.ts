@@ -10,6 +10,7 @@ import { serializeDesign } from '../../design/document';
 import { defaultTrainConfig } from '../../training/defaults';
 import { OPTIMIZER_NAMES } from '../../training/hyperparameters';
 import type { TrainerStartRequest } from '../../training/processProtocol';
+import { DEFAULT_IMAGE_CACHE_MB, imageCacheProblem } from '../../training/imageCache';
 import { DEFAULT_MIN_SHARE, workersProblem } from '../../training/replicas';
 import { BACKEND_CHOICES, backendFlag, commandFailure, parseCommandArgs } from '../commandArgs';
 import { designArgOptions, designSourceOptions, loadDesignSource } from '../designSource';
@@ -25,6 +26,7 @@ const options = {
   backend: { type: 'string' },
   memory: { type: 'string' },
   workers: { type: 'string' },
+  'image-cache': { type: 'string' },
   out: { type: 'string' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
@@ -36,7 +38,7 @@ export const command: CliCommand = {
   summary: 'Train a design or preset on an image dataset (default: the bundled Fashion-MNIST sample).',
   usage: [
     'Usage: inception-studio train <design file | preset:NAME> [options]',
-    '       inception-studio train --resume RUN_DIR [--epochs N] [--set KEY=VALUE]... [--workers N] [--json]',
+    '       inception-studio train --resume RUN_DIR [--epochs N] [--set KEY=VALUE]... [--workers N] [--image-cache MB] [--json]',
     '',
     '  --data DIR|CSV     class sub-folders of JPEG/PNG/WebP, or a path,label CSV (default: bundled Fashion-MNIST sample)',
     '  --val DIR|CSV      separate validation set (default: a seeded 10% of --data)',
@@ -50,6 +52,8 @@ export const command: CliCommand = {
     "  --memory GiB       memory the run may use (a GPU's: WebGPU cannot read it), for the batch advice",
     '  --workers N        wasm only: data-parallel replicas, one worker thread each (default: one per core,',
     `                     at least ${DEFAULT_MIN_SHARE} images each; 1: one thread)`,
+    `  --image-cache MB   memory for decoded training images, cropped from memory after their first epoch`,
+    `                     (default ${DEFAULT_IMAGE_CACHE_MB}; 0: decode every image every epoch)`,
     '  --out RUN_DIR      where checkpoints go (default: runs/<design>-<time>)',
     '  --resume RUN_DIR   continue a run from its last checkpoint (design, data and settings from the run)',
     '  --json             one JSON event per line instead of the progress display',
@@ -78,18 +82,21 @@ export const command: CliCommand = {
     const workerCount = typeof values.workers === 'string' ? Number(values.workers) : undefined;
     const workersWrong = workerCount === undefined ? null : workersProblem(workerCount);
     if (workersWrong) return fail(`--workers ${String(values.workers)}: ${workersWrong}.`);
-    const workers = workerCount === undefined ? {} : { workers: workerCount };
+    const cacheMegabytes = typeof values['image-cache'] === 'string' ? Number(values['image-cache']) : undefined;
+    const cacheWrong = cacheMegabytes === undefined ? null : imageCacheProblem(cacheMegabytes);
+    if (cacheWrong) return fail(`--image-cache ${String(values['image-cache'])}: ${cacheWrong}.`);
+    const compute = { ...(workerCount === undefined ? {} : { workers: workerCount }), ...(cacheMegabytes === undefined ? {} : { imageCacheMegabytes: cacheMegabytes }) };
     const resumeDir = typeof values.resume === 'string' ? resolve(io.cwd, values.resume) : undefined;
     const path = (flag: string): string | undefined => (typeof values[flag] === 'string' ? resolve(io.cwd, values[flag] as string) : undefined);
 
     let request: TrainerStartRequest;
     if (resumeDir) {
       if (positionals.length > 0 || values.data !== undefined || values.val !== undefined || values.out !== undefined) {
-        return fail('--resume continues a run with its own design, data and folder; give only settings (--epochs, --set KEY=VALUE…), --backend, --memory, --workers and --json with it.');
+        return fail('--resume continues a run with its own design, data and folder; give only settings (--epochs, --set KEY=VALUE…), --backend, --memory, --workers, --image-cache and --json with it.');
       }
       const record = await readRunRecord(resumeDir);
       if (!record.ok) return fail(`Cannot resume: ${record.error}`);
-      request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}), ...memory, ...workers };
+      request = { design: '', runDir: resumeDir, resume: true, config: flags.value, ...(backend ? { backend } : {}), ...memory, ...compute };
     } else {
       if (positionals.length !== 1) return fail(positionals.length === 0 ? 'Missing the design: a design file or preset:NAME.' : `unexpected argument '${positionals[1]}'.`);
       const sourceOptions = designSourceOptions(values, io.cwd);
@@ -107,7 +114,7 @@ export const command: CliCommand = {
         ...(path('val') ? { validation: path('val') } : {}),
         ...(backend ? { backend } : {}),
         ...memory,
-        ...workers,
+        ...compute,
       };
     }
 

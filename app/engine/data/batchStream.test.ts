@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitByClass } from '../../training/split';
 import { augmentationFor, batchesPerEpoch, epochOrder, streamBatches, type Batch, type BatchPlan } from './batchStream';
+import { trainingSourceSize } from './decodeSample';
+import { ImageCache } from './imageCache';
 import { scanDataset } from './scanDataset';
 import { writeSyntheticDataset } from './syntheticDataset';
 import type { Dataset } from './types';
@@ -64,6 +66,34 @@ describe('streamBatches', () => {
     const plain = await collect({ ...basePlan(), augment: false });
     const central = await collect({ ...basePlan(), training: false, indices: epochOrder(basePlan().indices, 3, 0, true), batchSize: 4 });
     expect([...plain[0].pixels]).toEqual([...central[0].pixels]);
+  });
+
+  it('crops later epochs from the image cache with the pixels decoding gives, decoding each image once', async () => {
+    let opened = 0;
+    const counted: Dataset = { ...dataset, open: (sample) => (opened++, dataset.open(sample)) };
+    const cache = new ImageCache(64 * 2 ** 20);
+    // Batches of 5 use all 10 images in every epoch.
+    const epochs = [0, 1].map((epoch) => ({ ...basePlan(), batchSize: 5, dataset: counted, epoch, cache }));
+    const cached = [await collect(epochs[0]), await collect(epochs[1])];
+    expect(opened).toBe(10);
+    expect(cache.count).toBe(10);
+    expect(cache.full).toBe(false);
+    for (const [epoch, plan] of epochs.entries()) {
+      const uncached = await collect({ ...plan, dataset, cache: undefined });
+      expect(cached[epoch].map((b) => [...b.pixels])).toEqual(uncached.map((b) => [...b.pixels]));
+    }
+  });
+
+  it('decodes every time what does not fit the cache budget', async () => {
+    let opened = 0;
+    const counted: Dataset = { ...dataset, open: (sample) => (opened++, dataset.open(sample)) };
+    const side = trainingSourceSize(32);
+    const cache = new ImageCache(3 * side * side * 3);
+    for (const epoch of [0, 1]) await collect({ ...basePlan(), batchSize: 5, dataset: counted, epoch, cache });
+    expect(cache.count).toBe(3);
+    expect(cache.full).toBe(true);
+    expect(cache.usedBytes).toBe(3 * side * side * 3);
+    expect(opened).toBe(10 + 10 - 3);
   });
 
   it('expands grayscale to the network channels and averages colour to one channel', async () => {

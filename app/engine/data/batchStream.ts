@@ -1,11 +1,13 @@
 /**
  * Streams a dataset as batches: each epoch in its own seeded order, images decoded per batch
- * (never the whole set in memory), the next batch decoding while the caller trains on this one.
+ * (the whole set in memory only as far as an `ImageCache` budget allows), the next batch
+ * decoding while the caller trains on this one.
  */
 
 import { errorMessage } from '../../result';
 import { createRandom, mixSeed, shuffledIndices } from '../../training/seededRandom';
-import { centralCrop, decodeSample, type CropPlan, type InputGeometry } from './decodeSample';
+import { centralCrop, cropTrainingSource, decodeSample, decodeTrainingSource, type CropPlan, type InputGeometry } from './decodeSample';
+import type { ImageCache, SourceImage } from './imageCache';
 import type { Dataset } from './types';
 
 export interface Batch {
@@ -33,6 +35,8 @@ export interface BatchPlan {
   startBatch?: number;
   /** Told about a file that failed to decode; the batch goes on without it. */
   onSkip?: (file: string, problem: string) => void;
+  /** Training crops cut from decoded images kept here (this plan's geometry only), decoded once while it has room. */
+  cache?: ImageCache;
 }
 
 /** Batches in one epoch: training drops the short remainder (but always has at least one). */
@@ -53,6 +57,14 @@ export function augmentationFor(seed: number, epoch: number, sample: number): Cr
   return { x: random(), y: random(), flip: random() < 0.5 };
 }
 
+async function cachedSource(plan: BatchPlan, cache: ImageCache, index: number): Promise<SourceImage> {
+  const kept = cache.get(index);
+  if (kept) return kept;
+  const source = await decodeTrainingSource(plan.dataset.open(plan.dataset.samples[index]), plan.geometry);
+  cache.offer(index, source);
+  return source;
+}
+
 async function loadBatch(plan: BatchPlan, members: readonly number[]): Promise<Batch> {
   const started = performance.now();
   const timed = (batch: Batch): Batch => ({ ...batch, decodeSeconds: (performance.now() - started) / 1000 });
@@ -64,7 +76,8 @@ async function loadBatch(plan: BatchPlan, members: readonly number[]): Promise<B
       const sample = plan.dataset.samples[index];
       const crop = plan.training && plan.augment !== false ? augmentationFor(plan.seed, plan.epoch, index) : centralCrop;
       try {
-        await decodeSample(plan.dataset.open(sample), plan.geometry, crop, pixels, slot * perImage);
+        if (crop === centralCrop || !plan.cache) await decodeSample(plan.dataset.open(sample), plan.geometry, crop, pixels, slot * perImage);
+        else cropTrainingSource(await cachedSource(plan, plan.cache, index), plan.geometry.size, crop, pixels, slot * perImage);
         return true;
       } catch (error) {
         plan.onSkip?.(sample.id, errorMessage(error));

@@ -89,7 +89,7 @@ describe('ONNX import', () => {
     expect(studioWeightsFromOnnx(graph, extra)).toEqual({ ok: false, error: "tensor 'stray.weight' is not in the design; the weights do not belong to it" });
   }, 120_000);
 
-  it('refuses a truncated file, a file that is no ONNX model and one the Studio did not write', async () => {
+  it('refuses a truncated file, a file that is no ONNX model, one the Studio did not write and one without its design', async () => {
     const { model, graph } = await exportCase(smallDesign(3));
     const bytes = exportOnnx(graph, 'test');
     model.dispose();
@@ -97,6 +97,7 @@ describe('ONNX import', () => {
       ['truncated.onnx', bytes.subarray(0, Math.floor(bytes.length / 2)), /truncated\.onnx: not a readable ONNX model: the data ends inside field \d+ at byte \d+.*\(truncated\?\)/],
       ['text.onnx', new TextEncoder().encode('hello, world'), /text\.onnx: not a readable ONNX model: wire type \d/],
       ['foreign.onnx', encodeOnnxModel({ graphName: 'g', producerVersion: '1', docString: '', nodes: [], initializers: [], inputs: [], outputs: [], metadata: {} }), /foreign\.onnx: not exported by Inception Studio/],
+      ['earlier.onnx', encodeOnnxModel({ graphName: 'g', producerVersion: '1', docString: '', nodes: [], initializers: [], inputs: [], outputs: [], metadata: { format: 'inception-studio/export' } }), /earlier\.onnx: exported by an earlier Inception Studio, without the design document/],
     ];
     for (const [name, content, message] of cases) {
       await writeFile(join(dir(), name), content);

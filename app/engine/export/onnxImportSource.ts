@@ -33,8 +33,11 @@ export async function onnxImportSource(file: string): Promise<ImportSource> {
   if (!decoded.ok) throw new ImportError(`${file}: ${decoded.error}.`);
   const { metadata, initializers } = decoded.value;
   const designText = metadata[ONNX_DESIGN_DOCUMENT];
-  if (metadata.format !== EXPORT_METADATA_FORMAT || designText === undefined) {
-    throw new ImportError(`${file}: not exported by Inception Studio (its metadata has no '${ONNX_DESIGN_DOCUMENT}' with format '${EXPORT_METADATA_FORMAT}'); import reads only .onnx files the Studio wrote.`);
+  if (metadata.format !== EXPORT_METADATA_FORMAT) {
+    throw new ImportError(`${file}: not exported by Inception Studio (its metadata has no format '${EXPORT_METADATA_FORMAT}'); import reads only .onnx files the Studio wrote.`);
+  }
+  if (designText === undefined) {
+    throw new ImportError(`${file}: exported by an earlier Inception Studio, without the design document ('${ONNX_DESIGN_DOCUMENT}') an import checks the weights against; export it again.`);
   }
   return {
     design: designOf(designText, `${file} (metadata '${ONNX_DESIGN_DOCUMENT}')`),

@@ -4,6 +4,8 @@
  * the events that report it all. Pause, resume and stop are honoured between steps.
  */
 
+import { ImageCache } from '../data/imageCache';
+import { DEFAULT_IMAGE_CACHE_MB } from '../../training/imageCache';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import { learningRateAt } from '../../training/schedule';
 import { MetricsAccumulator } from '../../training/metrics';
@@ -58,7 +60,8 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
     if (advice.estimate.warning) emit({ type: 'log', level: 'warning', message: `Memory estimate on ${run.backend.active}: ${advice.estimate.warning}` });
     const parallel = run.workers > 1 ? await DataParallelTrainer.start(run.net, run.record.design, run.record.classNames, run.config, run.workers) : null;
     try {
-      outcome = await trainEpochs(run, parallel, emit, control, (path) => (lastCheckpoint = path));
+      const cache = new ImageCache((request.imageCacheMegabytes ?? DEFAULT_IMAGE_CACHE_MB) * 2 ** 20);
+      outcome = await trainEpochs(run, parallel, cache, emit, control, (path) => (lastCheckpoint = path));
     } finally {
       await parallel?.close();
       run.average?.dispose();
@@ -76,6 +79,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
 async function trainEpochs(
   run: OpenedRun,
   parallel: DataParallelTrainer | null,
+  cache: ImageCache,
   emit: (event: TrainEvent) => void,
   control: RunControl,
   saved: (path: string) => void,
@@ -121,7 +125,8 @@ async function trainEpochs(
   while (state.epoch < config.epochs) {
     const epochStart = performance.now();
     const metrics = new MetricsAccumulator();
-    const plan: BatchPlan = { dataset: run.train.dataset, indices: run.train.indices, batchSize: config.batchSize, geometry, training: true, augment: config.augment, seed: config.seed, epoch: state.epoch, startBatch: state.batchInEpoch, onSkip };
+    const plan: BatchPlan = { dataset: run.train.dataset, indices: run.train.indices, batchSize: config.batchSize, geometry, training: true, augment: config.augment, seed: config.seed, epoch: state.epoch, startBatch: state.batchInEpoch, onSkip, cache };
+    const cachedBefore = cache.count;
     const batches = streamBatches(plan);
     let stepStart = performance.now();
     for await (const batch of batches) {
@@ -170,6 +175,7 @@ async function trainEpochs(
       if (unsaved) await saveLast();
       return finish('cancelled');
     }
+    if (cache.count > cachedBefore) emit({ type: 'log', level: 'info', message: cacheReport(cache, run.train.indices.length) });
     const validated = await validate(run, geometry, onSkip);
     const validation = validated?.metrics ?? null;
     state.epoch++;
@@ -197,6 +203,13 @@ async function trainEpochs(
 }
 
 /** Metrics of the validation split and its confusion matrix, from the probabilities the metrics read anyway. */
+/** How much of the training set the image cache holds, after an epoch that added to it. */
+function cacheReport(cache: ImageCache, images: number): string {
+  const held = `Image cache: ${cache.count} of ${images} training images kept (${(cache.usedBytes / 2 ** 20).toFixed(1)} of ${(cache.budgetBytes / 2 ** 20).toFixed(0)} MB)`;
+  if (!cache.full) return `${held}; later epochs crop them from memory.`;
+  return `${held}, full: the rest are decoded every epoch; a larger image cache (--image-cache, Train › Compute) keeps more.`;
+}
+
 async function validate(run: OpenedRun, geometry: BatchPlan['geometry'], onSkip: BatchPlan['onSkip']): Promise<{ metrics: StepMetrics; confusion: number[][] } | null> {
   if (!run.validation) return null;
   const plan: BatchPlan = { dataset: run.validation.dataset, indices: run.validation.indices, batchSize: run.config.batchSize, geometry, training: false, seed: run.config.seed, epoch: 0, onSkip };

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { BlockNodeData } from '../../store/flowTypes';
+import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
 import { toggleExpandAction } from '../../actions/selectionActions';
 import './BlockSummary.css';
@@ -17,6 +18,8 @@ function customText(data: BlockNodeData): string {
 /** Name, type (and whether it is a custom block), key parameters, output shape and parameter count of a design node. */
 function BlockSummaryView({ id, data }: BlockSummaryProps) {
   const store = useEditorStore();
+  // Only the classifier a run wants to resize sees a value: the other nodes skip re-rendering.
+  const resize = useEditor((s) => (s.ui.classifierResize?.node === id ? s.ui.classifierResize : null));
   return (
     <div className="block-summary">
       <div className="block-summary__header">
@@ -49,6 +52,11 @@ function BlockSummaryView({ id, data }: BlockSummaryProps) {
           {[data.params, data.macs].filter(Boolean).join(' · ')}
         </span>
       </div>
+      {resize ? (
+        <div className="block-summary__resize" aria-label="Pending classifier resize">
+          {resize.from} → {resize.to} classes for the dataset?
+        </div>
+      ) : null}
       {data.keyParams ? <div className="block-summary__params">{data.keyParams}</div> : null}
       {data.problems ? (
         <div className={`block-summary__problems block-summary__problems--${data.severity ?? 'warning'}`} role="tooltip">

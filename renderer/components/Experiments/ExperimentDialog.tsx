@@ -1,4 +1,5 @@
 import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { PARALLEL_RUNS } from '../../../app/experiments/types';
 import { presets } from '../../../app/presets/index';
 import type { ExperimentPreview } from '../../../app/protocol';
 import { formatDuration } from '../../store/runText';
@@ -32,6 +33,10 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
   const [form, setForm] = useState<ExperimentForm>(() => startingForm(prefill));
   const reading = useMemo(() => readExperimentForm(form), [form]);
   const [preview, setPreview] = useState<{ spec: string; result: ExperimentPreview | string } | null>(null);
+  const [parallelText, setParallelText] = useState('1');
+  const parallel = Number(parallelText);
+  const parallelError =
+    Number.isInteger(parallel) && parallel >= PARALLEL_RUNS.min && parallel <= PARALLEL_RUNS.max ? undefined : `expected an integer from ${PARALLEL_RUNS.min} to ${PARALLEL_RUNS.max}, found ${JSON.stringify(parallelText)}`;
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
   const close = () => store.getState().close();
@@ -63,18 +68,18 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
   const addVariant = () => setForm({ ...form, variants: [...form.variants, { name: `Variant ${form.variants.length + 1}`, design: 'preset:inception-resnet-v2', options: '', training: '' }] });
   const removeVariant = (index: number) => setForm({ ...form, variants: form.variants.filter((_, i) => i !== index) });
   const start = async () => {
-    if (!specText) return;
+    if (!specText || parallelError) return;
     setStarting(true);
     setStartError(null);
-    const started = await host.startExperiment({ spec: specText }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    const started = await host.startExperiment({ spec: specText, parallel }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
     setStarting(false);
     if (started.ok) store.getState().open({ kind: 'view', id: started.value.id });
     else setStartError(started.error);
   };
 
   const current = preview && preview.spec === specText ? preview.result : null;
-  const field = (key: FieldKey, label: string, value: string, onChange: (value: string) => void, hint?: string, wide = false) => (
-    <Field key={key} name={key} label={label} value={value} error={reading.problems[key]} hint={hint} wide={wide} onChange={onChange} />
+  const field = (key: FieldKey, label: string, value: string, onChange: (value: string) => void, hint?: string) => (
+    <Field key={key} name={key} label={label} value={value} error={reading.problems[key]} hint={hint} onChange={onChange} />
   );
 
   return (
@@ -155,6 +160,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
           <div className="experiment-dialog__grid">
             {field('seeds', 'Seeds (one run per variant and seed)', form.seeds, (v) => edit('seeds', v))}
             {field('targetAccuracy', 'Target accuracy (%)', form.targetAccuracy, (v) => edit('targetAccuracy', v), 'time and epochs to reach it')}
+            <Field name="parallel" label="Runs side by side" value={parallelText} error={parallelError} hint="1: one after another" onChange={setParallelText} />
           </div>
         </fieldset>
 
@@ -165,7 +171,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
             </strong>{' '}
             ({form.variants.length} variant{form.variants.length === 1 ? '' : 's'} × {reading.runs / Math.max(1, form.variants.length)} seed{reading.runs === form.variants.length ? '' : 's'})
           </p>
-          <PreviewText spec={specText} current={current} />
+          <PreviewText spec={specText} current={current} sideBySide={parallelError ? 1 : Math.min(parallel, reading.runs)} />
         </section>
         {startError ? (
           <div className="experiment-dialog__error" role="alert">
@@ -176,7 +182,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
           <button type="button" className="dialog-button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="dialog-button experiment-dialog__start" disabled={specText === null || starting}>
+          <button type="submit" className="dialog-button experiment-dialog__start" disabled={specText === null || parallelError !== undefined || starting}>
             {starting ? 'Starting…' : 'Start experiment'}
           </button>
         </div>
@@ -185,14 +191,15 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
   );
 }
 
-function PreviewText({ spec, current }: { spec: string | null; current: ExperimentPreview | string | null }) {
+function PreviewText({ spec, current, sideBySide }: { spec: string | null; current: ExperimentPreview | string | null; sideBySide: number }) {
   if (spec === null) return <p className="experiment-dialog__note">Fix the fields marked above to see the estimate.</p>;
   if (current === null) return <p className="experiment-dialog__note">Estimating…</p>;
   if (typeof current === 'string') return <p className="experiment-dialog__error" role="alert">{current}</p>;
   return (
     <>
       <p aria-label="Time estimate">
-        {current.estimate.seconds === null ? 'No estimate' : `About ${formatDuration(current.estimate.seconds)}`} on {current.backend}
+        {current.estimate.seconds === null ? 'No estimate' : `About ${formatDuration(current.estimate.seconds / Math.max(1, sideBySide))}`} on {current.backend}
+        {sideBySide > 1 ? ` (${sideBySide} runs side by side, if the machine has the cores for them)` : ''}
         {current.trainImages === null ? '' : `, ${current.trainImages.toLocaleString('en-US')} training images per epoch`}. <span className="experiment-dialog__note">{current.estimate.explanation}</span>
       </p>
       <ul className="experiment-dialog__sizes" aria-label="Variant sizes">
@@ -207,13 +214,13 @@ function PreviewText({ spec, current }: { spec: string | null; current: Experime
 }
 
 interface FieldProps {
-  name: FieldKey;
+  /** The spec field it edits, or `parallel` (how the experiment runs, not part of the spec). */
+  name: FieldKey | 'parallel';
   label: string;
   value: string;
   error: string | undefined;
   hint?: string | undefined;
   list?: string;
-  wide?: boolean;
   onChange(value: string): void;
 }
 

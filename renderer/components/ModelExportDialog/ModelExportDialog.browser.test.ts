@@ -101,6 +101,13 @@ describe.skipIf(skip !== null)(`model export and import in Chromium${skip ? ` (s
     expect(existsSync(join(saved, 'model.json')) && existsSync(join(saved, 'weights.bin'))).toBe(true);
     await studio.screenshot('model-export-checkpoint');
     await dialog().getByRole('button', { name: 'Close' }).click();
+
+    // The past runs list offers the same dialog for each run, with its checkpoint chosen.
+    const exportRun = page.getByRole('region', { name: 'Past runs' }).getByRole('button', { name: `Export ${runId}` });
+    await eventually(() => exportRun.count()).toBe(1);
+    await exportRun.click();
+    expect(await dialog().getByRole('radio', { name: new RegExp(`^Checkpoint ${runId} — (best|last)`), checked: true }).count()).toBe(1);
+    await dialog().getByRole('button', { name: 'Close' }).click();
   });
 
   it('imports the checkpoint’s .onnx back as a model directory that predicts as the checkpoint does', async () => {

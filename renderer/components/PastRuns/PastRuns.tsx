@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { serializeDesign } from '../../../app/design/document';
+import { joinPath } from '../../documents/hostPaths';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useExperimentStore } from '../../hooks/useExperiments';
@@ -116,6 +117,16 @@ function PastRunsView() {
                   onClick={() => experiments.getState().open({ kind: 'new', prefill: { designFile: run.designFile, designName: run.designName } })}
                 >
                   New experiment…
+                </button>
+              ) : null}
+              {run.epochs > 0 ? (
+                <button
+                  type="button"
+                  aria-label={`Export ${run.runId}`}
+                  title="Its best checkpoint (its last when it validated none) as ONNX, PyTorch or portable TF.js"
+                  onClick={() => editor.getState().setUi({ modelExport: { checkpoint: joinPath(joinPath(run.runDir, 'checkpoints'), run.bestValTop1 === null ? 'last' : 'best') } })}
+                >
+                  Export…
                 </button>
               ) : null}
             </td>

@@ -1,10 +1,11 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { analyze } from '../../../app/analysis/analyze';
 import { buildPreset, presets, type PresetOptions } from '../../../app/presets/index';
 import { openPreset } from '../../documents/documentFiles';
 import { formatBytes, formatCount } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorStore } from '../../hooks/useEditorStore';
+import { focusCanvasNode } from '../../dom/focusCanvasNode';
 import { useFocusTrap } from '../../hooks/useFocusTrap';
 import { groupDiagnostics } from '../../store/groupDiagnostics';
 import { FORM_CHOICES, FORM_KEYS, FORM_LABELS, presetForm, readPresetForm, type FormKey, type PresetForm } from './presetForm';
@@ -40,7 +41,16 @@ function PresetOptionsPanel({ name }: { name: string }) {
   const valid = Object.keys(errors).length === 0;
   const totals = useMemo(() => (valid ? measure(name, options) : null), [name, options, valid]);
   const close = () => store.getState().setUi({ presetDialog: null });
-  const dialog = useFocusTrap<HTMLFormElement>({ onEscape: close, initialFocus: '.preset-dialog__open' });
+  // Once the preset is open the keyboard goes on at its first node (the start screen or menu that
+  // opened the dialog has closed); cancelled, focus returns where it was.
+  const opened = useRef(false);
+  const focusOnClose = () => {
+    const first = store.getState().document.nodes[0];
+    if (!opened.current || !first) return false;
+    focusCanvasNode(first.id);
+    return true;
+  };
+  const dialog = useFocusTrap<HTMLFormElement>({ onEscape: close, initialFocus: '.preset-dialog__open', focusOnClose });
 
   const choose = (next: (typeof FORM_CHOICES)[number]) => {
     setChoice(next.id);
@@ -48,7 +58,9 @@ function PresetOptionsPanel({ name }: { name: string }) {
   };
   const edit = (key: FormKey, value: string) => setForm({ ...form, [key]: value });
   const open = () => {
-    if (valid) openPreset(store, name, options);
+    if (!valid) return;
+    opened.current = true;
+    openPreset(store, name, options);
   };
 
   return (

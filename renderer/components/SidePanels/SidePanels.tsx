@@ -1,4 +1,5 @@
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { readStoredNumber, writeStoredNumber } from '../../dom/storedNumber';
 import { DiagnosticsPanel } from '../DiagnosticsPanel/DiagnosticsPanel';
 import { Inspector } from '../Inspector/Inspector';
 import './SidePanels.css';
@@ -6,6 +7,9 @@ import './SidePanels.css';
 /** Smallest height either panel keeps, so neither the provenance nor the problems disappear. */
 const MIN_PANEL = 90;
 const STEP = 24;
+const DEFAULT_HEIGHT = 220;
+/** Where the diagnostics' height is remembered across reloads. */
+const HEIGHT_KEY = 'sidePanels.diagnosticsHeight';
 
 /**
  * The inspector above the diagnostics, split by a handle the user drags (or moves with the
@@ -13,11 +17,20 @@ const STEP = 24;
  */
 function SidePanelsView() {
   const side = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(220);
+  const [height, setStateHeight] = useState(() => readStoredNumber(HEIGHT_KEY) ?? DEFAULT_HEIGHT);
   const clamp = (value: number) => {
     const total = side.current?.clientHeight ?? 0;
     return Math.round(Math.max(MIN_PANEL, Math.min(value, total - MIN_PANEL)));
   };
+  const setHeight = (value: number) => {
+    setStateHeight(value);
+    writeStoredNumber(HEIGHT_KEY, value);
+  };
+  // A remembered height from a taller window still leaves the inspector its room.
+  useLayoutEffect(() => {
+    if (side.current && side.current.clientHeight > 2 * MIN_PANEL) setStateHeight((stored) => clamp(stored));
+    // Once, on mount: later sizes come from the user.
+  }, []);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
   };

@@ -22,6 +22,7 @@ function StatusBarView() {
   const output = useEditor((s) => s.analysis.output);
   const diagnostics = useEditor((s) => s.analysis.diagnostics);
   const notice = useEditor((s) => s.notice);
+  const resize = useEditor((s) => s.ui.classifierResize);
   const work = useWorkProgress();
   const groups = useMemo(() => groupDiagnostics(diagnostics), [diagnostics]);
   const errors = countText(groups, 'error');
@@ -47,6 +48,11 @@ function StatusBarView() {
       {work ? (
         <span className="status-bar__work" role="progressbar" aria-label="Work in progress" aria-valuemin={0} aria-valuemax={work.total} aria-valuenow={work.done} aria-valuetext={workProgressText(work)}>
           {workProgressText(work)}
+        </span>
+      ) : null}
+      {resize ? (
+        <span className="status-bar__resize" aria-label="Classifier resize">
+          classifier {resize.node}: {resize.from} → {resize.to} classes for the dataset? Accept or cancel in Train
         </span>
       ) : null}
       {notice ? (

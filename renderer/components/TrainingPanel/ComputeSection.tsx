@@ -3,12 +3,14 @@ import { errorMessage } from '../../../app/result';
 import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/memoryEstimate';
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
+import { DEFAULT_IMAGE_CACHE_MB, IMAGE_CACHE_RANGE } from '../../../app/training/imageCache';
 import { replicaCount, WORKERS_RANGE } from '../../../app/training/replicas';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useRun, useRunStore } from '../../hooks/useRun';
 import { ComputeDoctor } from '../ComputeDoctor/ComputeDoctor';
+import { OptionalNumberSetting } from './OptionalNumberSetting';
 
 const GiB = 1024 ** 3;
 
@@ -93,21 +95,27 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
             </ul>
           ) : null}
           {chosen === 'wasm' ? (
-            <div className="training-panel__row">
-              <label htmlFor="training-workers">Worker threads</label>
-              <input
-                id="training-workers"
-                type="number"
-                min={WORKERS_RANGE.min}
-                max={WORKERS_RANGE.max}
-                step={1}
-                placeholder={`one per core (${replicas} for batch ${batchSize})`}
-                title="Data-parallel replicas: each worker thread trains on its share of every batch. 1 trains on one thread."
-                value={setup.workers ?? ''}
-                onChange={(event) => store.getState().setSetup({ workers: event.target.value === '' ? null : Number(event.target.value) })}
-              />
-            </div>
+            <OptionalNumberSetting
+              id="training-workers"
+              label="Worker threads"
+              range={WORKERS_RANGE}
+              step={1}
+              placeholder={`one per core (${replicas} for batch ${batchSize})`}
+              title="Data-parallel replicas: each worker thread trains on its share of every batch. 1 trains on one thread."
+              value={setup.workers}
+              onChange={(workers) => store.getState().setSetup({ workers })}
+            />
           ) : null}
+          <OptionalNumberSetting
+            id="training-image-cache"
+            label="Image cache (MB)"
+            range={IMAGE_CACHE_RANGE}
+            step={64}
+            placeholder={`${DEFAULT_IMAGE_CACHE_MB}`}
+            title="Memory for decoded training images: after its first epoch an image that fits is cropped from memory instead of decoded again. 0 decodes every image every epoch."
+            value={setup.imageCacheMegabytes}
+            onChange={(imageCacheMegabytes) => store.getState().setSetup({ imageCacheMegabytes })}
+          />
           <ComputeDoctor disabled={disabled} onUse={(name) => store.getState().setSetup({ backend: name })} />
         </>
       )}

@@ -69,6 +69,8 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await setUpRun(2);
     // Two data-parallel replicas, as `train --workers 2` asks (the default gives batch 8 one).
     await setField('Worker threads', '2');
+    // A cache of 1 MB, as `train --image-cache 1` asks: the tiny set fits, and the run says so.
+    await setField('Image cache (MB)', '1');
 
     await page.getByRole('button', { name: 'Start training' }).click();
     await eventually(() => page.getByLabel('Design locked').count()).toBe(1);
@@ -87,7 +89,8 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
 
     // Hovering the loss chart at the last step shows each line's value there, exactly as logged.
     const runId = /^Completed · (\S+)/.exec((await status()) ?? '')?.[1] ?? '';
-    const logged = readFileSync(join(studio.host.root, 'runs', runId, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; validation?: { loss: number } });
+    const logged = readFileSync(join(studio.host.root, 'runs', runId, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; message?: string; validation?: { loss: number } });
+    expect(logged.find((event) => event.type === 'log' && event.message?.startsWith('Image cache:'))?.message).toMatch(/of 1 MB\); later epochs crop them from memory\.$/);
     const lastValidation = logged.filter((event) => event.type === 'epoch').at(-1)?.validation?.loss ?? Number.NaN;
     await page.locator('[data-chart="Loss"]').scrollIntoViewIfNeeded();
     // uPlot's plotting area (its `.u-over` layer), inside the axes.
@@ -232,5 +235,48 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await eventually(status, TRAINING_MS).toMatch(/^Training/);
     await page.getByRole('button', { name: 'Stop' }).click();
     await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
+  });
+
+  it('asks before a run resizes the classifier: cancel changes nothing; accept sets the class count (one undo step) and starts', async () => {
+    await writeTinyDesign(studio.host.root, 'Three classes', 3, 'three.incept.json');
+    await openDesignFile(page, 'three.incept.json');
+    await eventually(() => page.getByLabel('Document title').textContent()).toContain('three.incept.json');
+    const output = () => page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Output shape').textContent();
+    expect(await output()).toBe('output 3');
+    // Open the Train tab unless an earlier test left it open (a second click would close it).
+    const train = page.getByRole('tab', { name: 'Train' });
+    if ((await train.getAttribute('aria-selected')) !== 'true') await train.click();
+    await page.getByLabel('Dataset folder or CSV').fill(data);
+    await eventually(() => page.getByLabel('Dataset scan report').textContent()).toContain(`40 images in ${TINY_CLASSES} classes`);
+    await setUpRun(30);
+
+    await page.getByRole('button', { name: 'Start training' }).click();
+    const prompt = page.getByRole('group', { name: 'Classifier resize' });
+    await eventually(() => prompt.count()).toBe(1);
+    expect(await prompt.textContent()).toContain(`The dataset has ${TINY_CLASSES} classes, but the classifier logits has 3 outputs.`);
+    expect(await page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Classifier resize').textContent()).toContain(`3 → ${TINY_CLASSES} classes`);
+    expect(await page.getByRole('group', { name: 'Node logits' }).getByLabel('Pending classifier resize').textContent()).toBe(`3 → ${TINY_CLASSES} classes for the dataset?`);
+    await studio.screenshot('classifier-resize-prompt');
+
+    // Cancel: no run, the design as it was.
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => prompt.count()).toBe(0);
+    expect(await page.getByLabel('Pending classifier resize').count()).toBe(0);
+    expect(await page.getByLabel('Design locked').count()).toBe(0);
+    expect(await output()).toBe('output 3');
+
+    // Accept: the design's class count becomes the dataset's, then the run starts.
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await prompt.getByRole('button', { name: `Use ${TINY_CLASSES} classes and start` }).click();
+    await eventually(() => output()).toBe(`output ${TINY_CLASSES}`);
+    await eventually(() => page.getByLabel('Design locked').count()).toBe(1);
+    await eventually(status, TRAINING_MS).toMatch(/^Training/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await eventually(status, TRAINING_MS).toMatch(/^Stopped/);
+    await eventually(() => page.getByLabel('Design locked').count()).toBe(0);
+    // The resize was one edit: one undo brings the three classes back.
+    await page.getByRole('main', { name: 'Design canvas' }).click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
+    await eventually(() => output()).toBe('output 3');
   });
 });

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IMAGE_CACHE_MB, imageCacheProblem } from './imageCache';
+
+describe('imageCacheProblem', () => {
+  it('takes whole megabytes from 0 (off) up, the default included', () => {
+    for (const ok of [0, 1, DEFAULT_IMAGE_CACHE_MB, 65536]) expect(imageCacheProblem(ok)).toBeNull();
+  });
+
+  it('names the range and the value it refuses', () => {
+    for (const bad of [-1, 1.5, 65537, Number.NaN]) expect(imageCacheProblem(bad)).toMatch(/image cache must be .* MB, got/);
+  });
+});
