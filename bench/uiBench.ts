@@ -114,8 +114,10 @@ async function measure(page: Page, cdp: CDPSession, name: string, action: () => 
   const perFrame = (key: keyof Work) => (((after[key] - before[key]) * 1000) / Math.max(1, frames.length)).toFixed(1);
   const sorted = [...frames].sort((a, b) => a - b);
   const slow = frames.filter((f) => f > 50).length;
+  // A gap over 1.5 vsyncs is a frame the display showed twice.
+  const missed = frames.filter((f) => f > 25).length;
   console.log(
-    `${name.padEnd(10)} frames ${String(frames.length).padStart(4)}  median ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1).padStart(6)} ms  >50 ms: ${slow}`,
+    `${name.padEnd(10)} frames ${String(frames.length).padStart(4)}  median ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1).padStart(6)} ms  missed a vsync: ${((100 * missed) / Math.max(1, frames.length)).toFixed(1)}%  >50 ms: ${slow}`,
   );
   console.log(
     `${''.padEnd(10)} main-thread work per frame ${perFrame('TaskDuration').padStart(5)} ms (script ${perFrame('ScriptDuration')}, layout ${perFrame('LayoutDuration')}, style ${perFrame('RecalcStyleDuration')})`,
