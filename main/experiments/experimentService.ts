@@ -24,7 +24,7 @@ import { writeFileAtomic } from '../../app/node/files/writeFileAtomic';
 import type { ExperimentAction, ExperimentPreview, ExperimentStatus, ExperimentSummary, HostEvent, Result } from '../../app/protocol';
 import { errorMessage } from '../../app/result';
 import { defaultTrainConfig } from '../../app/training/defaults';
-import type { ComputeService } from '../ipc/hostServices';
+import type { ComputeService } from '../ipc/computeContract';
 import { measuredEpochSeconds } from './measuredEpochs';
 
 export interface ExperimentServiceOptions {
@@ -57,6 +57,8 @@ const isExperimentId = (id: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(id);
 export function createExperimentService(options: ExperimentServiceOptions): ExperimentService {
   const { root } = options;
   const active = new Map<string, ExperimentControl>();
+  /** Each running queue's watcher, which writes the report after the queue ends: shutdown waits for it. */
+  const watchers = new Map<string, Promise<void>>();
   const dirOf = (id: string): string => join(root, id);
 
   /** The folder's plan and queue (the runner's own queue while it runs). */
@@ -94,10 +96,10 @@ export function createExperimentService(options: ExperimentServiceOptions): Expe
       ...control,
       async resume() {
         await control.resume();
-        void watch();
+        watchers.set(id, watch());
       },
     });
-    void watch();
+    watchers.set(id, watch());
   };
 
   return {
@@ -247,6 +249,7 @@ export function createExperimentService(options: ExperimentServiceOptions): Expe
       const running = [...active.values()];
       for (const control of running) control.interrupt();
       await Promise.all(running.map((control) => control.done()));
+      await Promise.all(watchers.values());
     },
   };
 }

@@ -3,9 +3,10 @@
  * each; tests build one from fakes. No Electron here: the handlers run in plain Node.
  */
 
-import type { ComputeMethod, DatasetKind, HostInfo, ImportSourceKind, RequestOf, StudioHost, StudioMethod } from '../../app/protocol';
+import type { DatasetKind, HostInfo, ImportSourceKind } from '../../app/protocol';
 import type { ParseResult } from '../../app/design/types';
 import type { ExperimentService } from '../experiments/experimentService';
+import type { ComputeService } from './computeContract';
 import type { PathPolicy } from '../files/pathPolicy';
 import type { RecentFiles } from '../files/recentFiles';
 import type { RecoveryStore } from '../files/recoveryStore';
@@ -22,18 +23,6 @@ export interface FileDialogs {
   /** What to import: an `.onnx` or checkpoint file, or a run or PyTorch export folder. */
   chooseImportSource(kind: ImportSourceKind): Promise<string | null>;
 }
-
-/**
- * A contract request plus the real folders that paths found inside files (a CSV manifest's rows,
- * a run's dataset) must stay in: the handlers have checked the paths the request names.
- */
-export type Bounded<M extends StudioMethod> = (request: RequestOf<M> & { roots: readonly string[] }) => ReturnType<StudioHost[M]>;
-
-/** The compute methods whose work reads paths found inside files. */
-type BoundedMethod = Extract<ComputeMethod, 'scanDataset' | 'startTraining' | 'evaluate'>;
-
-/** Training, inference and dataset work (`COMPUTE_METHODS`): backed by the trainer processes. */
-export type ComputeService = Pick<StudioHost, Exclude<ComputeMethod, BoundedMethod>> & { [M in BoundedMethod]: Bounded<M> };
 
 export interface HostServices {
   info: Omit<HostInfo, 'roots'>;

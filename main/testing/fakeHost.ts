@@ -11,7 +11,8 @@ import { memoryRecentFiles } from '../files/memoryRecentFiles';
 import { createPathPolicy } from '../files/pathPolicy';
 import { createRecoveryStore } from '../files/recoveryStore';
 import { createExperimentService } from '../experiments/experimentService';
-import type { ComputeService, FileDialogs, HostServices } from '../ipc/hostServices';
+import type { ComputeService } from '../ipc/computeContract';
+import type { FileDialogs, HostServices } from '../ipc/hostServices';
 
 export const TEST_VERSIONS: AppVersions = { app: '0.0.0-test', node: '20.0.0', tfjs: '4.22.0', electron: null, chrome: null, platform: 'linux', arch: 'x64' };
 

@@ -5,7 +5,7 @@
 
 import { errorMessage } from '../../app/result';
 import type { Result } from '../../app/protocol';
-import type { ComputeService } from '../ipc/hostServices';
+import type { ComputeService } from '../ipc/computeContract';
 import type { EngineWorkerClient } from './engineWorkerClient';
 import { listRunsOnDisk } from './runsOnDisk';
 import type { TrainerHost } from './trainerHost';
