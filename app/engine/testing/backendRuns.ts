@@ -5,6 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../backends/select';
 
 export type WeightValues = { shape: number[]; values: Float32Array }[];
 
@@ -34,4 +35,15 @@ export async function forwardValues(model: tf.LayersModel, input: tf.Tensor): Pr
   const values = (await output.data()) as Float32Array;
   output.dispose();
   return values;
+}
+
+/**
+ * Each case's result on the pure-JS cpu backend, the reference a wasm kernel is checked against;
+ * the wasm backend is selected afterwards, for the kernels under test.
+ */
+export async function cpuReferences<C, R>(cases: readonly C[], compute: (c: C) => R): Promise<Map<C, R>> {
+  await selectBackend({ backend: 'cpu' });
+  const references = new Map(cases.map((c) => [c, compute(c)]));
+  await selectBackend({ backend: 'wasm' });
+  return references;
 }

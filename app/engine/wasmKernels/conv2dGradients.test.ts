@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../backends/select';
+import { cpuReferences } from '../testing/backendRuns';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 
 interface Case {
@@ -68,12 +68,10 @@ function layerGradients(c: Case): { kernel: Float32Array; input: Float32Array } 
 }
 
 describe('wasm convolution gradients', () => {
-  const expected = new Map<Case, { kernel: Float32Array; input: Float32Array }>();
+  let expected: Map<Case, { kernel: Float32Array; input: Float32Array }>;
 
   beforeAll(async () => {
-    await selectBackend({ backend: 'cpu' });
-    for (const c of cases) expected.set(c, layerGradients(c));
-    await selectBackend({ backend: 'wasm' });
+    expected = await cpuReferences(cases, layerGradients);
   });
 
   it.each(cases)('match the cpu kernels: batch $batch, channels $channels, kernel $kernel, stride $stride, $padding', (c) => {

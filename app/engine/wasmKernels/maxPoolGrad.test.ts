@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../backends/select';
+import { cpuReferences } from '../testing/backendRuns';
 import { weightedInputGradient } from '../testing/layerGradient';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 
@@ -36,12 +36,10 @@ function poolGradient(c: Case): Float32Array {
 }
 
 describe('wasm max-pool gradient', () => {
-  const expected = new Map<Case, Float32Array>();
+  let expected: Map<Case, Float32Array>;
 
   beforeAll(async () => {
-    await selectBackend({ backend: 'cpu' });
-    for (const c of cases) expected.set(c, poolGradient(c));
-    await selectBackend({ backend: 'wasm' });
+    expected = await cpuReferences(cases, poolGradient);
   });
 
   it.each(cases)('matches the cpu kernel: batch $batch, size $size, pool $pool, stride $stride, $padding, ties $ties', (c) => {
