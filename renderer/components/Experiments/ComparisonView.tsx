@@ -65,7 +65,7 @@ function ComparisonViewView({ status }: { status: ExperimentStatus }) {
     <section className="experiment-comparison" aria-label="Comparison">
       <div className="experiment-queue__bar">
         <h3 className="panel-subheading">Comparison</h3>
-        <span className="experiment-dialog__note" aria-label="Runs compared">
+        <span className="modal__note" aria-label="Runs compared">
           {trained} of {results.length} runs trained an epoch
         </span>
         <label className="experiment-comparison__target">
@@ -121,7 +121,7 @@ function ComparisonViewView({ status }: { status: ExperimentStatus }) {
           ))}
         </tbody>
       </table>
-      <p className="experiment-dialog__note">Mean ± standard deviation over the seeds whose run completed; the charts' PNG buttons save each chart.</p>
+      <p className="modal__note">Mean ± standard deviation over the seeds whose run completed; the charts' PNG buttons save each chart.</p>
       <div className="experiment-comparison__exports">
         <button type="button" className="dialog-button" onClick={exportSvg}>
           Export SVG
@@ -143,7 +143,7 @@ function ComparisonViewView({ status }: { status: ExperimentStatus }) {
       ) : (
         <section className="experiment-report" aria-label="Report">
           <div className="experiment-queue__bar">
-            <span className="experiment-dialog__note">{report.path}</span>
+            <span className="modal__note">{report.path}</span>
             <button type="button" className="dialog-button" onClick={() => downloadText(`${base}-report.md`, report.markdown, 'text/markdown')}>
               Download report.md
             </button>

@@ -95,7 +95,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
           void start();
         }}
       >
-        <h2 id={`${id}-title`} className="experiment-dialog__title">
+        <h2 id={`${id}-title`} className="modal__title">
           New experiment
         </h2>
         <label className="experiment-dialog__field">
@@ -109,10 +109,10 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
             ))}
           </select>
         </label>
-        {form.description ? <p className="experiment-dialog__note">{form.description}</p> : null}
-        {form.figure ? <p className="experiment-dialog__note">Echoes: {form.figure}</p> : null}
+        {form.description ? <p className="modal__note">{form.description}</p> : null}
+        {form.figure ? <p className="modal__note">Echoes: {form.figure}</p> : null}
 
-        <fieldset className="experiment-dialog__group">
+        <fieldset className="modal__group experiment-dialog__group">
           <legend>What stays fixed</legend>
           <div className="experiment-dialog__grid">
             {field('name', 'Name', form.name, (v) => edit('name', v))}
@@ -124,7 +124,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
           </div>
         </fieldset>
 
-        <fieldset className="experiment-dialog__group">
+        <fieldset className="modal__group experiment-dialog__group">
           <legend>What varies</legend>
           <datalist id={`${id}-designs`}>
             {presets.map((preset) => (
@@ -192,15 +192,15 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
 }
 
 function PreviewText({ spec, current, sideBySide }: { spec: string | null; current: ExperimentPreview | string | null; sideBySide: number }) {
-  if (spec === null) return <p className="experiment-dialog__note">Fix the fields marked above to see the estimate.</p>;
-  if (current === null) return <p className="experiment-dialog__note">Estimating…</p>;
+  if (spec === null) return <p className="modal__note">Fix the fields marked above to see the estimate.</p>;
+  if (current === null) return <p className="modal__note">Estimating…</p>;
   if (typeof current === 'string') return <p className="experiment-dialog__error" role="alert">{current}</p>;
   return (
     <>
       <p aria-label="Time estimate">
         {current.estimate.seconds === null ? 'No estimate' : `About ${formatDuration(current.estimate.seconds / Math.max(1, sideBySide))}`} on {current.backend}
         {sideBySide > 1 ? ` (${sideBySide} runs side by side, if the machine has the cores for them)` : ''}
-        {current.trainImages === null ? '' : `, ${current.trainImages.toLocaleString('en-US')} training images per epoch`}. <span className="experiment-dialog__note">{current.estimate.explanation}</span>
+        {current.trainImages === null ? '' : `, ${current.trainImages.toLocaleString('en-US')} training images per epoch`}. <span className="modal__note">{current.estimate.explanation}</span>
       </p>
       <ul className="experiment-dialog__sizes" aria-label="Variant sizes">
         {current.variants.map((variant) => (

@@ -53,7 +53,7 @@ function Experiments({ chosen }: { chosen: string | null }) {
     <div className="modal">
       <div ref={panel} className="modal__panel experiments" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
         <div className="experiment-queue__bar">
-          <h2 id={`${id}-title`} className="experiment-dialog__title">
+          <h2 id={`${id}-title`} className="modal__title">
             Experiments
           </h2>
           <button type="button" className="dialog-button" onClick={() => store.getState().open({ kind: 'new', prefill: null })}>
@@ -68,16 +68,16 @@ function Experiments({ chosen }: { chosen: string | null }) {
             {typeof list === 'string' ? (
               <p className="experiment-dialog__error">{list}</p>
             ) : list === null ? (
-              <p className="experiment-dialog__note">Reading…</p>
+              <p className="modal__note">Reading…</p>
             ) : list.length === 0 ? (
-              <p className="experiment-dialog__note">No experiments yet.</p>
+              <p className="modal__note">No experiments yet.</p>
             ) : (
               <ul>
                 {list.map((experiment) => (
                   <li key={experiment.id}>
                     <button type="button" className="experiments__item" aria-current={experiment.id === selected} onClick={() => store.getState().open({ kind: 'view', id: experiment.id })}>
                       <strong>{experiment.name}</strong>
-                      <span className="experiment-dialog__note">
+                      <span className="modal__note">
                         {experiment.completed}/{experiment.runs} done{experiment.paused ? ', paused' : experiment.active ? ', running' : experiment.remaining > 0 ? ', stopped' : ''}
                       </span>
                     </button>
@@ -96,7 +96,7 @@ function Experiments({ chosen }: { chosen: string | null }) {
             {status ? (
               <>
                 <h3 className="experiments__name">{status.spec.name}</h3>
-                {status.spec.description ? <p className="experiment-dialog__note">{status.spec.description}</p> : null}
+                {status.spec.description ? <p className="modal__note">{status.spec.description}</p> : null}
                 <QueueView status={status} act={act} />
                 <ComparisonView key={status.id} status={status} />
               </>

@@ -21,7 +21,7 @@ export function ModelDialogFrame({ title, message, onClose, actions, children }:
   return (
     <div className="modal">
       <div ref={dialog} className="modal__panel model-export" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`} className="model-export__title">
+        <h2 id={`${id}-title`} className="modal__title">
           {title}
         </h2>
         {children}

@@ -83,18 +83,18 @@ function ModelExportPanel({ checkpoint }: { checkpoint: string | null }) {
 
   return (
     <ModelDialogFrame title="Export model" message={message} onClose={close} actions={actions}>
-      <fieldset className="model-export__group">
+      <fieldset className="modal__group">
         <legend>Format</legend>
         {MODEL_EXPORT_FORMATS.map((option) => (
           <label key={option} className="model-export__choice">
             <input type="radio" name={`${id}-format`} checked={format === option} onChange={() => setFormat(option)} />
             <span>
-              {FORMAT_TEXT[option].label} <span className="model-export__note">— {FORMAT_TEXT[option].note}</span>
+              {FORMAT_TEXT[option].label} <span className="modal__note">— {FORMAT_TEXT[option].note}</span>
             </span>
           </label>
         ))}
       </fieldset>
-      <fieldset className="model-export__group">
+      <fieldset className="modal__group">
         <legend>Network</legend>
         <label className="model-export__choice">
           <input type="radio" name={`${id}-source`} checked={source === DESIGN} onChange={() => setSource(DESIGN)} />
@@ -118,9 +118,9 @@ function ModelExportPanel({ checkpoint }: { checkpoint: string | null }) {
             </span>
           </label>
         ))}
-        {checkpoints.length === 0 ? <p className="model-export__note">No checkpoints of this design yet: train it to export trained weights.</p> : null}
+        {checkpoints.length === 0 ? <p className="modal__note">No checkpoints of this design yet: train it to export trained weights.</p> : null}
       </fieldset>
-      <p className="model-export__note">
+      <p className="modal__note">
         Exported as <code>{name}</code>
         {info?.kind === 'web' ? ': downloaded to this computer (a folder as one .zip), or saved in the host’s first folder.' : '.'}
       </p>

@@ -74,11 +74,11 @@ function ModelImportPanel() {
 
   return (
     <ModelDialogFrame title="Import model" message={message} onClose={close} actions={action}>
-      <p className="model-export__note">
+      <p className="modal__note">
         A train.py run folder or checkpoint, a PyTorch export folder, or an .onnx the Studio exported. Its weights are checked against its design, then written as a model
         directory that prediction and evaluation use.
       </p>
-      <fieldset className="model-export__group">
+      <fieldset className="modal__group">
         <legend>From</legend>
         <input type="text" aria-label="Import from" placeholder="/path/to/net.onnx or a run folder" value={source} onChange={(event) => choose(event.target.value)} />
         <div className="model-export__actions model-export__actions--start">

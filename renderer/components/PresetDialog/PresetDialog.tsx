@@ -76,11 +76,11 @@ function PresetOptionsPanel({ name }: { name: string }) {
           open();
         }}
       >
-        <h2 id={`${id}-title`} className="preset-dialog__title">
+        <h2 id={`${id}-title`} className="modal__title">
           Open {info?.title ?? name}
         </h2>
-        {info ? <p className="preset-dialog__note">{info.note}</p> : null}
-        <fieldset className="preset-dialog__choices">
+        {info ? <p className="modal__note">{info.note}</p> : null}
+        <fieldset className="modal__group">
           <legend>Start from</legend>
           {FORM_CHOICES.map((option) => (
             <label key={option.id} className="preset-dialog__choice">
