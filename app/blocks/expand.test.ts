@@ -62,6 +62,22 @@ describe('expandBlock', () => {
     }
   });
 
+  it('names every layer by a path of non-empty names under the node id', () => {
+    for (const template of blockTemplates) {
+      for (const { id } of expand(template.type, {}, 'n7').layers) expect(id, template.type).toMatch(/^n7(\/[A-Za-z0-9]+)+$/);
+    }
+  });
+
+  it('refuses parameter values of the wrong type, naming the block and the parameter', () => {
+    const block8 = getBlockTemplate('block8');
+    if (!block8) throw new Error('no block8');
+    const values = resolveParams(block8, {}).values;
+    expect(() => expandBlock(block8, 'c', { ...values, width: '2' }, 'prev')).toThrow(`block parameter 'width' must be a number, got "2"`);
+    expect(() => expandBlock(block8, 'c', { ...values, channels: true }, 'prev')).toThrow(`block parameter 'channels' must be a number, got true`);
+    expect(() => expandBlock(block8, 'c', { ...values, scale: 'big' }, 'prev')).toThrow(`block 'block8': residual scale must be a number`);
+    expect(() => expandBlock(block8, 'c', { ...values, activation: 0 }, 'prev')).toThrow(`block 'block8': residual activation must be a name`);
+  });
+
   it('gives traditional convs BN + ReLU without bias, and the linear 1×1 a bias without BN', () => {
     const { layers } = expand('inceptionResnetAV2', { bnGamma: false });
     expect(conv(layers, 'b3/branch2/conv3')).toEqual({
