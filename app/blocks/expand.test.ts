@@ -7,6 +7,7 @@ import type { Conv2dParams, Layer } from '../layers/types';
 import { blockOutputChannels } from './channels';
 import { expandBlock } from './expand';
 import { blockTemplates, getBlockTemplate } from './library';
+import type { BlockTemplate } from './types';
 
 function expand(type: string, params: ParamValues = {}, nodeId = 'b3'): { layers: Layer[]; output: string } {
   const template = getBlockTemplate(type);
@@ -109,6 +110,22 @@ describe('expandBlock', () => {
     expect(output).toBe('c10/add');
     expect(add).toMatchObject({ id: 'c10/add', kind: 'residualAdd', inputs: ['prev', 'c10/linear'], params: { scale: 1, activation: 'linear' } });
     expect(expand('inceptionResnetBV1').layers.at(-1)).toMatchObject({ params: { scale: 0.1, activation: 'relu' } });
+  });
+
+  it('takes a residual scale and activation given as literals in the template, not only as named parameters', () => {
+    const template: BlockTemplate = {
+      type: 'fixedResidual',
+      label: 'Fixed residual',
+      category: 'Residual blocks',
+      description: 'A residual block whose scale and activation are part of the template.',
+      source: 'test',
+      params: [],
+      inputs: { min: 1, max: 1 },
+      body: { op: 'residual', name: 'add', body: { op: 'conv', name: 'linear', filters: 8, kernel: [1, 1], linear: true }, scale: 0.5, activation: 'linear' },
+    };
+    const { layers } = expandBlock(template, 'r', {}, 'prev');
+    expect(layers.map((layer) => layer.id)).toEqual(['r/linear', 'r/add']);
+    expect(layers[1]).toMatchObject({ kind: 'residualAdd', inputs: ['prev', 'r/linear'], params: { scale: 0.5, activation: 'linear' } });
   });
 
   it('makes the Inception pool branch a 3×3 stride-1 SAME average pool', () => {
