@@ -100,7 +100,7 @@ describe.each(['cpu', 'wasm'] as const)('FlatOptimizer on %s', (backend) => {
     const { clipped, norm } = await clipByGlobalNorm(decayed, config.clipNorm);
     expect(norm).toBeGreaterThan(1);
     const sgd = new FlatOptimizer(flatRule({ ...config, optimizer: 'sgd', momentum: 0 }), 1);
-    const flatNorm = sgd.update(variables, flattenTensors(grads), { decayed: [true, false], weightDecay: config.weightDecay, clipNorm: config.clipNorm });
+    const flatNorm = sgd.update(variables, grads, { decayed: [true, false], weightDecay: config.weightDecay, clipNorm: config.clipNorm });
     expect(flatNorm).toBeCloseTo(norm, 5);
     // Plain SGD at rate 1 moves each weight by its treated gradient.
     const moved = valuesOf(variables).flat().map((v, k) => start.flat()[k] - v);
@@ -109,13 +109,33 @@ describe.each(['cpu', 'wasm'] as const)('FlatOptimizer on %s', (backend) => {
     sgd.dispose();
   });
 
+  it("sums the replicas' gradient arrays with their weights, in order, as the update's gradients", () => {
+    const config = resolveTrainConfig({ optimizer: 'sgd', momentum: 0 });
+    const [shares, whole] = [variablesOf(randomValues(5)), variablesOf(randomValues(5))];
+    const sources = [randomValues(6).flat(), randomValues(7).flat()].map((v) => Float32Array.from(v));
+    const weights = [0.75, 0.25];
+    const summed = Float32Array.from(sources[0], (g, k) => Math.fround(Math.fround(0 + Math.fround(g * 0.75)) + Math.fround(sources[1][k] * 0.25)));
+    const settings = { decayed: [true, false], weightDecay: 0, clipNorm: 0 };
+    const [a, b] = [new FlatOptimizer(flatRule(config), 0.1), new FlatOptimizer(flatRule(config), 0.1)];
+    a.update(shares, { sources, weights }, settings);
+    const tensors = [tf.tensor(summed.slice(0, 6), SHAPES[0]), tf.tensor(summed.slice(6), SHAPES[1])];
+    b.update(whole, tensors, settings);
+    expect(valuesOf(shares)).toEqual(valuesOf(whole));
+    tf.dispose(tensors);
+    [a, b].forEach((o) => o.dispose());
+  });
+
   it('refuses gradients of another length and variables of other sizes than its slots', () => {
     const flat = new FlatOptimizer(flatRule(resolveTrainConfig({})), 0.1);
     const variables = variablesOf(randomValues(5));
     const settings = { decayed: [false, false], weightDecay: 0, clipNorm: 0 };
-    expect(() => flat.update(variables, new Float32Array(8), settings)).toThrow('FlatOptimizer: 8 gradient values for 9 weights');
-    flat.update(variables, new Float32Array(9), settings);
-    expect(() => flat.update([variables[1], variables[0]], new Float32Array(9), { ...settings })).toThrow('its slots hold 2 weights, asked to update 2 of other sizes');
+    const short = [tf.zeros([2, 3]), tf.zeros([2])];
+    expect(() => flat.update(variables, short, settings)).toThrow('FlatOptimizer: 8 gradient values for 9 weights');
+    expect(() => flat.update(variables, { sources: [new Float32Array(10)], weights: [1] }, settings)).toThrow('FlatOptimizer: 10 gradient values for 9 weights');
+    const zeros = [tf.zeros([2, 3]), tf.zeros([3])];
+    flat.update(variables, zeros, settings);
+    expect(() => flat.update([variables[1], variables[0]], [zeros[1], zeros[0]], settings)).toThrow('its slots hold 2 weights, asked to update 2 of other sizes');
+    tf.dispose([...short, ...zeros]);
     flat.dispose();
   });
 });

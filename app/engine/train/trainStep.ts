@@ -6,7 +6,7 @@ import type { TrainConfig } from '../../training/types';
 import type { Batch } from '../data/batchStream';
 import { checkWebGpuErrors } from '../backends/webgpu';
 import { addWeightDecay, clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
-import { flattenTensors, isFlatOptimizer, type GradientSettings } from './flatOptimizer';
+import { isFlatOptimizer, type GradientSettings } from './flatOptimizer';
 
 export interface TrainableModel {
   model: tf.LayersModel;
@@ -81,7 +81,7 @@ export async function shardGradients(net: TrainableModel, config: TrainConfig, b
 
 /** Weight decay, clipping and the optimizer's update from a whole batch's gradients (left alone); returns the gradient norm. */
 export async function applyGradients(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, grads: readonly tf.Tensor[]): Promise<number> {
-  if (isFlatOptimizer(optimizer)) return optimizer.update(net.variables, flattenTensors(grads), gradientSettings(net, config));
+  if (isFlatOptimizer(optimizer)) return optimizer.update(net.variables, grads, gradientSettings(net, config));
   const total = addWeightDecay(grads, net.variables, net.kernels, config.weightDecay);
   const { clipped, norm } = await clipByGlobalNorm(total, config.clipNorm);
   tf.dispose(total);

@@ -123,11 +123,10 @@ export class DataParallelTrainer {
     return { loss, top1Correct, top5Correct, gradientNorm };
   }
 
-  /** The update from the replicas' gradients summed with `weightsOf`; a flat optimizer takes the sum as it lies. */
+  /** The update from the replicas' gradients summed with `weightsOf`; a flat optimizer sums them where it updates. */
   private async update(optimizer: tf.Optimizer, weightsOf: readonly number[]): Promise<number> {
     if (isFlatOptimizer(optimizer)) {
-      const whole = { offsets: [0], sizes: [this.gradientLayout.total], total: this.gradientLayout.total };
-      return optimizer.update(this.net.variables, weightedSum(this.gradients, whole, 0, weightsOf), gradientSettings(this.net, this.config));
+      return optimizer.update(this.net.variables, { sources: this.gradients, weights: weightsOf }, gradientSettings(this.net, this.config));
     }
     const summed = this.net.variables.map((v, index) => tf.tensor(weightedSum(this.gradients, this.gradientLayout, index, weightsOf), v.shape));
     try {
