@@ -44,8 +44,10 @@ const conv2d: Builder<'conv2d'> = (layer, p, inputs, { seed }) => {
     kernelInitializer: tf.initializers.glorotUniform({ seed }),
     biasInitializer: 'zeros',
   });
-  if (!p.bias && (!fuseActivation || p.activation === 'linear')) convolveUnfused(convolution);
-  let out = apply(convolution, one(layer, inputs));
+  const input = one(layer, inputs);
+  const readsImages = input.sourceLayer.getClassName() === 'InputLayer';
+  if (readsImages && !p.bias && (!fuseActivation || p.activation === 'linear')) convolveUnfused(convolution);
+  let out = apply(convolution, input);
   if (p.batchNorm) {
     out = apply(new BatchNorm({ name: name + BATCH_NORM_SUFFIX, momentum: BATCH_NORM_MOMENTUM, epsilon: BATCH_NORM_EPSILON, scale: p.bnGamma, center: true }), out);
   }

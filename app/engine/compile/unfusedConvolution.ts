@@ -6,6 +6,10 @@
  * gradient with respect to the images, which nothing needs, is then never computed. On the small
  * preset that strided, 3-channel input gradient was the costliest single kernel of a step.
  * Same kernels and values otherwise; the layer's config, weights and saved form are unchanged.
+ * Only the convolutions that read the network's input use it: for the others both gradients are
+ * needed anyway, and with every convolution unfused tfjs-wasm's plain Conv2D kernel aborted in
+ * training (a 3×1 SAME convolution of a 1×1 grid, small Inception-v4 at width 0.1); alone it
+ * ran, so the fault lies in the backend's state, not the shapes.
  */
 
 import * as tf from '@tensorflow/tfjs';

@@ -1,5 +1,5 @@
 /**
- * The optimizer's flat loops (flatKernels.wat) in their own small WebAssembly instance, with the
+ * The optimizer's and the weight average's flat loops (flatKernels.wat) in their own small WebAssembly instance, with the
  * float arrays they work on kept in its memory as named areas of equal length. Plain JS loops
  * that round every step to float32 ran at ~25 ns a float; these run four lanes at a time.
  */
@@ -12,6 +12,7 @@ interface KernelExports {
   sumSquares(g: number, n: number): number;
   scale(g: number, n: number, s: number): void;
   addScaled(dst: number, src: number, n: number, a: number): void;
+  average(shadow: number, w: number, n: number, d: number, oneMinusD: number): void;
   rmsprop(w: number, g: number, ms: number, mom: number, n: number, lr: number, rho: number, oneMinusRho: number, mu: number, eps: number): void;
   momentum(w: number, g: number, acc: number, n: number, c: number, mu: number): void;
   adam(w: number, g: number, m: number, v: number, n: number, b1: number, b2: number, omb1: number, omb2: number, c1: number, c2: number, step: number, eps: number): void;

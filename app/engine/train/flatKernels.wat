@@ -1,6 +1,7 @@
-;; The optimizer's loops over flat float32 arrays (FlatOptimizer), four lanes at a time with a
-;; scalar tail. Every operation is an IEEE float32 operation in the order tfjs' kernels apply
-;; them, so the results equal tfjs' optimizers bit for bit. Arguments are byte offsets into
+;; The optimizer's and the weight average's loops over flat float32 arrays (FlatOptimizer,
+;; FlatWeightAverage), four lanes at a time with a scalar tail. Every operation is an IEEE
+;; float32 operation in the order tfjs' kernels apply them, so the results equal tfjs' own bit
+;; for bit. Arguments are byte offsets into
 ;; this module's memory and element counts. Assemble with `npm run build:kernels`.
 (module
   (memory (export "memory") 1)
@@ -75,6 +76,28 @@
       (f32.store (i32.add (local.get $dst) (local.get $i))
         (f32.add (f32.load (i32.add (local.get $dst) (local.get $i)))
                  (f32.mul (f32.load (i32.add (local.get $src) (local.get $i))) (local.get $a))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $tail))))
+
+  ;; shadow = shadow·d + w·(1 − d) (the exponential moving average of the weights)
+  (func (export "average") (param $shadow i32) (param $w i32) (param $n i32) (param $d f32) (param $oneMinusD f32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $vd v128) (local $vomd v128)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $vd (f32x4.splat (local.get $d)))
+    (local.set $vomd (f32x4.splat (local.get $oneMinusD)))
+    (block $done (loop $simd
+      (br_if $done (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $shadow) (local.get $i))
+        (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $shadow) (local.get $i))) (local.get $vd))
+                   (f32x4.mul (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $vomd))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $simd)))
+    (block $tailDone (loop $tail
+      (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $shadow) (local.get $i))
+        (f32.add (f32.mul (f32.load (i32.add (local.get $shadow) (local.get $i))) (local.get $d))
+                 (f32.mul (f32.load (i32.add (local.get $w) (local.get $i))) (local.get $oneMinusD))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $tail))))
 

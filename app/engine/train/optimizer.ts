@@ -10,6 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../../training/types';
 import { FlatOptimizer } from './flatOptimizer';
 import { flatRule } from './flatUpdateRules';
+import { FlatWeightAverage } from './flatWeightAverage';
+import { TensorWeightAverage, type WeightAverage } from './weightAverage';
 
 /** Backends whose tensors live in this process's memory: their updates run as flat loops (`FlatOptimizer`). */
 const HOST_MEMORY_BACKENDS = new Set(['wasm', 'cpu']);
@@ -18,6 +20,12 @@ const HOST_MEMORY_BACKENDS = new Set(['wasm', 'cpu']);
 export function createOptimizer(config: TrainConfig): tf.Optimizer {
   if (HOST_MEMORY_BACKENDS.has(tf.getBackend())) return new FlatOptimizer(flatRule(config), config.learningRate);
   return createTfjsOptimizer(config);
+}
+
+/** The run's average of the weights for the active backend (`initial`: restored from a checkpoint); the same values either way. */
+export function createWeightAverage(variables: readonly tf.Variable[], decay: number, initial?: { shadows: readonly tf.Tensor[]; updates: number }): WeightAverage {
+  if (HOST_MEMORY_BACKENDS.has(tf.getBackend())) return new FlatWeightAverage(variables, decay, initial);
+  return new TensorWeightAverage(variables, decay, initial);
 }
 
 /** tfjs' own optimizer for `config`, whose update is a few kernels per variable on the backend. */
