@@ -349,3 +349,34 @@ describe('format version 1, malformed', () => {
     }
   });
 });
+
+describe('versions and repeated problems', () => {
+  it('reads every version from 1 to 3, and refuses 0, a fraction and a string, still checking the rest', () => {
+    for (const version of [0, 1.5, '3']) {
+      expect(issues(validateDesign({ ...doc, version, name: 1 })), String(version)).toEqual([
+        { path: 'version', expected: 'an integer ≥ 1', found: typeof version === 'string' ? '"3"' : String(version) },
+        { path: 'name', expected: 'a string', found: '1' },
+      ]);
+    }
+  });
+
+  it('names the first node that used an id, however often it repeats', () => {
+    const nodes = [0, 1, 2].map((index) => ({ ...doc.nodes[0], position: { x: index, y: 0 } }));
+    expect(issues(validateDesign({ ...doc, nodes, edges: [] }))).toEqual([
+      { path: 'nodes[1].id', expected: 'a unique id', found: '"input", already used by nodes[0]' },
+      { path: 'nodes[2].id', expected: 'a unique id', found: '"input", already used by nodes[0]' },
+    ]);
+  });
+
+  it('a version-1 problem hides the schema’s later complaints about that edge only, not about edges[10]', () => {
+    const edges = Array.from({ length: 11 }, () => ({ from: 'input', to: 'input' }));
+    edges[1] = { from: 'input' } as never;
+    edges[10] = { from: 'input', to: 'input', port: 3 } as never;
+    const v1 = { format: 'inception-studio/design', version: 1, name: 'old', inputShape: [9, 9, 1], nodes: [{ id: 'input', type: 'input', params: {} }, 'n'], edges };
+    expect(issues(validateDesign(v1))).toEqual([
+      { path: 'edges[1].to', expected: 'a non-empty string', found: 'missing' },
+      { path: 'edges[10].port', expected: 'no such field (known: from, to)', found: '3' },
+      { path: 'nodes[1]', expected: 'an object', found: '"n"' },
+    ]);
+  });
+});
