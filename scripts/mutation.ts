@@ -1,6 +1,7 @@
 /**
- * `npm run mutation [-- PATHS]`: Stryker on each path in turn (the core folders when none),
- * incremental, an HTML report per path under reports/mutation/, and one score line per path.
+ * `npm run mutation [-- [--own-tests] PATHS]`: Stryker on each path in turn (the core folders
+ * when none), incremental, an HTML report per path under reports/mutation/, and one score line
+ * per path. `--own-tests` runs each path's mutants against the tests next to it only.
  * Exit 0 when every run finished, 2 on a bad path, 1 when Stryker failed.
  */
 
@@ -22,10 +23,13 @@ const kindOf = (path: string): PathKind => {
 
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
-  console.log('Usage: npm run mutation [-- PATHS]\n\nMutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;\nreports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.');
+  console.log(
+    'Usage: npm run mutation [-- [--own-tests] PATHS]\n\nMutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;\nreports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.\n--own-tests: only the tests next to the path (for code the whole suite imports).',
+  );
   process.exit(0);
 }
-const targets = mutationTargets(args, kindOf);
+const ownTests = args.includes('--own-tests');
+const targets = mutationTargets(args.filter((arg) => arg !== '--own-tests'), kindOf);
 if (!targets.ok) {
   console.error(targets.error);
   process.exit(2);
@@ -40,7 +44,10 @@ if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) {
 
 const lines: string[] = [];
 for (const target of targets.value) {
-  console.log(`\n== mutation: ${target.path}`);
+  console.log(`\n== mutation: ${target.path}${ownTests ? ' (its own tests)' : ''}`);
+  // Read by vitest.mutation.config.ts in Stryker's test runner processes, started after this.
+  if (ownTests) process.env.MUTATION_TESTS = target.ownTests.join(',');
+  else delete process.env.MUTATION_TESTS;
   // A fresh copy each time: Stryker changes the nested options it is given.
   const results = await new Stryker({
     ...structuredClone(config),

@@ -8,15 +8,15 @@ describe('mutationTargets', () => {
   it('mutates a folder’s sources, never its tests or test fixtures, with a report folder of its own', () => {
     expect(mutationTargets(['main/web/'], kindOf)).toEqual({
       ok: true,
-      value: [{ path: 'main/web', mutate: ['main/web/**/*.ts', '!main/web/**/*.test.ts', '!main/web/**/testing/**'], reportDir: 'reports/mutation/main-web' }],
+      value: [{ path: 'main/web', mutate: ['main/web/**/*.ts', '!main/web/**/*.test.ts', '!main/web/**/testing/**'], reportDir: 'reports/mutation/main-web', ownTests: ['main/web/**/*.test.ts'] }],
     });
   });
 
   it('mutates a single source file, also when named without .ts', () => {
     const byFile = mutationTargets(['./app/layers/conv.ts'], kindOf);
-    expect(byFile).toEqual({ ok: true, value: [{ path: 'app/layers/conv.ts', mutate: ['app/layers/conv.ts'], reportDir: 'reports/mutation/app-layers-conv' }] });
+    expect(byFile).toEqual({ ok: true, value: [{ path: 'app/layers/conv.ts', mutate: ['app/layers/conv.ts'], reportDir: 'reports/mutation/app-layers-conv', ownTests: ['app/layers/*.test.ts'] }] });
     const byStem = mutationTargets(['app/engine/images'], kindOf);
-    expect(byStem).toEqual({ ok: true, value: [{ path: 'app/engine/images.ts', mutate: ['app/engine/images.ts'], reportDir: 'reports/mutation/app-engine-images' }] });
+    expect(byStem).toEqual({ ok: true, value: [{ path: 'app/engine/images.ts', mutate: ['app/engine/images.ts'], reportDir: 'reports/mutation/app-engine-images', ownTests: ['app/engine/*.test.ts'] }] });
   });
 
   it('runs every core folder in the listed order when no path is given', () => {
