@@ -26,7 +26,7 @@ export interface MutationTarget {
   mutate: string[];
   /** Where its incremental results and reports go, under reports/mutation/. */
   reportDir: string;
-  /** Vitest globs of its own tests (next to it): the only tests `--own-tests` runs against its mutants. */
+  /** Vitest globs of its own tests (a folder's, or those next to a file): the only tests `--own-tests` runs against its mutants. */
   ownTests: string[];
 }
 
@@ -44,8 +44,8 @@ export function mutationTargets(paths: readonly string[], kindOf: (path: string)
     if (path === '' || path.startsWith('/') || path.split('/').includes('..')) return { ok: false, error: `mutation: '${given}' is not a path inside the repository` };
     const reportDir = `reports/mutation/${path.replace(/\.ts$/, '').replaceAll('/', '-')}`;
     const kind = kindOf(path);
-    const stem = path.replace(/\.ts$/, '');
-    const fileTests = [`${stem}.test.ts`, `${stem}.*.test.ts`];
+    // A file's tests are those of its folder: a module is often tested through the one that uses it.
+    const fileTests = [`${path.slice(0, path.lastIndexOf('/') + 1)}*.test.ts`];
     if (kind === 'folder') targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`, `!${path}/**/testing/**`], reportDir, ownTests: [`${path}/**/*.test.ts`] });
     else if (kind === 'file' && path.endsWith('.ts') && !path.endsWith('.test.ts')) targets.push({ path, mutate: [path], reportDir, ownTests: fileTests });
     else if (kind === 'missing' && kindOf(`${path}.ts`) === 'file') targets.push({ path: `${path}.ts`, mutate: [`${path}.ts`], reportDir, ownTests: fileTests });

@@ -252,3 +252,131 @@ describe('format version 1', () => {
     ]);
   });
 });
+
+describe('patterns and descriptions at their edges', () => {
+  const withNode = (node: Record<string, unknown>) => validateDesign({ ...doc, nodes: [doc.nodes[0], { ...doc.nodes[1], ...node }] });
+
+  it('takes a node id of letters, digits, _ and - only, from its first character to its last', () => {
+    for (const id of ['a', 'A_b-9', '_', '-x']) expect(withNode({ id }).ok, id).toBe(true);
+    for (const id of ['!a', 'a!', 'a b', '', 'é', 'a/b', 'a.b']) {
+      expect(issues(withNode({ id })), id).toEqual([{ path: 'nodes[1].id', expected: 'an id of letters, digits, _ or -', found: JSON.stringify(id) }]);
+    }
+    expect(issues(withNode({ id: 7 }))).toEqual([{ path: 'nodes[1].id', expected: 'an id of letters, digits, _ or -', found: '7' }]);
+  });
+
+  it('takes a layer path of id parts joined by single slashes, and nothing around them', () => {
+    const withLayer = (layer: string) => validateDesign({ ...doc, nodes: [doc.nodes[0], doc.nodes[1], { ...doc.nodes[2], overrides: { [layer]: { filters: 8 } } }] });
+    for (const layer of ['conv', 'branch2/conv1', 'a/b/c_d-e']) expect(withLayer(layer).ok, layer).toBe(true);
+    for (const layer of ['/conv', 'conv/', 'a//b', 'a b', 'x/../y', '.']) {
+      expect(issues(withLayer(layer)), layer).toEqual([{ path: `nodes[2].overrides.${layer}`, expected: 'a layer path such as branch2/conv1', found: JSON.stringify(layer) }]);
+    }
+  });
+
+  it('quotes a found string up to 40 characters whole, and cuts a longer one there', () => {
+    const name = (value: unknown) => issues(validateDesign({ ...doc, classes: [value] }))[0].found;
+    expect(issues(validateDesign({ ...doc, format: 'x'.repeat(40) }))[0].found).toBe(`"${'x'.repeat(40)}"`);
+    expect(issues(validateDesign({ ...doc, format: 'x'.repeat(41) }))[0].found).toBe(`"${'x'.repeat(40)}…"`);
+    expect([name(null), name(true), name(1.5), name([1, 2, 3]), name({ a: 1 })]).toEqual(['null', 'true', '1.5', 'an array of 3', 'an object']);
+  });
+
+  it('counts the problems in its heading, one or many, and names the document itself when the path is empty', () => {
+    const two = validateDesign({ ...doc, name: 1, notes: 'n' });
+    expect(two.ok || two.error.message).toBe('The design document has 2 problems:\n  name: expected a string, found 1\n  notes: expected an array, found "n"');
+    const notObject = validateDesign(null);
+    expect(notObject.ok || notObject.error.message).toBe('The design document has 1 problem:\n  (document): expected an object, found null');
+  });
+
+  it('refuses unknown fields of a position and an edge, and a position that is not an object', () => {
+    expect(issues(withNode({ position: { x: 1, y: 2, z: 3 } }))).toEqual([{ path: 'nodes[1].position.z', expected: 'no such field (known: x, y)', found: '3' }]);
+    expect(issues(withNode({ position: null }))).toEqual([{ path: 'nodes[1].position', expected: 'an object', found: 'null' }]);
+    expect(issues(withNode({ position: { x: Number.POSITIVE_INFINITY, y: 0 } }))).toEqual([{ path: 'nodes[1].position.x', expected: 'a finite number', found: 'Infinity' }]);
+    expect(issues(withNode({ colour: 'red' }))).toEqual([{ path: 'nodes[1].colour', expected: 'no such field (known: id, type, params, position, label, overrides)', found: '"red"' }]);
+    const edge = { source: 'input', target: 'c1', port: 0 };
+    expect(issues(validateDesign({ ...doc, edges: [{ ...edge, weight: 1 }] }))).toEqual([{ path: 'edges[0].weight', expected: 'no such field (known: source, target, port)', found: '1' }]);
+    expect(issues(validateDesign({ ...doc, edges: [{ ...edge, target: '' }, { ...edge, port: 1.5 }, 'e'] }))).toEqual([
+      { path: 'edges[0].target', expected: 'a non-empty string', found: '""' },
+      { path: 'edges[1].port', expected: 'an integer ≥ 0', found: '1.5' },
+      { path: 'edges[2]', expected: 'an object', found: '"e"' },
+    ]);
+  });
+
+  it('refuses nodes, edges, notes and classes that are not arrays, and a non-finite parameter', () => {
+    expect(issues(validateDesign({ ...doc, nodes: {}, edges: 'none' }))).toEqual([
+      { path: 'nodes', expected: 'an array', found: 'an object' },
+      { path: 'edges', expected: 'an array', found: '"none"' },
+    ]);
+    expect(issues(withNode({ params: { filters: Number.NaN, kernel: [3, Number.POSITIVE_INFINITY], on: false, name: 's' } }))).toEqual([
+      { path: 'nodes[1].params.filters', expected: 'a number, string, boolean or array of numbers', found: 'NaN' },
+      { path: 'nodes[1].params.kernel', expected: 'a number, string, boolean or array of numbers', found: 'an array of 2' },
+    ]);
+    expect(issues(validateDesign({ ...doc, classes: ['cat', 2] }))).toEqual([{ path: 'classes[1]', expected: 'a string', found: '2' }]);
+  });
+
+  it('copies what it accepts: changing the parsed input does not change the document', () => {
+    const kernel = [1, 5];
+    const notes = ['n'];
+    const source = { ...doc, notes, nodes: [{ ...doc.nodes[0], params: { kernel } }] };
+    const result = validateDesign(source);
+    kernel[0] = 9;
+    notes.push('later');
+    expect(result.ok && result.value.document.nodes[0].params.kernel).toEqual([1, 5]);
+    expect(result.ok && result.value.document.notes).toEqual(['n']);
+  });
+});
+
+describe('format version 1, malformed', () => {
+  const v1 = { format: 'inception-studio/design', version: 1, name: 'old', inputShape: [120, 160, 3], nodes: [{ id: 'input', type: 'input', params: {} }], edges: [] };
+
+  it('reports edges and nodes that are not arrays under their own names', () => {
+    expect(issues(validateDesign({ ...v1, edges: {}, nodes: 'n' }))).toEqual([
+      { path: 'edges', expected: 'an array', found: 'an object' },
+      { path: 'nodes', expected: 'an array', found: '"n"' },
+    ]);
+  });
+
+  it('reports an edge that is not an object, and an empty end, once, by its version-1 path', () => {
+    expect(issues(validateDesign({ ...v1, edges: [7, { from: '', to: 'input' }] }))).toEqual([
+      { path: 'edges[0]', expected: 'an object', found: '7' },
+      { path: 'edges[1].from', expected: 'a non-empty string', found: '""' },
+    ]);
+  });
+
+  it('numbers each target’s ports by its own edges, and refuses a zero or unsafe side', () => {
+    const three = validateDesign({ ...v1, nodes: [...v1.nodes, { id: 'a', type: 'concat', params: {} }, { id: 'b', type: 'concat', params: {} }], edges: [{ from: 'input', to: 'a' }, { from: 'input', to: 'b' }, { from: 'b', to: 'a' }] });
+    expect(three.ok && three.value.document.edges.map((edge) => `${edge.source}->${edge.target}:${edge.port}`)).toEqual(['input->a:0', 'input->b:0', 'b->a:1']);
+    for (const inputShape of [[0, 160, 3], [120, 2 ** 53, 3], [120, 160, -1]]) {
+      expect(issues(validateDesign({ ...v1, inputShape })), JSON.stringify(inputShape)).toEqual([{ path: 'inputShape', expected: '[height, width, channels] of integers ≥ 1', found: 'an array of 3' }]);
+    }
+  });
+});
+
+describe('versions and repeated problems', () => {
+  it('reads every version from 1 to 3, and refuses 0, a fraction and a string, still checking the rest', () => {
+    for (const version of [0, 1.5, '3']) {
+      expect(issues(validateDesign({ ...doc, version, name: 1 })), String(version)).toEqual([
+        { path: 'version', expected: 'an integer ≥ 1', found: typeof version === 'string' ? '"3"' : String(version) },
+        { path: 'name', expected: 'a string', found: '1' },
+      ]);
+    }
+  });
+
+  it('names the first node that used an id, however often it repeats', () => {
+    const nodes = [0, 1, 2].map((index) => ({ ...doc.nodes[0], position: { x: index, y: 0 } }));
+    expect(issues(validateDesign({ ...doc, nodes, edges: [] }))).toEqual([
+      { path: 'nodes[1].id', expected: 'a unique id', found: '"input", already used by nodes[0]' },
+      { path: 'nodes[2].id', expected: 'a unique id', found: '"input", already used by nodes[0]' },
+    ]);
+  });
+
+  it('a version-1 problem hides the schema’s later complaints about that edge only, not about edges[10]', () => {
+    const edges = Array.from({ length: 11 }, () => ({ from: 'input', to: 'input' }));
+    edges[1] = { from: 'input' } as never;
+    edges[10] = { from: 'input', to: 'input', port: 3 } as never;
+    const v1 = { format: 'inception-studio/design', version: 1, name: 'old', inputShape: [9, 9, 1], nodes: [{ id: 'input', type: 'input', params: {} }, 'n'], edges };
+    expect(issues(validateDesign(v1))).toEqual([
+      { path: 'edges[1].to', expected: 'a non-empty string', found: 'missing' },
+      { path: 'edges[10].port', expected: 'no such field (known: from, to)', found: '3' },
+      { path: 'nodes[1]', expected: 'an object', found: '"n"' },
+    ]);
+  });
+});

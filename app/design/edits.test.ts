@@ -184,3 +184,85 @@ describe('renameNode', () => {
     expect(renameNode(plain, 'missing', 'x')).toBe(plain);
   });
 });
+
+describe('edits at their edges', () => {
+  it('freshId strips what an id may not hold, falls back to node, and counts up from 2', () => {
+    expect(freshId(new Set(), '!!')).toBe('node');
+    expect(freshId(new Set(['node', 'node2']), '')).toBe('node3');
+    expect(freshId(new Set(['a_b-c']), 'a_b-c')).toBe('a_b-c2');
+  });
+
+  it('addNode keeps a free requested id, the label, and copies of the params and position it was given', () => {
+    const position = { x: 1, y: 2 };
+    const { document, id } = addNode(doc(), { id: 'mine', type: 'dense', params: { units: 3 }, position, label: 'head' });
+    expect(id).toBe('mine');
+    expect(document.nodes.at(-1)).toEqual({ id: 'mine', type: 'dense', params: { units: 3 }, position: { x: 1, y: 2 }, label: 'head' });
+    expect(document.nodes.at(-1)?.position).not.toBe(position);
+    expect(addNode(doc(), { type: 'reductionBV4', position }).id).toBe('redB');
+  });
+
+  it('removeNodes closes up only the ports of the targets that lost an input, keeping untouched edges', () => {
+    const before = doc();
+    const result = removeNodes(before, ['input']);
+    expect(result.edges).toEqual([before.edges[2], before.edges[3]]);
+    expect(result.edges[1]).toBe(before.edges[3]);
+    const both = removeNodes(before, ['a', 'b']);
+    expect(both.edges).toEqual([]);
+    expect(both.nodes.map((node) => node.id)).toEqual(['input', 'cat']);
+  });
+
+  it('connect refuses a fractional port and keeps every other target’s ports as they are', () => {
+    const before = doc();
+    expect(connect(before, { source: 'b', target: 'a', port: 0.5 })).toBe(before);
+    const result = connect(before, { source: 'b', target: 'a', port: 5 });
+    expect(result.edges).toEqual([...before.edges, { source: 'b', target: 'a', port: 1 }]);
+    expect(result.edges.slice(0, 4).every((edge, index) => edge === before.edges[index])).toBe(true);
+  });
+
+  it('disconnect leaves the document alone when no edge matches, and renumbers each target it touched', () => {
+    const before = doc();
+    expect(disconnect(before, [{ source: 'a', target: 'cat', port: 1 }])).toBe(before);
+    const result = disconnect(before, [{ source: 'input', target: 'a', port: 0 }, { source: 'a', target: 'cat', port: 0 }]);
+    expect(result.edges).toEqual([{ source: 'input', target: 'b', port: 0 }, { source: 'b', target: 'cat', port: 0 }]);
+    expect(nextPort(result, 'cat')).toBe(1);
+  });
+
+  it('moveNodes moves a node when either coordinate changes', () => {
+    const before = doc();
+    expect(moveNodes(before, new Map([['a', { x: 0, y: 101 }]])).nodes[1].position).toEqual({ x: 0, y: 101 });
+    expect(moveNodes(before, new Map([['a', { x: 1, y: 100 }]])).nodes[1].position).toEqual({ x: 1, y: 100 });
+  });
+
+  it('setParams compares pairs by every element and length, and removing an absent value changes nothing', () => {
+    const before = setParams(doc(), 'a', { kernel: [3, 3] });
+    expect(setParams(before, 'a', { kernel: [3, 5] }).nodes[1].params.kernel).toEqual([3, 5]);
+    expect(setParams(before, 'a', { kernel: [3, 3, 3] }).nodes[1].params.kernel).toEqual([3, 3, 3]);
+    expect(setParams(before, 'a', { kernel: 3 }).nodes[1].params.kernel).toBe(3);
+    expect(setParams(before, 'a', { strides: undefined })).toBe(before);
+    expect(setParams(before, 'a', { filters: 32 })).toBe(before);
+  });
+
+  it('pasteFragment drops edges that leave the fragment and numbers pasted ports from 0', () => {
+    const before = doc();
+    const fragment = { nodes: [before.nodes[2], before.nodes[3]], edges: [before.edges[1], before.edges[3]] };
+    const { document, ids } = pasteFragment(before, fragment, { x: 0, y: 0 });
+    expect(ids).toEqual(['b2', 'cat2']);
+    expect(document.edges.slice(4)).toEqual([{ source: 'b2', target: 'cat2', port: 0 }]);
+    expect(document.nodes.at(-1)?.position).toEqual({ x: 0, y: 200 });
+  });
+
+  it('insertAfter a node that is not there only adds the node; otherwise every outgoing edge keeps its port', () => {
+    const before = doc();
+    const alone = insertAfter(before, 'ghost', { type: 'dropout', position: { x: 0, y: 0 } });
+    expect(alone.document.edges).toEqual(before.edges);
+    const { document } = insertAfter(before, 'b', { type: 'dropout', position: { x: 0, y: 0 } });
+    expect(document.edges).toEqual([before.edges[0], before.edges[1], before.edges[2], { source: 'dropout', target: 'cat', port: 1 }, { source: 'b', target: 'dropout', port: 0 }]);
+  });
+
+  it('renameNode keeps the same document when the label does not change, and trims before comparing with the id', () => {
+    const plain = doc();
+    expect(renameNode(plain, 'a', '  ')).toBe(plain);
+    expect(renameNode(plain, 'a', ' a ')).toBe(plain);
+    expect(renameNode(plain, 'a', 'A').nodes[1].label).toBe('A');
+  });
+});

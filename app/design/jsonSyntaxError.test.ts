@@ -33,4 +33,34 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{"a": 1}}')).toEqual({ offset: 8, reason: 'unexpected "}" after the end of the document' });
     expect(findJsonSyntaxError('"a\nb"')).toEqual({ offset: 0, reason: 'unterminated string or bad escape' });
   });
+
+  it.each<[string, number, string]>([
+    ['', 0, 'unexpected end of text'],
+    ['  x', 2, 'unexpected "x"'],
+    ['\u00a0[]', 0, 'unexpected "\u00a0"'],
+    ['{', 1, 'unexpected end of text, expected a property name in double quotes'],
+    ['{"a" 1}', 5, `unexpected "1", expected ':'`],
+    ['{"a":1,}', 7, 'unexpected "}", expected a property name in double quotes'],
+    ['{"a":1 "b":2}', 7, `unexpected "\\"", expected ',' or '}'`],
+    ['{"a\nb": 1}', 1, 'unexpected "\\"", expected a property name in double quotes'],
+    ['[1,]', 3, 'unexpected "]"'],
+    ['[1, 2', 5, `unexpected end of text, expected ',' or ']'`],
+    ['"\\x"', 0, 'unterminated string or bad escape'],
+    ['"\\u12g4"', 0, 'unterminated string or bad escape'],
+    ['"abc', 0, 'unterminated string or bad escape'],
+    ['-', 0, 'unexpected "-"'],
+    ['01', 1, 'unexpected "1" after the end of the document'],
+    ['1.', 1, 'unexpected "." after the end of the document'],
+    ['1e', 1, 'unexpected "e" after the end of the document'],
+    ['tru', 0, 'unexpected "t"'],
+    ['nulll', 4, 'unexpected "l" after the end of the document'],
+  ])('%j: fails at %i with %s', (text, offset, reason) => {
+    expect(findJsonSyntaxError(text)).toEqual({ offset, reason });
+  });
+
+  it('accepts every whitespace, escape and number form JSON allows', () => {
+    for (const text of [' \t\r\n[ ]\n', '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uABCD"', '-0', '-0.5e-3', '1E+5', '10', '{ "a" : [ true , false , null ] }', '{}', '[[]]']) {
+      expect(findJsonSyntaxError(text), text).toBeUndefined();
+    }
+  });
 });

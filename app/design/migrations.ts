@@ -31,10 +31,15 @@ function migrateV1(document: Record<string, unknown>, issues: IssueList): Record
     issues.cover('input');
   }
   let migratedEdges: unknown = edges;
-  if (issues.array(edges, 'edges')) {
+  // What is reported here is covered: the current schema would report it again.
+  if (!issues.array(edges, 'edges')) issues.cover('edges');
+  else {
     const ports = new Map<unknown, number>();
     migratedEdges = edges.map((edge, index) => {
-      if (!issues.record(edge, `edges[${index}]`)) return edge;
+      if (!issues.record(edge, `edges[${index}]`)) {
+        issues.cover(`edges[${index}]`);
+        return edge;
+      }
       issues.onlyKnown(edge, `edges[${index}]`, ['from', 'to']);
       const ok = [issues.nonEmptyString(edge.from, `edges[${index}].from`), issues.nonEmptyString(edge.to, `edges[${index}].to`)];
       if (!ok.every(Boolean)) issues.cover(`edges[${index}]`);

@@ -1,7 +1,8 @@
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
+import { MAX_DESIGN_CHARS } from './requestSchemas';
 import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder, TEST_VERSIONS } from '../testing/fakeHost';
 
 let root: Awaited<ReturnType<typeof tempFolder>>;
@@ -66,6 +67,18 @@ describe('openDesign', () => {
     expect(await handlers.openDesign({})).toMatchObject({ ok: true, value: { file: { path } } });
     expect(await handlers.openDesign({})).toEqual({ ok: true, value: null });
     expect(dialogs.asked).toEqual(['open', 'open']);
+  });
+
+  it('reads a design file of the largest size a design may have, and refuses one byte more before reading it', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const path = join(root.path, 'large.incept.json');
+    // Sparse: NUL bytes, so the one at the limit is read and then refused as no design.
+    await writeFile(path, '');
+    await truncate(path, MAX_DESIGN_CHARS);
+    expect(await handlers.openDesign({ path })).toEqual({ ok: false, error: expect.stringMatching(/^\S+large\.incept\.json is not a design this app can open\.\nThe design file is not valid JSON/) });
+    await truncate(path, MAX_DESIGN_CHARS + 1);
+    expect(await handlers.openDesign({ path })).toEqual({ ok: false, error: `${path}: ${MAX_DESIGN_CHARS + 1} bytes is too large for a design file` });
+    expect(await handlers.openDesign({ path: join(root.path, 'missing.incept.json') })).toEqual({ ok: false, error: expect.stringMatching(/^Could not read \S+missing\.incept\.json: ENOENT/) });
   });
 
   it('without dialogs (web host) needs a path', async () => {
@@ -189,17 +202,22 @@ describe('other handlers', () => {
     expect(await readdir(join(root.path, '.config'))).toEqual([]);
   });
 
-  it('listDirectory lists folders first, hides dot files, refuses outside paths', async () => {
+  it('listDirectory lists folders first, each kind by name, hides dot files, refuses outside paths', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));
     await mkdir(join(root.path, 'zeta'));
+    await mkdir(join(root.path, 'beta'));
     await writeFile(join(root.path, 'alpha.txt'), '');
+    await writeFile(join(root.path, 'gamma.png'), '');
     await writeFile(join(root.path, '.hidden'), '');
+    await mkdir(join(root.path, '.cache'));
     const listed = await handlers.listDirectory({ path: root.path });
     expect(listed).toEqual({
       ok: true,
       value: [
+        { name: 'beta', path: join(root.path, 'beta'), kind: 'directory' },
         { name: 'zeta', path: join(root.path, 'zeta'), kind: 'directory' },
         { name: 'alpha.txt', path: join(root.path, 'alpha.txt'), kind: 'file' },
+        { name: 'gamma.png', path: join(root.path, 'gamma.png'), kind: 'file' },
       ],
     });
     expect((await handlers.listDirectory({ path: outside.path })).ok).toBe(false);

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelExportRequest } from '../../app/protocol';
 import { createHandlers } from './handlers';
 import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder } from '../testing/fakeHost';
+import { MODEL_ARCHIVE_MAX_BYTES } from './transferHandlers';
 
 let root: Awaited<ReturnType<typeof tempFolder>>;
 let outside: Awaited<ReturnType<typeof tempFolder>>;
@@ -69,6 +70,38 @@ describe('exportModel', () => {
     expect(listed).toMatch(/net\/weights\.npz/);
   });
 
+  it('names a file export after its format once, whatever the case of a given extension, and only by its base name', async () => {
+    const services = await writingServices();
+    const handlers = createHandlers(services);
+    for (const suggestedName of ['NET.ONNX', 'net.onnx.onnx', '../elsewhere/net', 'net.pt']) await handlers.exportModel({ ...design('onnx', 'host'), suggestedName });
+    await handlers.exportModel({ ...design('pytorch', 'host'), suggestedName: 'net.onnx-folder' });
+    expect(services.compute.calls.map((call) => (call.request as { path: string }).path)).toEqual(
+      ['NET.ONNX', 'net.onnx.onnx', 'net.onnx', 'net.pt.onnx', 'net.onnx-folder'].map((name) => join(root.path, name)),
+    );
+  });
+
+  it('refuses a download larger than a browser can carry, with both sizes in MiB, and says why packing failed', async () => {
+    const services = await writingServices();
+    services.compute.exportModel = async (request) => {
+      await mkdir(request.path!);
+      // Sparse files: the sizes count, not the disk.
+      for (const [name, size] of [['model.py', MODEL_ARCHIVE_MAX_BYTES / 2], ['weights.npz', MODEL_ARCHIVE_MAX_BYTES / 2 + 1]] as const) {
+        await writeFile(join(request.path!, name), '');
+        await truncate(join(request.path!, name), size);
+      }
+      return { ok: true, value: { kind: 'saved', file: { path: request.path!, name: 'x' } } };
+    };
+    const handlers = createHandlers(services);
+    expect(await handlers.exportModel(design('pytorch', 'download'))).toEqual({
+      ok: false,
+      error: 'The export holds 300 MiB, more than a browser download can carry here (300 MiB): export it on the host instead',
+    });
+    services.compute.exportModel = async () => ({ ok: true, value: { kind: 'saved', file: { path: '/nowhere', name: 'x' } } });
+    expect(await handlers.exportModel(design('onnx', 'download'))).toEqual({ ok: false, error: expect.stringMatching(/^Could not pack the export: ENOENT/) });
+    services.compute.exportModel = async () => ({ ok: false, error: 'engine says no' });
+    expect(await handlers.exportModel(design('onnx', 'download'))).toEqual({ ok: false, error: 'engine says no' });
+  });
+
   it('refuses a model folder outside the host’s folders, and a write target the policy refuses', async () => {
     const handlers = createHandlers(await writingServices());
     expect(await handlers.exportModel({ ...design('onnx', 'host'), source: { kind: 'modelDir', path: outside.path } })).toMatchObject({ ok: false });
@@ -98,5 +131,25 @@ describe('importModel', () => {
     const handlers = createHandlers(services);
     expect(await handlers.chooseImportSource({ kind: 'file' })).toEqual({ ok: true, value: chosen });
     expect(await services.paths.check(chosen)).toMatchObject({ ok: true });
+    expect(await services.paths.check(join(outside.path, 'other.onnx'))).toMatchObject({ ok: false });
+  });
+
+  it('grants a chosen checkpoint’s whole run folder, two up, where its run.json is; a cancelled dialog grants nothing', async () => {
+    for (const extension of ['pt', 'npz']) {
+      const run = join(outside.path, `run-${extension}`);
+      const checkpoint = join(run, 'checkpoints', `best.${extension}`);
+      const services = await fakeServices([root.path], { dialogs: scriptedDialogs([checkpoint, null]) });
+      const handlers = createHandlers(services);
+      expect(await handlers.chooseImportSource({ kind: 'file' })).toEqual({ ok: true, value: checkpoint });
+      expect(await services.paths.check(join(run, 'run.json')), extension).toMatchObject({ ok: true });
+      expect(await services.paths.check(join(outside.path, 'elsewhere')), extension).toMatchObject({ ok: false });
+      expect(await handlers.chooseImportSource({ kind: 'folder' })).toEqual({ ok: true, value: null });
+      expect(services.paths.allowed()).toEqual([root.path, run]);
+    }
+    // A name only ending like a checkpoint's extension is no checkpoint.
+    const notCheckpoint = join(outside.path, 'a', 'b', 'export.npz.onnx');
+    const services = await fakeServices([root.path], { dialogs: scriptedDialogs([notCheckpoint]) });
+    await createHandlers(services).chooseImportSource({ kind: 'file' });
+    expect(services.paths.allowed()).toEqual([root.path, notCheckpoint]);
   });
 });

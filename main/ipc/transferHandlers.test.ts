@@ -1,8 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeServices, tempFolder } from '../testing/fakeHost';
 import { createHandlers } from './handlers';
+import { MODEL_ARCHIVE_MAX_BYTES } from './transferHandlers';
 
 let root: Awaited<ReturnType<typeof tempFolder>>;
 let outside: Awaited<ReturnType<typeof tempFolder>>;
@@ -42,6 +43,24 @@ describe('modelArchive', () => {
     expect(zipNames(Buffer.from(result.value.base64, 'base64')).sort()).toEqual(['best/model.json', 'best/weights.bin']);
     const named = await handlers.modelArchive({ source: model, name: '../.net-best' });
     expect(named.ok && named.value.name).toBe('net-best.zip');
+    const onlyDots = await handlers.modelArchive({ source: model, name: 'a/...' });
+    expect(onlyDots.ok && onlyDots.value.name).toBe('best.zip');
+    const dotted = await handlers.modelArchive({ source: model, name: 'net.v2.' });
+    expect(dotted.ok && zipNames(Buffer.from(dotted.value.base64, 'base64')).sort()).toEqual(['net.v2./model.json', 'net.v2./weights.bin']);
+  });
+
+  it('refuses a model larger than a browser download can carry, counting every file, with both sizes in MiB', async () => {
+    const model = join(root.path, 'big');
+    await mkdir(model);
+    await writeFile(join(model, 'model.json'), '{}');
+    // Sparse files: the sizes count, not the disk.
+    await writeFile(join(model, 'weights.bin'), '');
+    await truncate(join(model, 'weights.bin'), MODEL_ARCHIVE_MAX_BYTES - 1);
+    const handlers = createHandlers(await fakeServices([root.path]));
+    expect(await handlers.modelArchive({ source: model })).toEqual({
+      ok: false,
+      error: `${model} holds 300 MiB, more than a browser download can carry here (300 MiB): copy the folder from the host instead (scp -r)`,
+    });
   });
 
   it('refuses a folder that is not a model and one outside the roots', async () => {
