@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--batch N] [--large-steps N]
  * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes]`: training
- * throughput (images/s, after one warm-up step; the cpu backend runs batch ≤ 4 for one step) of
- * the small preset (Inception-v4, width 0.25, one block per stage, 75×75) and of full
+ * throughput (images/s of steps as a run takes them: gradients, update, weight average; after one
+ * warm-up step; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4,
+ * width 0.25, one block per stage, 75×75) and of full
  * Inception-v4 at 299×299, on each backend present; plus the data pipeline's rate on the
  * bundled dataset, decoding and from the image cache. Under each rate, where each thread's steps went per phase, in wall-clock and
  * thread-CPU milliseconds (CPU time does not grow while other processes hold the cores). The
@@ -19,10 +20,10 @@ import { streamBatches, type Batch } from '../app/engine/data/batchStream';
 import { ImageCache } from '../app/engine/data/imageCache';
 import { scanDataset } from '../app/engine/data/scanDataset';
 import { DEFAULT_IMAGE_CACHE_MB } from '../app/training/imageCache';
-import { createOptimizer, initialiseLikeTf1 } from '../app/engine/train/optimizer';
+import { createOptimizer, createWeightAverage, initialiseLikeTf1 } from '../app/engine/train/optimizer';
 import { prepareModel } from '../app/engine/train/prepareModel';
 import { applyGradients, shardGradients, trainableModel, type TrainableModel } from '../app/engine/train/trainStep';
-import { PhaseClock } from '../app/engine/train/parallel/phaseClock';
+import { PhaseClock, type PhaseTotals } from '../app/engine/train/parallel/phaseClock';
 import type { TrainConfig } from '../app/training/types';
 import { phaseLine } from './phaseLines';
 import { DataParallelTrainer } from '../app/engine/train/parallel/dataParallel';
@@ -76,7 +77,11 @@ async function timedStep(net: TrainableModel, optimizer: tf.Optimizer, config: T
   } finally {
     tf.dispose(shard.grads);
   }
-  clock.endStep();
+}
+
+/** `totals` with `extra`'s phases added (the weight average, timed outside the data-parallel trainer). */
+function withPhases(totals: PhaseTotals, extra: PhaseTotals): PhaseTotals {
+  return { ...totals, ms: { ...totals.ms, ...extra.ms }, cpuMs: { ...totals.cpuMs, ...extra.cpuMs } };
 }
 
 async function trainRate(item: Case, profiling: Profiling | null, replicas = 1): Promise<Rate> {
@@ -87,10 +92,16 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   const config = resolveTrainConfig({ batchSize: item.batch });
   const optimizer = createOptimizer(config);
   await initialiseLikeTf1(optimizer, config, net.variables);
+  // A run averages the weights after every step, as here.
+  const average = createWeightAverage(net.variables, config.emaDecay);
   const batch = randomBatch(item.batch, net.input, item.classes);
   const parallel = replicas > 1 ? await DataParallelTrainer.start(net, serializeDesign(prepared.document), classNames, config, replicas) : null;
   const clock = new PhaseClock();
-  const step = (index: number) => (parallel ? parallel.step(optimizer, batch, index) : timedStep(net, optimizer, config, batch, clock));
+  const step = async (index: number): Promise<void> => {
+    await (parallel ? parallel.step(optimizer, batch, index) : timedStep(net, optimizer, config, batch, clock));
+    clock.timeSync('average', () => average.update());
+    clock.endStep();
+  };
   await step(0);
   clock.reset();
   parallel?.resetPhases();
@@ -101,10 +112,11 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   const timings = profiler?.stop();
   const secondsPerStep = elapsedMs / 1000 / item.steps;
   const msPerStep = elapsedMs / item.steps;
-  const threads = parallel ? parallel.phases() : { main: clock.totals(), replicas: [] };
+  const threads = parallel ? (({ main, replicas }) => ({ main: withPhases(main, clock.totals()), replicas }))(parallel.phases()) : { main: clock.totals(), replicas: [] };
   const phases = [phaseLine('main thread', threads.main, msPerStep), ...threads.replicas.map((totals, r) => phaseLine(`replica ${r + 1}`, totals, msPerStep))];
   await parallel?.close();
   optimizer.dispose();
+  average.dispose();
   model.dispose();
   const steps = Math.max(1, threads.main.steps);
   const cpu = threads.main.cpuMs['forward+backward'];

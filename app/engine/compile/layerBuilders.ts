@@ -6,6 +6,7 @@ import { BatchNorm } from './batchNorm';
 import { GraphCompileError } from './errors';
 import { ACTIVATION_SUFFIX, BATCH_NORM_SUFFIX, tfjsLayerName } from './layerNames';
 import { ScaledResidual } from './scaledResidual';
+import { convolveUnfused } from './unfusedConvolution';
 
 type Symbolic = tf.SymbolicTensor;
 
@@ -32,20 +33,21 @@ function apply(layer: tf.layers.Layer, input: Symbolic | Symbolic[]): Symbolic {
 const conv2d: Builder<'conv2d'> = (layer, p, inputs, { seed }) => {
   const name = tfjsLayerName(layer.id);
   const fuseActivation = !p.batchNorm && p.activation !== 'softmax';
-  let out = apply(
-    tf.layers.conv2d({
-      name,
-      filters: p.filters,
-      kernelSize: [...p.kernel],
-      strides: [...p.strides],
-      padding: p.padding,
-      useBias: p.bias,
-      activation: fuseActivation ? p.activation : 'linear',
-      kernelInitializer: tf.initializers.glorotUniform({ seed }),
-      biasInitializer: 'zeros',
-    }),
-    one(layer, inputs),
-  );
+  const convolution = tf.layers.conv2d({
+    name,
+    filters: p.filters,
+    kernelSize: [...p.kernel],
+    strides: [...p.strides],
+    padding: p.padding,
+    useBias: p.bias,
+    activation: fuseActivation ? p.activation : 'linear',
+    kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    biasInitializer: 'zeros',
+  });
+  const input = one(layer, inputs);
+  const readsImages = input.sourceLayer.getClassName() === 'InputLayer';
+  if (readsImages && !p.bias && (!fuseActivation || p.activation === 'linear')) convolveUnfused(convolution);
+  let out = apply(convolution, input);
   if (p.batchNorm) {
     out = apply(new BatchNorm({ name: name + BATCH_NORM_SUFFIX, momentum: BATCH_NORM_MOMENTUM, epsilon: BATCH_NORM_EPSILON, scale: p.bnGamma, center: true }), out);
   }

@@ -22,12 +22,12 @@ import { scanDataset } from '../data/scanDataset';
 import { DatasetError, type Dataset } from '../data/types';
 import { DesignErrorsError } from '../compile';
 import { findCheckpoint, loadResumableCheckpoint, restoreModelWeights, type TrainerState } from './checkpoint';
-import { createOptimizer, initialiseLikeTf1 } from './optimizer';
+import { createOptimizer, createWeightAverage, initialiseLikeTf1 } from './optimizer';
 import { parseDesignText, prepareModel } from './prepareModel';
 import { readRunRecord, runPaths, writeRunRecord, RunRecordError, type RunRecord } from '../../node/runs/runRecord';
 import { RUN_RECORD_FORMAT } from '../../training/runRecordFormat';
 import { trainableModel, type TrainableModel } from './trainStep';
-import { WeightAverage } from './weightAverage';
+import type { WeightAverage } from './weightAverage';
 
 export interface OpenedRun {
   record: RunRecord;
@@ -143,7 +143,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
       restoreModelWeights(net, loaded);
       await optimizer.setWeights(loaded.optimizer);
       if (config.emaDecay > 0) {
-        average = new WeightAverage(net.variables, config.emaDecay, loaded.averages.length > 0 ? { shadows: loaded.averages.map((a) => a.tensor), updates: loaded.averageUpdates } : undefined);
+        average = createWeightAverage(net.variables, config.emaDecay, loaded.averages.length > 0 ? { shadows: loaded.averages.map((a) => a.tensor), updates: loaded.averageUpdates } : undefined);
       }
     } finally {
       for (const group of [loaded.weights, loaded.optimizer, loaded.averages]) for (const w of group) w.tensor.dispose();
@@ -152,7 +152,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
     resumedFrom = { epoch: state.epoch + 1, step: state.batchInEpoch };
   } else {
     await initialiseLikeTf1(optimizer, config, net.variables);
-    if (config.emaDecay > 0) average = new WeightAverage(net.variables, config.emaDecay);
+    if (config.emaDecay > 0) average = createWeightAverage(net.variables, config.emaDecay);
   }
   return { record, runDir, config, document: prepared.document, ...sets, net, optimizer, average, state, ...(resumedFrom ? { resumedFrom } : {}), checkpoint: checkpointDir, backend: selected, workers };
 }

@@ -4,7 +4,7 @@ import { resolveTrainConfig } from '../../training/defaults';
 import { selectBackend } from '../backends/select';
 import { addWeightDecay, clipByGlobalNorm } from './lossAndMetrics';
 import { createOptimizer, initialiseLikeTf1, setLearningRate } from './optimizer';
-import { WeightAverage } from './weightAverage';
+import { effectiveAverageDecay, TensorWeightAverage } from './weightAverage';
 
 beforeAll(async () => {
   await selectBackend({ backend: 'cpu' });
@@ -59,10 +59,10 @@ describe('addWeightDecay', () => {
 
 describe('WeightAverage', () => {
   it('averages with the decay capped at (1 + n) / (10 + n) and swaps the average in for evaluation', async () => {
-    expect(WeightAverage.effectiveDecay(0.9999, 0)).toBe(0.1);
-    expect(WeightAverage.effectiveDecay(0.5, 1000)).toBe(0.5);
+    expect(effectiveAverageDecay(0.9999, 0)).toBe(0.1);
+    expect(effectiveAverageDecay(0.5, 1000)).toBe(0.5);
     const w = tf.variable(tf.scalar(0));
-    const average = new WeightAverage([w], 0.9999);
+    const average = new TensorWeightAverage([w], 0.9999);
     w.assign(tf.scalar(10));
     average.update();
     expect((await average.averages[0].data())[0]).toBeCloseTo(9);

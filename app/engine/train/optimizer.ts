@@ -8,8 +8,28 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../../training/types';
+import { FlatOptimizer } from './flatOptimizer';
+import { flatRule } from './flatUpdateRules';
+import { FlatWeightAverage } from './flatWeightAverage';
+import { TensorWeightAverage, type WeightAverage } from './weightAverage';
 
+/** Backends whose tensors live in this process's memory: their updates run as flat loops (`FlatOptimizer`). */
+const HOST_MEMORY_BACKENDS = new Set(['wasm', 'cpu']);
+
+/** The run's optimizer for the active backend: the same update either way, bit for bit. */
 export function createOptimizer(config: TrainConfig): tf.Optimizer {
+  if (HOST_MEMORY_BACKENDS.has(tf.getBackend())) return new FlatOptimizer(flatRule(config), config.learningRate);
+  return createTfjsOptimizer(config);
+}
+
+/** The run's average of the weights for the active backend (`initial`: restored from a checkpoint); the same values either way. */
+export function createWeightAverage(variables: readonly tf.Variable[], decay: number, initial?: { shadows: readonly tf.Tensor[]; updates: number }): WeightAverage {
+  if (HOST_MEMORY_BACKENDS.has(tf.getBackend())) return new FlatWeightAverage(variables, decay, initial);
+  return new TensorWeightAverage(variables, decay, initial);
+}
+
+/** tfjs' own optimizer for `config`, whose update is a few kernels per variable on the backend. */
+export function createTfjsOptimizer(config: TrainConfig): tf.Optimizer {
   switch (config.optimizer) {
     case 'rmsprop':
       return tf.train.rmsprop(config.learningRate, config.rmsDecay, config.momentum, config.epsilon, false);
@@ -20,9 +40,14 @@ export function createOptimizer(config: TrainConfig): tf.Optimizer {
   }
 }
 
-/** tfjs keeps the rate in a protected field that every `applyGradients` reads afresh. */
+/**
+ * RMSProp, Adam and `FlatOptimizer` read a `learningRate` field afresh every update; tfjs' SGD
+ * and momentum keep `−rate` in a tensor that only their own `setLearningRate` replaces.
+ */
 export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
-  (optimizer as unknown as { learningRate: number }).learningRate = rate;
+  // Not `instanceof tf.SGDOptimizer`: tfjs answers that by duck typing, true for every optimizer.
+  if ('setLearningRate' in optimizer && typeof optimizer.setLearningRate === 'function') (optimizer as tf.SGDOptimizer).setLearningRate(rate);
+  else (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 /** TF1 initialises RMSProp's mean square to ones (`init_rms = ones`); tfjs to zeros. */

@@ -6,6 +6,7 @@ import type { TrainConfig } from '../../training/types';
 import type { Batch } from '../data/batchStream';
 import { checkWebGpuErrors } from '../backends/webgpu';
 import { addWeightDecay, clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
+import { isFlatOptimizer, type GradientSettings } from './flatOptimizer';
 
 export interface TrainableModel {
   model: tf.LayersModel;
@@ -80,6 +81,7 @@ export async function shardGradients(net: TrainableModel, config: TrainConfig, b
 
 /** Weight decay, clipping and the optimizer's update from a whole batch's gradients (left alone); returns the gradient norm. */
 export async function applyGradients(net: TrainableModel, optimizer: tf.Optimizer, config: TrainConfig, grads: readonly tf.Tensor[]): Promise<number> {
+  if (isFlatOptimizer(optimizer)) return optimizer.update(net.variables, grads, gradientSettings(net, config));
   const total = addWeightDecay(grads, net.variables, net.kernels, config.weightDecay);
   const { clipped, norm } = await clipByGlobalNorm(total, config.clipNorm);
   tf.dispose(total);
@@ -89,6 +91,12 @@ export async function applyGradients(net: TrainableModel, optimizer: tf.Optimize
   tf.dispose(clipped);
   checkWebGpuErrors();
   return norm;
+}
+
+/** Weight decay on the kernels and clipping, as `applyGradients` treats tensors, for a `FlatOptimizer`. */
+export function gradientSettings(net: TrainableModel, config: TrainConfig): GradientSettings {
+  const kernels = new Set(net.kernels);
+  return { decayed: net.variables.map((v) => kernels.has(v)), weightDecay: config.weightDecay, clipNorm: config.clipNorm };
 }
 
 /** One optimisation step on one backend instance: the whole batch's gradients, then the update. */

@@ -6,7 +6,24 @@
 
 import * as tf from '@tensorflow/tfjs';
 
-export class WeightAverage {
+export interface WeightAverage {
+  /** Moves the averages towards the variables' current values. */
+  update(): void;
+  readonly updateCount: number;
+  /** The averages, in the variables' order (owned by the average: valid until the next call or `dispose`). */
+  readonly averages: readonly tf.Tensor[];
+  /** Runs `work` with the averaged weights in place, then puts the trained weights back. */
+  withAveragedWeights<T>(work: () => Promise<T>): Promise<T>;
+  dispose(): void;
+}
+
+/** The decay used for update number `n` (0-based). */
+export function effectiveAverageDecay(decay: number, n: number): number {
+  return Math.min(decay, (1 + n) / (10 + n));
+}
+
+/** The average as tfjs kernels on the variables' backend (webgpu; `FlatWeightAverage` elsewhere). */
+export class TensorWeightAverage implements WeightAverage {
   private shadows: tf.Variable[];
   private updates: number;
 
@@ -19,13 +36,8 @@ export class WeightAverage {
     this.updates = initial?.updates ?? 0;
   }
 
-  /** The decay used for update number `n` (0-based). */
-  static effectiveDecay(decay: number, n: number): number {
-    return Math.min(decay, (1 + n) / (10 + n));
-  }
-
   update(): void {
-    const decay = WeightAverage.effectiveDecay(this.decay, this.updates);
+    const decay = effectiveAverageDecay(this.decay, this.updates);
     tf.tidy(() => {
       this.shadows.forEach((shadow, i) => shadow.assign(shadow.mul(decay).add(this.variables[i].mul(1 - decay))));
     });
@@ -40,7 +52,6 @@ export class WeightAverage {
     return this.shadows;
   }
 
-  /** Runs `work` with the averaged weights in place, then puts the trained weights back. */
   async withAveragedWeights<T>(work: () => Promise<T>): Promise<T> {
     const saved = this.variables.map((v) => tf.clone(v));
     this.variables.forEach((v, i) => v.assign(this.shadows[i]));

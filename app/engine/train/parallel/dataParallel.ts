@@ -14,7 +14,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Worker } from 'node:worker_threads';
 import type { TrainConfig } from '../../../training/types';
 import type { Batch } from '../../data/batchStream';
-import { applyGradients, shardGradients, type StepOutcome, type TrainableModel } from '../trainStep';
+import { isFlatOptimizer } from '../flatOptimizer';
+import { applyGradients, gradientSettings, shardGradients, type StepOutcome, type TrainableModel } from '../trainStep';
 import { batchShards } from './batchShards';
 import { addPhaseTotals, NO_PHASES, PhaseClock, type PhaseTotals } from './phaseClock';
 import type { ReplicaReply, ReplicaSetup } from './replicaProtocol';
@@ -103,25 +104,33 @@ export class DataParallelTrainer {
     });
     const outcomes = [{ ...own, size: shards[0].size }, ...others.map((r, i) => (r ? { ...r, size: shards[i + 1].size } : null))];
     const weightsOf = outcomes.map((o) => (o ? o.size / batch.size : 0));
-    const summed = clock.timeSync('gradient sum', () => {
+    clock.timeSync('statistics', () => {
       // The moving averages are linear in the batch statistics: the weighted mean of the replicas'
       // updates is the update with the weighted mean of their statistics.
       tf.tidy(() => moving.forEach((w, index) => w.write(tf.tensor(weightedSum(this.statistics, this.statisticLayout, index, weightsOf), w.shape as number[]))));
-      return this.net.variables.map((v, index) => tf.tensor(weightedSum(this.gradients, this.gradientLayout, index, weightsOf), v.shape));
     });
+    const gradientNorm = await clock.time('optimizer', () => this.update(optimizer, weightsOf));
+    clock.endStep();
+    let loss = 0;
+    let top1Correct = 0;
+    let top5Correct = 0;
+    outcomes.forEach((o, r) => {
+      if (!o) return;
+      loss += weightsOf[r] * o.loss;
+      top1Correct += o.top1Correct;
+      top5Correct += o.top5Correct;
+    });
+    return { loss, top1Correct, top5Correct, gradientNorm };
+  }
+
+  /** The update from the replicas' gradients summed with `weightsOf`; a flat optimizer sums them where it updates. */
+  private async update(optimizer: tf.Optimizer, weightsOf: readonly number[]): Promise<number> {
+    if (isFlatOptimizer(optimizer)) {
+      return optimizer.update(this.net.variables, { sources: this.gradients, weights: weightsOf }, gradientSettings(this.net, this.config));
+    }
+    const summed = this.net.variables.map((v, index) => tf.tensor(weightedSum(this.gradients, this.gradientLayout, index, weightsOf), v.shape));
     try {
-      const gradientNorm = await clock.time('optimizer', () => applyGradients(this.net, optimizer, this.config, summed));
-      clock.endStep();
-      let loss = 0;
-      let top1Correct = 0;
-      let top5Correct = 0;
-      outcomes.forEach((o, r) => {
-        if (!o) return;
-        loss += weightsOf[r] * o.loss;
-        top1Correct += o.top1Correct;
-        top5Correct += o.top5Correct;
-      });
-      return { loss, top1Correct, top5Correct, gradientNorm };
+      return await applyGradients(this.net, optimizer, this.config, summed);
     } finally {
       tf.dispose(summed);
     }
