@@ -25,3 +25,8 @@ export function describeRange(range: NumberRange): string {
   if (max !== undefined) return `${what} ${range.maxExclusive ? '<' : '≤'} ${max}`;
   return what;
 }
+
+/** A rejected value in words: a text that parsed to NaN is shown as what it is, not as "NaN". */
+export function describeValue(value: number): string {
+  return Number.isNaN(value) ? 'something that is not a number' : String(value);
+}

@@ -42,15 +42,18 @@ if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) {
   process.env.XDG_RUNTIME_DIR ??= tmpdir();
 }
 
+// Stryker imports stryker.config.mjs itself (the module `config` is) and fills its nested objects
+// with defaults as it runs (`thresholds.break: null`), which the next run's merge cannot take: each
+// run gets a copy of the config as it was before the first.
+const pristine = structuredClone(config);
 const lines: string[] = [];
 for (const target of targets.value) {
   console.log(`\n== mutation: ${target.path}${ownTests ? ' (its own tests)' : ''}`);
   // Read by vitest.mutation.config.ts in Stryker's test runner processes, started after this.
   if (ownTests) process.env.MUTATION_TESTS = target.ownTests.join(',');
   else delete process.env.MUTATION_TESTS;
-  // A fresh copy each time: Stryker changes the nested options it is given.
   const results = await new Stryker({
-    ...structuredClone(config),
+    ...structuredClone(pristine),
     mutate: target.mutate,
     incrementalFile: `${target.reportDir}/incremental.json`,
     htmlReporter: { fileName: `${target.reportDir}/index.html` },

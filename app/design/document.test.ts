@@ -380,3 +380,24 @@ describe('versions and repeated problems', () => {
     ]);
   });
 });
+
+describe('JSON text in and out', () => {
+  it('writes every short number array inline: negatives, fractions and exponents, and an empty one as []', () => {
+    const node = { id: 'n', type: 'conv2d', params: { a: [-1, 2.5], b: [1e-7, 3e21], c: [] as number[], d: [0] }, position: { x: -0.5, y: 1e-7 } };
+    const text = serializeDesign({ ...doc, nodes: [node], edges: [], notes: [] });
+    expect(text).toContain('"a": [-1, 2.5],\n');
+    expect(text).toContain('"b": [1e-7, 3e+21],\n');
+    expect(text).toContain('"c": [],\n');
+    expect(text).toContain('"d": [0]\n');
+    expect(text).toContain('"notes": [],\n');
+    expect(text).toContain('"x": -0.5,\n');
+    expect(text).toContain('"classes": [\n    "cat",\n    "dog"\n  ]\n}\n');
+    expect(parseDesign(text)).toEqual({ ok: true, value: { document: { ...doc, nodes: [node], edges: [], notes: [] } } });
+  });
+
+  it('places a syntax error by line and column across lines, and at the end of a truncated text', () => {
+    const text = '{\n  "format": "inception-studio/design",\n  "name": x\n}';
+    expect(issues(parseDesign(text))[0].found).toBe('unexpected "x" at line 3, column 11');
+    expect(issues(parseDesign('{\n  "a": [1,\n'))[0].found).toBe('unexpected end of text at line 3, column 1');
+  });
+});

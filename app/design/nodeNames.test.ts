@@ -22,4 +22,13 @@ describe('shortNodeId', () => {
       expect(shortNodeId(info.type).length).toBeLessThanOrEqual(info.type.length);
     }
   });
+
+  it('shortens a family only when something follows it, and keeps a type that is all variant suffix', () => {
+    expect(shortNodeId('inception')).toBe('inception');
+    expect(shortNodeId('reduction')).toBe('reduction');
+    expect(shortNodeId('reductionV4')).toBe('reduction');
+    expect(shortNodeId('V4')).toBe('V4');
+    expect(shortNodeId('conv2dV4x')).toBe('conv2dV4x');
+    expect(shortNodeId('inceptionAResnet')).toBe('incAResnet');
+  });
 });

@@ -53,4 +53,34 @@ describe('resolveParams', () => {
       { param: 'axis', code: 'unknown-param', message: 'Softmax has no parameter "axis"; it is ignored.', hint: 'Softmax takes no parameters.' },
     ]);
   });
+
+  it('says what each kind of parameter must be, and which default is used meanwhile', () => {
+    const [filters] = resolveParams(convInfo, { filters: '64' }).issues;
+    expect(filters).toEqual({
+      param: 'filters',
+      code: 'invalid-param',
+      message: 'Convolution: filters is "64"; it must be an integer between 1 and 65536.',
+      hint: 'Set filters to an integer between 1 and 65536; the default 64 is used meanwhile.',
+    });
+    expect(resolveParams(convInfo, { batchNorm: 1 }).issues[0]).toMatchObject({ message: 'Convolution: batchNorm is 1; it must be true or false.', hint: 'Set batch norm to true or false; the default true is used meanwhile.' });
+    expect(resolveParams(convInfo, { padding: 'full' }).issues[0].message).toBe('Convolution: padding is "full"; it must be one of valid, same.');
+    expect(resolveParams(convInfo, { kernel: [3, 2.5] }).issues[0].hint).toBe('Set kernel to a pair [height, width] of integers between 1 and 4096; the default [3, 3] is used meanwhile.');
+    expect(resolveParams(layerDefinitions.dropout.info, { rate: Number.NaN }).issues[0].message).toBe('Dropout: rate is NaN; it must be a number between 0 and 0.99.');
+  });
+
+  it('takes a number at both ends of its range, a fraction where numbers may be fractional, and no unsafe integer', () => {
+    const dropout = layerDefinitions.dropout.info;
+    expect(resolveParams(dropout, { rate: 0 }).issues).toEqual([]);
+    expect(resolveParams(dropout, { rate: 0.99 }).issues).toEqual([]);
+    expect(resolveParams(dropout, { rate: -0.01 }).issues).toHaveLength(1);
+    expect(resolveParams(convInfo, { filters: 1 }).issues).toEqual([]);
+    expect(resolveParams(convInfo, { kernel: [1, 1] }).issues).toEqual([]);
+    expect(resolveParams(convInfo, { kernel: [2 ** 53, 1] }).issues).toHaveLength(1);
+    expect(resolveParams(convInfo, { kernel: [3, 3, 3] }).issues).toHaveLength(1);
+  });
+
+  it('lists the parameters a type has when it is given one it does not', () => {
+    const [unknown] = resolveParams(layerDefinitions.dropout.info, { rate: 0.2, ratio: 0.5 }).issues;
+    expect(unknown).toEqual({ param: 'ratio', code: 'unknown-param', message: 'Dropout has no parameter "ratio"; it is ignored.', hint: 'Its parameters are rate.' });
+  });
 });

@@ -7,6 +7,7 @@ describe('imageCacheProblem', () => {
   });
 
   it('names the range and the value it refuses', () => {
-    for (const bad of [-1, 1.5, 65537, Number.NaN]) expect(imageCacheProblem(bad)).toMatch(/image cache must be .* MB, got/);
+    for (const bad of [-1, 1.5, 65537]) expect(imageCacheProblem(bad)).toBe(`the image cache must be a whole number in [0, 65536] MB, got ${bad}`);
+    expect(imageCacheProblem(Number('abc'))).toBe('the image cache must be a whole number in [0, 65536] MB, got something that is not a number');
   });
 });

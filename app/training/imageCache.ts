@@ -4,7 +4,7 @@
  * beyond the budget the rest is decoded every epoch, as with no cache.
  */
 
-import { describeRange, inRange, type NumberRange } from '../numberRange';
+import { describeRange, describeValue, inRange, type NumberRange } from '../numberRange';
 
 /** Megabytes; 0 turns the cache off. */
 export const IMAGE_CACHE_RANGE = { min: 0, max: 65536, integer: true } as const satisfies NumberRange;
@@ -14,5 +14,5 @@ export const DEFAULT_IMAGE_CACHE_MB = 1024;
 
 /** Why `value` is not an image cache budget in megabytes, or null when it is one. */
 export function imageCacheProblem(value: number): string | null {
-  return inRange(IMAGE_CACHE_RANGE, value) ? null : `the image cache must be ${describeRange(IMAGE_CACHE_RANGE)} MB, got ${value}`;
+  return inRange(IMAGE_CACHE_RANGE, value) ? null : `the image cache must be ${describeRange(IMAGE_CACHE_RANGE)} MB, got ${describeValue(value)}`;
 }

@@ -23,6 +23,7 @@ describe('replicaCount', () => {
   it('names a count that is not a whole number from 1 to 64', () => {
     expect(workersProblem(2)).toBeNull();
     expect(workersProblem(0)).toBe('workers must be a whole number in [1, 64], got 0');
+    expect(workersProblem(Number('two'))).toBe('workers must be a whole number in [1, 64], got something that is not a number');
     expect(workersProblem(1.5)).toContain('whole number');
   });
 });

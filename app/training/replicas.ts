@@ -5,13 +5,13 @@
  */
 
 import type { BackendName } from '../compute/backends';
-import { describeRange, inRange, type NumberRange } from '../numberRange';
+import { describeRange, describeValue, inRange, type NumberRange } from '../numberRange';
 
 export const WORKERS_RANGE = { min: 1, max: 64, integer: true } as const satisfies NumberRange;
 
 /** Why `value` is not a worker count, or null when it is one. */
 export function workersProblem(value: number): string | null {
-  return inRange(WORKERS_RANGE, value) ? null : `workers must be ${describeRange(WORKERS_RANGE)}, got ${value}`;
+  return inRange(WORKERS_RANGE, value) ? null : `workers must be ${describeRange(WORKERS_RANGE)}, got ${describeValue(value)}`;
 }
 
 /**

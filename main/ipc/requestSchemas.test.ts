@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ADDED } from '../../app/training/testing/extendedCore';
 import type { StudioMethod } from '../../app/protocol';
 import { DESIGN_LIMITS } from '../../app/design/limits';
+import { IMAGE_CACHE_RANGE } from '../../app/training/imageCache';
 import { WORKERS_RANGE } from '../../app/training/replicas';
 import { UPLOAD_LIMITS } from '../../app/uploads';
 import { MAX_DESIGN_CHARS, requestBodyLimits, requestSchemas } from './requestSchemas';
@@ -106,6 +107,38 @@ describe('request limits', () => {
     expect(train({ memoryBytes: 1, workers: WORKERS_RANGE.min }).ok && train({ workers: WORKERS_RANGE.max }).ok).toBe(true);
     expect(train({ memoryBytes: 0.5 })).toMatchObject({ ok: false, error: 'request.memoryBytes: expected a number ≥ 1, found number 0.5' });
     expect(train({ workers: WORKERS_RANGE.max + 1 })).toMatchObject({ ok: false, error: `request.workers: expected a number ≤ ${WORKERS_RANGE.max}, found number ${WORKERS_RANGE.max + 1}` });
+  });
+
+  it('take every alternative of a choice, and refuse another naming them all', () => {
+    const control = (action: unknown) => requestSchemas.controlExperiment({ id: 'e', action }, 'request');
+    for (const action of [{ type: 'pause' }, { type: 'resume' }, { type: 'cancel', runId: 'r' }, { type: 'move', runId: 'r', index: 100_000 }]) expect(control(action), action.type).toEqual({ ok: true, value: { id: 'e', action } });
+    expect(control({ type: 'cancel' }).ok).toBe(false);
+    expect(control({ type: 'move', runId: 'r', index: 100_001 }).ok).toBe(false);
+    expect(control({ type: 'stop' })).toMatchObject({ ok: false, error: expect.stringMatching(/expected "pause".*; or .*expected "resume".*; or .*expected "cancel".*; or .*expected "move", found "stop"/) });
+    const exportTo = (to: string, source: unknown = { kind: 'modelDir', path: '/m' }) => requestSchemas.exportModel({ format: 'onnx', source, suggestedName: 'n', to }, 'request');
+    expect(exportTo('host').ok && exportTo('download').ok).toBe(true);
+    expect(exportTo('disk')).toEqual({ ok: false, error: 'request.to: expected "host" or "download", found "disk"' });
+    const predict = (model: unknown, images: unknown[]) => requestSchemas.predict({ model, images, top: 1 }, 'request');
+    expect(predict({ kind: 'design', design: '{}' }, [{ path: '/a.png' }, { name: 'b.png', base64: '' }]).ok).toBe(true);
+    expect(predict({ kind: 'design', design: '{}' }, [{ name: 'b.png' }]).ok).toBe(false);
+    for (const kind of ['folder', 'csv']) expect(requestSchemas.chooseDataset({ kind }, 'request').ok, kind).toBe(true);
+    for (const kind of ['file', 'folder']) expect(requestSchemas.chooseImportSource({ kind }, 'request').ok, kind).toBe(true);
+  });
+
+  it('take a seed from 0 to 2³¹ − 1, runs side by side from 1, an image cache from 0 MB, and refuse the next ones out', () => {
+    const seed = (value: number) => requestSchemas.exportModel({ format: 'onnx', source: { kind: 'design', design: '{}', seed: value }, suggestedName: 'n', to: 'download' }, 'request');
+    expect(seed(0).ok && seed(2 ** 31 - 1).ok).toBe(true);
+    expect(seed(-1)).toMatchObject({ ok: false, error: 'request.source.seed: expected a number ≥ 0, found number -1; or request.source.kind: expected "modelDir", found "design"' });
+    expect(seed(2 ** 31).ok || seed(1.5).ok).toBe(false);
+    const parallel = (value: number) => requestSchemas.startExperiment({ spec: '{}', parallel: value }, 'request');
+    expect(parallel(1).ok && parallel(16).ok).toBe(true);
+    expect(parallel(0)).toEqual({ ok: false, error: 'request.parallel: expected a number ≥ 1, found number 0' });
+    expect(parallel(1.5)).toEqual({ ok: false, error: 'request.parallel: expected an integer, found number 1.5' });
+    const cache = (value: number) => requestSchemas.startTraining({ design: '{}', config: { augment: true }, imageCacheMegabytes: value }, 'request');
+    expect(cache(IMAGE_CACHE_RANGE.min).ok && cache(IMAGE_CACHE_RANGE.max).ok).toBe(true);
+    expect(cache(-1)).toEqual({ ok: false, error: 'request.imageCacheMegabytes: expected a number ≥ 0, found number -1' });
+    expect(cache(IMAGE_CACHE_RANGE.max + 1).ok).toBe(false);
+    expect(requestSchemas.startTraining({ design: '{}', config: { augment: 'yes' } }, 'request')).toEqual({ ok: false, error: 'request.config.augment: expected true or false, found "yes"' });
   });
 
   it('limits an upload request to its count of files', () => {

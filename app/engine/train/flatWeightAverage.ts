@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { FlatKernels } from './flatKernels';
 import { flattenTensors } from './flatOptimizer';
 import { tensorLayout, type TensorLayout } from './parallel/sharedTensors';
-import { effectiveAverageDecay, type WeightAverage } from './weightAverage';
+import { effectiveAverageDecay, withValuesIn, type WeightAverage } from './weightAverage';
 
 const SHADOWS = 0;
 const WEIGHTS = 1;
@@ -50,15 +50,11 @@ export class FlatWeightAverage implements WeightAverage {
   }
 
   async withAveragedWeights<T>(work: () => Promise<T>): Promise<T> {
-    const saved = this.variables.map((v) => tf.clone(v));
     const shadows = this.shadowTensors();
-    this.variables.forEach((v, i) => v.assign(shadows[i]));
-    tf.dispose(shadows);
     try {
-      return await work();
+      return await withValuesIn(this.variables, shadows, work);
     } finally {
-      this.variables.forEach((v, i) => v.assign(saved[i]));
-      tf.dispose(saved);
+      tf.dispose(shadows);
     }
   }
 

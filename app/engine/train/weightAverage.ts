@@ -17,6 +17,18 @@ export interface WeightAverage {
   dispose(): void;
 }
 
+/** Runs `work` with `values` in `variables`, then puts the variables' own values back. */
+export async function withValuesIn<T>(variables: readonly tf.Variable[], values: readonly tf.Tensor[], work: () => Promise<T>): Promise<T> {
+  const saved = variables.map((v) => tf.clone(v));
+  variables.forEach((v, i) => v.assign(values[i]));
+  try {
+    return await work();
+  } finally {
+    variables.forEach((v, i) => v.assign(saved[i]));
+    tf.dispose(saved);
+  }
+}
+
 /** The decay used for update number `n` (0-based). */
 export function effectiveAverageDecay(decay: number, n: number): number {
   return Math.min(decay, (1 + n) / (10 + n));
@@ -52,15 +64,8 @@ export class TensorWeightAverage implements WeightAverage {
     return this.shadows;
   }
 
-  async withAveragedWeights<T>(work: () => Promise<T>): Promise<T> {
-    const saved = this.variables.map((v) => tf.clone(v));
-    this.variables.forEach((v, i) => v.assign(this.shadows[i]));
-    try {
-      return await work();
-    } finally {
-      this.variables.forEach((v, i) => v.assign(saved[i]));
-      tf.dispose(saved);
-    }
+  withAveragedWeights<T>(work: () => Promise<T>): Promise<T> {
+    return withValuesIn(this.variables, this.shadows, work);
   }
 
   dispose(): void {

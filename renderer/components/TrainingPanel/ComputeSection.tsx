@@ -4,7 +4,7 @@ import { estimateTrainingMemory, WASM_HEAP_BYTES } from '../../../app/analysis/m
 import { backendTitle, isBackendName } from '../../../app/compute/backends';
 import { largestBufferBytes } from '../../../app/compute/gpuBuffers';
 import { DEFAULT_IMAGE_CACHE_MB, IMAGE_CACHE_RANGE } from '../../../app/training/imageCache';
-import { replicaCount, WORKERS_RANGE } from '../../../app/training/replicas';
+import { DEFAULT_MIN_SHARE, replicaCount, WORKERS_RANGE } from '../../../app/training/replicas';
 import { formatBytes } from '../../format/quantities';
 import { useEditor } from '../../hooks/useEditor';
 import { useEditorContext } from '../../hooks/useEditorContext';
@@ -100,8 +100,8 @@ function ComputeSectionView({ disabled }: { disabled: boolean }) {
               label="Worker threads"
               range={WORKERS_RANGE}
               step={1}
-              placeholder={`one per core (${replicas} for batch ${batchSize})`}
-              title="Data-parallel replicas: each worker thread trains on its share of every batch. 1 trains on one thread."
+              placeholder={`auto: ${replicas}`}
+              title={`Data-parallel replicas: each worker thread trains on its share of every batch. Empty: one per core, at least ${DEFAULT_MIN_SHARE} images each (${replicas} for batch ${batchSize}). 1 trains on one thread.`}
               value={setup.workers}
               onChange={(workers) => store.getState().setSetup({ workers })}
             />
