@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--batch N] [--large-steps N]
- * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes]`: training
+ * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes] [--pytorch]`: training
  * throughput (images/s of steps as a run takes them: gradients, update, weight average; after one
  * warm-up step; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4,
  * width 0.25, one block per stage, 75×75) and of full
@@ -9,7 +9,9 @@
  * thread-CPU milliseconds (CPU time does not grow while other processes hold the cores). The
  * pure-JS cpu backend skips the full network unless asked (minutes per step). `--profile` prints where the timed steps spent their time, per kernel (self time;
  * `--profile-shapes` splits each kernel by input shapes). Kernels are timed as they run, which
- * is exact on wasm and cpu; a GPU kernel returns before it finishes.
+ * is exact on wasm and cpu; a GPU kernel returns before it finishes. `--pytorch` also trains the
+ * small preset, exported as PyTorch, with Debian's python3-torch on one thread and on every core,
+ * and prints its rate over the Studio's best of the run.
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -26,6 +28,7 @@ import { applyGradients, shardGradients, trainableModel, type TrainableModel } f
 import { PhaseClock, type PhaseTotals } from '../app/engine/train/parallel/phaseClock';
 import type { TrainConfig } from '../app/training/types';
 import { phaseLine } from './phaseLines';
+import { pytorchTrainRate } from './pytorchReference';
 import { DataParallelTrainer } from '../app/engine/train/parallel/dataParallel';
 import { serializeDesign } from '../app/design/document';
 import os from 'node:os';
@@ -128,6 +131,19 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   return timings ? { ...result, profile: formatKernelTable(timings, elapsedMs, profiling?.byShape ? 40 : 25) } : result;
 }
 
+/** PyTorch training the same design on one thread and on every core, against the Studio's best rate of this run. */
+async function pytorchLines(item: Case, studioBest: number): Promise<string> {
+  const lines: string[] = [];
+  for (const threads of [1, os.availableParallelism()]) {
+    const rate = await pytorchTrainRate(item.build(), item.classes, item.batch, item.steps, threads);
+    if (typeof rate === 'string') return `pytorch: not measured — ${rate}`;
+    lines.push(
+      `${`pytorch × ${rate.threads}`.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${rate.imagesPerSecond.toFixed(2).padStart(8)} img/s  (torch ${rate.torch}) = ${(rate.imagesPerSecond / studioBest).toFixed(2)}× the Studio's best rate in this run`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /** The CPU-time view of a rate: what it would be on free cores, and how many cores it got (on a shared machine the kernel shares the cores per session, not per thread). */
 function freeCoresLine(rate: Rate, oneThread?: Rate): string {
   const free = rate.onFreeCores;
@@ -176,6 +192,7 @@ export async function run(args: readonly string[]): Promise<void> {
       profile: { type: 'boolean', default: false },
       'profile-shapes': { type: 'boolean', default: false },
       workers: { type: 'string', default: String(os.availableParallelism()) },
+      pytorch: { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -220,15 +237,19 @@ export async function run(args: readonly string[]): Promise<void> {
       );
       console.log([...result.phases, freeCoresLine(result)].join('\n'));
       if (result.profile) console.log(`kernel self time over ${item.steps} step(s), slowest first:\n${result.profile}`);
-      if (backend !== 'wasm' || workers < 2) continue;
-      // Timed right after the single thread, so the ratio compares runs under the same load.
-      const parallel = await trainRate(item, profiling, workers);
-      console.log(
-        `${`wasm × ${workers}`.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${parallel.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${parallel.secondsPerStep.toFixed(3)} s/step  ${(parallel.imagesPerSecond / result.imagesPerSecond).toFixed(2)}× one thread`,
-      );
-      console.log([...parallel.phases, freeCoresLine(parallel, result)].join('\n'));
-      if (parallel.profile) console.log(`kernel self time on the main thread (replica 0), slowest first:\n${parallel.profile}`);
-      console.log(await shareContention(item, workers, parallel.ownShare));
+      let best = result.imagesPerSecond;
+      if (backend === 'wasm' && workers >= 2) {
+        // Timed right after the single thread, so the ratio compares runs under the same load.
+        const parallel = await trainRate(item, profiling, workers);
+        console.log(
+          `${`wasm × ${workers}`.padEnd(14)} ${item.name.padEnd(22)} batch ${String(item.batch).padStart(2)}: ${parallel.imagesPerSecond.toFixed(2).padStart(8)} img/s  ${parallel.secondsPerStep.toFixed(3)} s/step  ${(parallel.imagesPerSecond / result.imagesPerSecond).toFixed(2)}× one thread`,
+        );
+        console.log([...parallel.phases, freeCoresLine(parallel, result)].join('\n'));
+        if (parallel.profile) console.log(`kernel self time on the main thread (replica 0), slowest first:\n${parallel.profile}`);
+        console.log(await shareContention(item, workers, parallel.ownShare));
+        best = Math.max(best, parallel.imagesPerSecond);
+      }
+      if (values.pytorch && backend === 'wasm' && item.name.startsWith('small')) console.log(await pytorchLines(item, best));
     }
   }
   for (const size of [75, 299]) {

@@ -7,6 +7,7 @@ import type { Conv2dParams, Layer } from '../layers/types';
 import { blockOutputChannels } from './channels';
 import { expandBlock } from './expand';
 import { blockTemplates, getBlockTemplate } from './library';
+import type { BlockTemplate } from './types';
 
 function expand(type: string, params: ParamValues = {}, nodeId = 'b3'): { layers: Layer[]; output: string } {
   const template = getBlockTemplate(type);
@@ -62,6 +63,22 @@ describe('expandBlock', () => {
     }
   });
 
+  it('names every layer by a path of non-empty names under the node id', () => {
+    for (const template of blockTemplates) {
+      for (const { id } of expand(template.type, {}, 'n7').layers) expect(id, template.type).toMatch(/^n7(\/[A-Za-z0-9]+)+$/);
+    }
+  });
+
+  it('refuses parameter values of the wrong type, naming the block and the parameter', () => {
+    const block8 = getBlockTemplate('block8');
+    if (!block8) throw new Error('no block8');
+    const values = resolveParams(block8, {}).values;
+    expect(() => expandBlock(block8, 'c', { ...values, width: '2' }, 'prev')).toThrow(`block parameter 'width' must be a number, got "2"`);
+    expect(() => expandBlock(block8, 'c', { ...values, channels: true }, 'prev')).toThrow(`block parameter 'channels' must be a number, got true`);
+    expect(() => expandBlock(block8, 'c', { ...values, scale: 'big' }, 'prev')).toThrow(`block 'block8': residual scale must be a number`);
+    expect(() => expandBlock(block8, 'c', { ...values, activation: 0 }, 'prev')).toThrow(`block 'block8': residual activation must be a name`);
+  });
+
   it('gives traditional convs BN + ReLU without bias, and the linear 1×1 a bias without BN', () => {
     const { layers } = expand('inceptionResnetAV2', { bnGamma: false });
     expect(conv(layers, 'b3/branch2/conv3')).toEqual({
@@ -93,6 +110,22 @@ describe('expandBlock', () => {
     expect(output).toBe('c10/add');
     expect(add).toMatchObject({ id: 'c10/add', kind: 'residualAdd', inputs: ['prev', 'c10/linear'], params: { scale: 1, activation: 'linear' } });
     expect(expand('inceptionResnetBV1').layers.at(-1)).toMatchObject({ params: { scale: 0.1, activation: 'relu' } });
+  });
+
+  it('takes a residual scale and activation given as literals in the template, not only as named parameters', () => {
+    const template: BlockTemplate = {
+      type: 'fixedResidual',
+      label: 'Fixed residual',
+      category: 'Residual blocks',
+      description: 'A residual block whose scale and activation are part of the template.',
+      source: 'test',
+      params: [],
+      inputs: { min: 1, max: 1 },
+      body: { op: 'residual', name: 'add', body: { op: 'conv', name: 'linear', filters: 8, kernel: [1, 1], linear: true }, scale: 0.5, activation: 'linear' },
+    };
+    const { layers } = expandBlock(template, 'r', {}, 'prev');
+    expect(layers.map((layer) => layer.id)).toEqual(['r/linear', 'r/add']);
+    expect(layers[1]).toMatchObject({ kind: 'residualAdd', inputs: ['prev', 'r/linear'], params: { scale: 0.5, activation: 'linear' } });
   });
 
   it('makes the Inception pool branch a 3×3 stride-1 SAME average pool', () => {

@@ -31,4 +31,32 @@ describe('block library', () => {
     expect(defaults('inceptionResnetCV2')).toMatchObject({ channels: 2144, scale: 0.2 });
     expect(defaults('block8')).toMatchObject({ channels: 2080, scale: 0.2, bnGamma: false });
   });
+
+  it('gives the palette and inspector words: distinct labels, a description, a label and help line per parameter', () => {
+    const labels = blockTemplates.map((template) => template.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const template of blockTemplates) {
+      expect(template.label, template.type).not.toBe('');
+      expect(template.description, template.type).not.toBe('');
+      for (const spec of template.params) {
+        expect(spec.label, `${template.type}.${spec.name}`).not.toBe('');
+        expect(spec.help, `${template.type}.${spec.name}`).not.toBe('');
+      }
+    }
+  });
+
+  it('learns BN gamma by default in the paper blocks, not in the released TF-slim ones', () => {
+    const gamma = Object.fromEntries(blockTemplates.map((template) => [template.type, template.params.find((spec) => spec.name === 'bnGamma')?.default]));
+    const tfslim = ['stemTfslim', 'mixed5b', 'block35', 'block17', 'block8', 'conv7b'];
+    for (const [type, value] of Object.entries(gamma)) expect(value, type).toBe(!tfslim.includes(type));
+  });
+
+  it("lets a residual block end in ReLU or nothing ('linear', the last TF-slim Block8), ReLU by default", () => {
+    const residual = blockTemplates.filter((candidate) => candidate.category === 'Residual blocks');
+    expect(residual.map((template) => template.type)).toEqual(['inceptionResnetAV1', 'inceptionResnetAV2', 'inceptionResnetBV1', 'inceptionResnetBV2', 'inceptionResnetCV1', 'inceptionResnetCV2', 'block35', 'block17', 'block8']);
+    for (const template of residual) {
+      expect(template.params.find((spec) => spec.name === 'activation'), template.type).toMatchObject({ kind: 'enum', default: 'relu', options: ['relu', 'linear'] });
+    }
+  });
 });
+

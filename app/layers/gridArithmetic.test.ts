@@ -78,7 +78,8 @@ describe('inferWindowShape', () => {
     const result = inferWindowShape([2, 2, 8], rule([3, 3], [2, 2], 'valid'), 'late');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('grid-collapsed');
-    expect(!result.ok && result.error.message).toContain('late (3×3/2 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 2) + 1 = 0');
+    expect(!result.ok && result.error.message).toBe('Convolution late (3×3/2 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 2) + 1 = 0.');
+    expect(!result.ok && result.error.hint).toBe('The grid is too small for this layer: use a larger input, SAME padding, or fewer reductions.');
   });
 
   it('reports a grid that collapses along one axis only, never a negative size', () => {
@@ -88,8 +89,9 @@ describe('inferWindowShape', () => {
     expect(!tall.ok && tall.error.message).toContain('on a 1×8 grid leaves 0×6:');
   });
 
-  it('refuses a vector', () => {
+  it('refuses a vector, saying what it received', () => {
     const result = inferWindowShape([1536], rule([3, 3], [1, 1], 'same'), 'c');
     expect(!result.ok && result.error.code).toBe('needs-feature-map');
+    expect(!result.ok && result.error.message).toBe('Convolution c needs an h×w×c feature map but receives a vector of 1536.');
   });
 });

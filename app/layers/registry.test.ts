@@ -35,6 +35,53 @@ describe('layerDefinitions', () => {
     expect(heads.sort()).toEqual(['dense', 'dropout', 'flatten', 'globalAvgPool', 'softmax']);
   });
 
+  it('gives each kind its number of input ports: none for the input, two or more for concatenation, exactly two for a residual addition', () => {
+    const ports = Object.fromEntries(Object.entries(layerDefinitions).map(([kind, definition]) => [kind, definition.info.inputs]));
+    const one = { min: 1, max: 1 };
+    expect(ports).toEqual({
+      input: { min: 0, max: 0 },
+      conv2d: one,
+      maxPool: one,
+      avgPool: one,
+      concat: { min: 2, max: null },
+      residualAdd: { min: 2, max: 2 },
+      activation: one,
+      dropout: one,
+      globalAvgPool: one,
+      flatten: one,
+      dense: one,
+      softmax: one,
+    });
+  });
+
+  it('gives the palette and inspector words for every kind and parameter: distinct labels, a description, a help line', () => {
+    const definitions = Object.values(layerDefinitions);
+    const labels = definitions.map((definition) => definition.info.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const { info } of definitions) {
+      expect(info.label, info.type).not.toBe('');
+      expect(info.description, info.type).not.toBe('');
+      for (const spec of info.params) {
+        expect(spec.label, `${info.type}.${spec.name}`).not.toBe('');
+        expect(spec.help, `${info.type}.${spec.name}`).not.toBe('');
+      }
+    }
+  });
+
+  it('offers every activation the engines implement, and both paddings', () => {
+    const options = (kind: LayerKind, name: string) => {
+      const spec = layerDefinitions[kind].info.params.find((candidate) => candidate.name === name);
+      return spec?.kind === 'enum' ? spec.options : undefined;
+    };
+    const activations = ['relu', 'linear', 'sigmoid', 'tanh', 'softmax'];
+    expect(options('conv2d', 'activation')).toEqual(activations);
+    expect(options('dense', 'activation')).toEqual(activations);
+    expect(options('activation', 'fn')).toEqual(activations);
+    expect(options('residualAdd', 'activation')).toEqual(activations);
+    expect(options('conv2d', 'padding')).toEqual(['valid', 'same']);
+    expect(options('maxPool', 'padding')).toEqual(['valid', 'same']);
+  });
+
   it('types resolved values into layer params', () => {
     const { values } = resolveParams(layerDefinitions.conv2d.info, { filters: 96, kernel: [1, 7] });
     expect(layerDefinitions.conv2d.toParams(values)).toEqual(conv2dParams({ filters: 96, kernel: [1, 7], strides: [1, 1], padding: 'same' }));
@@ -55,6 +102,11 @@ describe('conv2d cost', () => {
       nonTrainable: 0,
       macs: 64 * 448 * 2144,
     });
+  });
+
+  it('refuses a vector as a convolution', () => {
+    const result = layerDefinitions.conv2d.inferShape([[1536]], conv2dParams({}), 'c');
+    expect(!result.ok && result.error.message).toBe('Convolution c needs an h×w×c feature map but receives a vector of 1536.');
   });
 
   it('treats 1×7 and 7×1 alike', () => {

@@ -30,13 +30,13 @@ export class DesignChain {
   }
 
   /** Appends a block with the shared `width` and `bnGamma`, and follows its output width. */
-  block(id: string, type: string, params: ParamValues = {}, label?: string): this {
+  block(id: string, type: string, params: ParamValues = {}): this {
     const template = getBlockTemplate(type);
     if (!template) throw new Error(`preset uses unknown block type '${type}'`);
     const width: ParamValues = this.settings.width === 1 ? {} : { width: this.settings.width };
     const full: ParamValues = { ...width, bnGamma: this.settings.bnGamma, ...params };
     this.channels = blockOutputChannels(template, resolveParams(template, full).values, this.channels);
-    return this.append(id, type, full, label);
+    return this.append(id, type, full);
   }
 
   /** Appends `count` blocks `prefix1…prefixN`; `params(i)` may vary per block (i from 0). */
@@ -66,10 +66,9 @@ export class DesignChain {
     };
   }
 
-  private append(id: string, type: string, params: ParamValues, label?: string): this {
+  private append(id: string, type: string, params: ParamValues): this {
     const previous = this.nodes[this.nodes.length - 1];
-    const node: DesignNode = { id, type, params, position: { x: 0, y: this.nodes.length * ROW_HEIGHT } };
-    this.nodes.push(label === undefined ? node : { ...node, label });
+    this.nodes.push({ id, type, params, position: { x: 0, y: this.nodes.length * ROW_HEIGHT } });
     if (previous) this.edges.push({ source: previous.id, target: id, port: 0 });
     return this;
   }

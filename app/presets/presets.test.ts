@@ -214,6 +214,14 @@ describe('inception-resnet-v2-as-printed', () => {
     expect(analysis.diagnostics).toHaveLength(15);
   });
 
+  it('keeps the printed widths under a width multiplier: round(1154 × 0.5) = 577 against 576, round(2048 × 0.5) = 1024 against 1072', () => {
+    const halved = run('inception-resnet-v2-as-printed', { width: 0.5, repeats: [1, 1, 1] }).diagnostics.filter((d) => d.code === 'residual-shape-mismatch');
+    expect(halved.map((d) => [d.nodes[0], d.message.match(/\d+ vs \d+/)?.[0]])).toEqual([
+      ['b1', '576 vs 577'],
+      ['c1', '1072 vs 1024'],
+    ]);
+  });
+
   it('records what is printed in its notes', () => {
     const notes = buildPreset('inception-resnet-v2-as-printed').notes.join('\n');
     expect(notes).toContain('1154');
@@ -257,6 +265,12 @@ describe('preset documents', () => {
     expect(doc.nodes.find((n) => n.id === 'c9')?.params).toMatchObject({ scale: 0.2 });
     expect(doc.nodes.find((n) => n.id === 'c10')?.params).toMatchObject({ scale: 1, activation: 'linear' });
     expect(doc.nodes.some((n) => n.id === 'c11')).toBe(false);
+  });
+
+  it('applies scales to the TF-slim blocks but keeps the last Block8 at 1', () => {
+    const doc = buildPreset('inception-resnet-v2-tfslim', { repeats: [1, 1, 2], scales: [0.3, 0.25, 0.15] });
+    const scale = (id: string) => doc.nodes.find((n) => n.id === id)?.params.scale;
+    expect(['a1', 'b1', 'c1', 'c2'].map(scale)).toEqual([0.3, 0.25, 0.15, 1]);
   });
 
   it('applies classes, input, dropout, repeats and scales', () => {
