@@ -1,20 +1,11 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../testing/fakeHost';
+import { describe, expect, it } from 'vitest';
+import { useHostFolders } from '../testing/fakeHost';
 import { createPathPolicy } from './pathPolicy';
 import { writeUploads } from './uploads';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-beforeEach(async () => {
-  root = await tempFolder('upload-root');
-  outside = await tempFolder('upload-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('upload-root', 'upload-outside');
 
 const file = (path: string, text = 'bytes') => ({ path, base64: Buffer.from(text).toString('base64') });
 

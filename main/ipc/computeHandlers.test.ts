@@ -1,20 +1,10 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeServices, sampleDesignText, tempFolder } from '../testing/fakeHost';
+import { describe, expect, it } from 'vitest';
+import { fakeServices, sampleDesignText, useHostFolders } from '../testing/fakeHost';
 import { computeHandlers } from './computeHandlers';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeEach(async () => {
-  root = await tempFolder('compute-handlers-root');
-  outside = await tempFolder('compute-handlers-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('compute-handlers-root', 'compute-handlers-outside');
 
 /** Handlers over one root, with `link` a symbolic link inside it to its folder `real`. */
 async function setUp() {

@@ -1,22 +1,12 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPERIMENT_FORMAT, type ExperimentSpec } from '../../app/experiments/types';
 import type { ExperimentService } from '../experiments/experimentService';
-import { fakeServices, tempFolder } from '../testing/fakeHost';
+import { fakeServices, useHostFolders } from '../testing/fakeHost';
 import { experimentHandlers } from './experimentHandlers';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeEach(async () => {
-  root = await tempFolder('experiment-handlers-root');
-  outside = await tempFolder('experiment-handlers-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('experiment-handlers-root', 'experiment-handlers-outside');
 
 /** An experiment service that records what it is handed and answers each call with its name. */
 function recordingExperiments(): ExperimentService & { calls: { method: string; args: unknown[] }[] } {

@@ -1,21 +1,11 @@
 import { chmod, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
 import { MAX_DESIGN_CHARS } from './requestSchemas';
-import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder, TEST_VERSIONS } from '../testing/fakeHost';
+import { fakeServices, sampleDesignText, scriptedDialogs, useHostFolders, TEST_VERSIONS } from '../testing/fakeHost';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeEach(async () => {
-  root = await tempFolder('handlers-root');
-  outside = await tempFolder('handlers-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('handlers-root', 'handlers-outside');
 
 describe('openDesign', () => {
   it('reads a design inside a root and remembers it as recent', async () => {

@@ -1,23 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelExportRequest } from '../../app/protocol';
 import { createHandlers } from './handlers';
-import { fakeServices, sampleDesignText, scriptedDialogs, tempFolder } from '../testing/fakeHost';
+import { fakeServices, sampleDesignText, scriptedDialogs, useHostFolders } from '../testing/fakeHost';
 import { MODEL_ARCHIVE_MAX_BYTES } from './transferHandlers';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeEach(async () => {
-  root = await tempFolder('model-files');
-  outside = await tempFolder('model-files-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('model-files', 'model-files-outside');
 
 const design = (format: ModelExportRequest['format'], to: ModelExportRequest['to']): ModelExportRequest => ({ format, source: { kind: 'design', design: sampleDesignText(), seed: 4 }, suggestedName: 'net', to });
 

@@ -1,20 +1,11 @@
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeServices, tempFolder } from '../testing/fakeHost';
+import { describe, expect, it } from 'vitest';
+import { fakeServices, useHostFolders } from '../testing/fakeHost';
 import { createHandlers } from './handlers';
 import { MODEL_ARCHIVE_MAX_BYTES } from './transferHandlers';
 
-let root: Awaited<ReturnType<typeof tempFolder>>;
-let outside: Awaited<ReturnType<typeof tempFolder>>;
-beforeEach(async () => {
-  root = await tempFolder('transfer-root');
-  outside = await tempFolder('transfer-outside');
-});
-afterEach(async () => {
-  await root.remove();
-  await outside.remove();
-});
+const { root, outside } = useHostFolders('transfer-root', 'transfer-outside');
 
 /** The names in a zip's central directory. */
 function zipNames(zip: Buffer): string[] {

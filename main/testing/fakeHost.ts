@@ -3,6 +3,7 @@
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Result } from '../../app/protocol';
 import type { AppVersions } from '../../app/versions';
 import { parseDesign, serializeDesign } from '../../app/design/document';
@@ -19,6 +20,32 @@ export const TEST_VERSIONS: AppVersions = { app: '0.0.0-test', node: '20.0.0', t
 export async function tempFolder(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await realpath(await mkdtemp(join(tmpdir(), `${prefix}-`)));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+type TempFolder = Awaited<ReturnType<typeof tempFolder>>;
+
+/**
+ * A fresh allowed root and a folder outside it around every test of the file, removed after
+ * each: what the hosts' path checks need. Each `path` is read during a test.
+ */
+export function useHostFolders(rootPrefix: string, outsidePrefix: string): { root: { readonly path: string }; outside: { readonly path: string } } {
+  const folders: { root?: TempFolder; outside?: TempFolder } = {};
+  beforeEach(async () => {
+    folders.root = await tempFolder(rootPrefix);
+    folders.outside = await tempFolder(outsidePrefix);
+  });
+  afterEach(async () => {
+    await folders.root?.remove();
+    await folders.outside?.remove();
+  });
+  const pathOf = (key: 'root' | 'outside') => ({
+    get path(): string {
+      const folder = folders[key];
+      if (!folder) throw new Error(`useHostFolders: the ${key} folder exists only during a test`);
+      return folder.path;
+    },
+  });
+  return { root: pathOf('root'), outside: pathOf('outside') };
 }
 
 let cachedDesign: string | null = null;
