@@ -24,12 +24,20 @@ const kindOf = (path: string): PathKind => {
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(
-    'Usage: npm run mutation [-- [--own-tests] PATHS]\n\nMutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;\nreports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.\n--own-tests: only the tests next to the path (for code the whole suite imports).',
+    'Usage: npm run mutation [-- [--own-tests] [--concurrency N] PATHS]\n\nMutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;\nreports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.\n--own-tests: only the tests next to the path (for code the whole suite imports).\n--concurrency N: N test runners at once (default 1, for a shared machine).',
   );
   process.exit(0);
 }
 const ownTests = args.includes('--own-tests');
-const targets = mutationTargets(args.filter((arg) => arg !== '--own-tests'), kindOf);
+// On a quiet or larger machine, more test runners at once (the config's one suits a shared machine).
+const concurrencyAt = args.indexOf('--concurrency');
+const concurrency = concurrencyAt === -1 ? undefined : Number(args[concurrencyAt + 1]);
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+  console.error(`mutation: --concurrency takes a whole number of test runners, 1 or more; got '${args[concurrencyAt + 1] ?? ''}'`);
+  process.exit(2);
+}
+const paths = args.filter((arg, i) => arg !== '--own-tests' && (concurrencyAt === -1 || (i !== concurrencyAt && i !== concurrencyAt + 1)));
+const targets = mutationTargets(paths, kindOf);
 if (!targets.ok) {
   console.error(targets.error);
   process.exit(2);
@@ -54,6 +62,7 @@ for (const target of targets.value) {
   else delete process.env.MUTATION_TESTS;
   const results = await new Stryker({
     ...structuredClone(pristine),
+    ...(concurrency === undefined ? {} : { concurrency }),
     mutate: target.mutate,
     incrementalFile: `${target.reportDir}/incremental.json`,
     htmlReporter: { fileName: `${target.reportDir}/index.html` },
