@@ -89,6 +89,11 @@ describe('inferWindowShape', () => {
     expect(!tall.ok && tall.error.message).toContain('on a 1×8 grid leaves 0×6:');
   });
 
+  it('accepts a window that just fits along one axis: a 1-wide or 1-high grid is a grid', () => {
+    expect(inferWindowShape([3, 8, 4], rule([3, 3], [1, 1], 'valid'), 'h1')).toMatchObject({ ok: true, value: { shape: [1, 6, 32] } });
+    expect(inferWindowShape([8, 3, 4], rule([3, 3], [1, 1], 'valid'), 'w1')).toMatchObject({ ok: true, value: { shape: [6, 1, 32] } });
+  });
+
   it('refuses a vector, saying what it received', () => {
     const result = inferWindowShape([1536], rule([3, 3], [1, 1], 'same'), 'c');
     expect(!result.ok && result.error.code).toBe('needs-feature-map');
