@@ -5,11 +5,11 @@
  * Exit 0 when every run finished, 2 on a bad path, 1 when Stryker failed.
  */
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Stryker } from '@stryker-mutator/core';
 import { mutationScore, scoreLine } from './mutationScore';
-import { mutationTargets, type PathKind } from './mutationTargets';
+import { checkerTsconfig, mutationTargets, type PathKind } from './mutationTargets';
 import { SWIFTSHADER_ICD } from '../app/engine/testing/webgpuTesting';
 import config from '../stryker.config.mjs';
 
@@ -54,16 +54,20 @@ if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) {
 // with defaults as it runs (`thresholds.break: null`), which the next run's merge cannot take: each
 // run gets a copy of the config as it was before the first.
 const pristine = structuredClone(config);
+const CHECKER_TSCONFIG = 'tsconfig.mutation-target.json';
 const lines: string[] = [];
 for (const target of targets.value) {
   console.log(`\n== mutation: ${target.path}${ownTests ? ' (its own tests)' : ''}`);
   // Read by vitest.mutation.config.ts in Stryker's test runner processes, started after this.
   if (ownTests) process.env.MUTATION_TESTS = target.ownTests.join(',');
   else delete process.env.MUTATION_TESTS;
+  // In the project root, so Stryker copies it into its sandbox; git ignores it.
+  writeFileSync(CHECKER_TSCONFIG, `${JSON.stringify(checkerTsconfig(target), null, 2)}\n`);
   const results = await new Stryker({
     ...structuredClone(pristine),
     ...(concurrency === undefined ? {} : { concurrency }),
     mutate: target.mutate,
+    tsconfigFile: CHECKER_TSCONFIG,
     incrementalFile: `${target.reportDir}/incremental.json`,
     htmlReporter: { fileName: `${target.reportDir}/index.html` },
     jsonReporter: { fileName: `${target.reportDir}/mutation.json` },

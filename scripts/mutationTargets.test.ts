@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MUTATION_FOLDERS, mutationTargets, type PathKind } from './mutationTargets';
+import { MUTATION_FOLDERS, checkerTsconfig, mutationTargets, type PathKind } from './mutationTargets';
 
 const tree: Record<string, PathKind> = { 'main/web': 'folder', 'app/engine/images.ts': 'file', 'app/engine/images.test.ts': 'file', 'app/layers/conv.ts': 'file' };
 const kindOf = (path: string): PathKind => tree[path] ?? (MUTATION_FOLDERS.includes(path as never) ? 'folder' : 'missing');
@@ -28,5 +28,14 @@ describe('mutationTargets', () => {
     expect(mutationTargets(['app/engine/images.test.ts'], kindOf)).toEqual({ ok: false, error: "mutation: 'app/engine/images.test.ts' is neither a folder nor a TypeScript source file" });
     expect(mutationTargets(['main/web', 'app/nothing'], kindOf)).toEqual({ ok: false, error: "mutation: 'app/nothing' is neither a folder nor a TypeScript source file" });
     for (const outside of ['/etc', '../main/app', 'app/../../x', '/']) expect(mutationTargets([outside], kindOf)).toEqual({ ok: false, error: `mutation: '${outside}' is not a path inside the repository` });
+  });
+});
+
+describe('checkerTsconfig', () => {
+  it('checks a target’s own sources (and what they import) on top of the shipped-sources project', () => {
+    const folder = mutationTargets(['main/web'], kindOf);
+    expect(folder.ok && checkerTsconfig(folder.value[0])).toEqual({ extends: './tsconfig.mutation.json', include: ['main/web/**/*.ts'] });
+    const byFile = mutationTargets(['app/engine/images'], kindOf);
+    expect(byFile.ok && checkerTsconfig(byFile.value[0])).toEqual({ extends: './tsconfig.mutation.json', include: ['app/engine/images.ts'] });
   });
 });
