@@ -16,4 +16,10 @@ describe('classifierResize', () => {
     expect(classifierResize(preset, 0)).toBeNull();
     expect(classifierResize(chain([['c1', 'conv2d']]), 5)).toBeNull();
   });
+
+  it('sizes down to a single class, but never to none or fewer', () => {
+    expect(classifierResize(preset, 1)).toEqual({ node: 'logits', from: 3, to: 1 });
+    expect(classifierResize(preset, 2)).toEqual({ node: 'logits', from: 3, to: 2 });
+    expect(classifierResize(preset, -1)).toBeNull();
+  });
 });

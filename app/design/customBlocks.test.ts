@@ -32,6 +32,20 @@ describe('setLayerParams and revertToTemplate', () => {
     expect(revertToTemplate(doc, 'a1')).toBe(doc);
   });
 
+  it('edits the first node as well as later ones', () => {
+    const first = setLayerParams(doc, 'input', 'conv', { filters: 8 }, {});
+    expect(first.nodes[0].overrides).toEqual({ conv: { filters: 8 } });
+    expect(first.nodes.slice(1)).toEqual(doc.nodes.slice(1));
+  });
+
+  it('keeps a value the template lacks, and returns the same document when a layer is set to what it already holds', () => {
+    const once = setLayerParams(doc, 'a1', 'branch2/conv2', { filters: 64, bias: false }, template);
+    expect(once.nodes[1].overrides).toEqual({ 'branch2/conv2': { filters: 64, bias: false } });
+    expect(setLayerParams(once, 'a1', 'branch2/conv2', { filters: 64 }, template)).toBe(once);
+    expect(setLayerParams(once, 'a1', 'branch2/conv2', { bias: false, filters: 64 }, template)).toBe(once);
+    expect(setLayerParams(once, 'a1', 'branch2/conv2', { filters: 32 }, template).nodes[1].overrides).toEqual({ 'branch2/conv2': { filters: 32, bias: false } });
+  });
+
   it('reverts every layer of the block at once', () => {
     const edited = setLayerParams(setLayerParams(doc, 'a1', 'branch1/conv1', { filters: 8 }, template), 'a1', 'branch2/conv2', { filters: 8 }, template);
     const reverted = revertToTemplate(edited, 'a1');

@@ -36,7 +36,7 @@ export function setLayerParams(
   return replaceNode(doc, id, (node) => {
     const layer: Record<string, ParamValue> = { ...(node.overrides?.[path] ?? {}) };
     for (const [name, value] of Object.entries(values)) {
-      if (template[name] !== undefined && sameValue(template[name], value)) delete layer[name];
+      if (sameValue(template[name], value)) delete layer[name];
       else layer[name] = value;
     }
     const before = node.overrides?.[path] ?? {};

@@ -34,6 +34,15 @@ describe('design settings', () => {
     expect(CLASSES_SPEC).toMatchObject({ name: 'classes', kind: 'int', default: 1000, min: 1, max: 100_000 });
   });
 
+  it('labels and explains each field as the inspector shows it', () => {
+    expect(INPUT_SPECS.map(({ label, help }) => [label, help])).toEqual([
+      ['Height', 'Input height in pixels.'],
+      ['Width', 'Input width in pixels.'],
+      ['Channels', '1 gray, 3 RGB, 4 RGBA.'],
+    ]);
+    expect([CLASSES_SPEC.label, CLASSES_SPEC.help]).toEqual(['Classes', 'Outputs of the classifier (its dense layer units).']);
+  });
+
   it('sets a square input size, or one side, keeping the rest', () => {
     expect(withInputSize(preset, 120).input).toEqual({ height: 120, width: 120, channels: 3 });
     expect(withInput(preset, { width: 160 }).input).toEqual({ height: 299, width: 160, channels: 3 });
@@ -55,6 +64,18 @@ describe('design settings', () => {
     const twoHeads = { ...open, edges: open.edges.filter((edge) => edge.target !== 'loop') };
     expect(classifierNodes(twoHeads)).toEqual(['fc2', 'side', 'loop']);
     expect(classCount(twoHeads)).toBe(7);
+  });
+
+  it('walks past a cycle that holds no dense layer, and through every branch of a fan-out', () => {
+    // fc → a → b → a loops without a dense layer; fc → split fans out to x and y, only y reaching head.
+    const looped = design(
+      [['input', 'input'], ['fc', 'dense'], ['a', 'activation'], ['b', 'activation'], ['split', 'activation'], ['x', 'activation'], ['y', 'activation'], ['head', 'dense', { units: 4 }]],
+      [['input', 'fc'], ['fc', 'a'], ['a', 'b'], ['b', 'a'], ['fc', 'split'], ['split', 'x'], ['split', 'y'], ['y', 'head']],
+    );
+    expect(classifierNodes(looped)).toEqual(['head']);
+    const cut = { ...looped, edges: looped.edges.filter((edge) => edge.target !== 'head') };
+    expect(classifierNodes(cut)).toEqual(['fc', 'head']);
+    expect(classCount(cut)).toBe(1000);
   });
 
   it('counts the dense layer’s default units as the classes when it sets none, and sets every classifier', () => {

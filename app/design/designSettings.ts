@@ -41,16 +41,19 @@ export function withInput(document: DesignDocument, input: Partial<DesignInput>)
 /** Dense nodes with no other dense node downstream: the classifier layers. */
 export function classifierNodes(document: DesignDocument): string[] {
   const next = new Map<string, string[]>();
+  // Stryker disable next-line ArrayDeclaration: a placeholder id has spaces, which no node id has, so it reaches no dense layer
   for (const edge of document.edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
   const dense = new Set(document.nodes.filter((node) => node.type === 'dense').map((node) => node.id));
   const reachesDense = (start: string): boolean => {
     const seen = new Set<string>();
+    // Stryker disable next-line ArrayDeclaration: a placeholder id has spaces, which no node id has, so it reaches no dense layer
     const stack = [...(next.get(start) ?? [])];
     while (stack.length > 0) {
       const id = stack.pop() as string;
       if (seen.has(id)) continue;
       seen.add(id);
       if (dense.has(id)) return true;
+      // Stryker disable next-line ArrayDeclaration: a placeholder id has spaces, which no node id has, so it reaches no dense layer
       stack.push(...(next.get(id) ?? []));
     }
     return false;

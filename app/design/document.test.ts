@@ -73,7 +73,8 @@ describe('parseDesign', () => {
 
   it('treats missing notes as none and keeps classes optional', () => {
     const { notes: _notes, classes: _classes, ...rest } = doc;
-    expect(parseDesign(JSON.stringify(rest))).toEqual({ ok: true, value: { document: { ...rest, notes: [] } } });
+    // Strict: a field the file leaves out is absent from the document, not present as undefined.
+    expect(parseDesign(JSON.stringify(rest))).toStrictEqual({ ok: true, value: { document: { ...rest, notes: [] } } });
   });
 
   it('reports malformed JSON with line and column', () => {
@@ -393,6 +394,15 @@ describe('JSON text in and out', () => {
     expect(text).toContain('"x": -0.5,\n');
     expect(text).toContain('"classes": [\n    "cat",\n    "dog"\n  ]\n}\n');
     expect(parseDesign(text)).toEqual({ ok: true, value: { document: { ...doc, nodes: [node], edges: [], notes: [] } } });
+  });
+
+  it('writes a custom block’s layers in path order, whatever order they were set in', () => {
+    const overrides = { 'branch3/conv2': { filters: 8 }, 'branch1/conv1': { filters: 4 }, 'branch2/conv1': { kernel: [1, 7] } };
+    const a1 = { ...doc.nodes[2], overrides };
+    const text = serializeDesign({ ...doc, nodes: [doc.nodes[0], doc.nodes[1], a1] });
+    const at = ['branch1/conv1', 'branch2/conv1', 'branch3/conv2'].map((layer) => text.indexOf(`"${layer}"`));
+    expect(at.every((offset) => offset > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((x, y) => x - y));
   });
 
   it('places a syntax error by line and column across lines, and at the end of a truncated text', () => {

@@ -29,7 +29,7 @@ export function validateDesign(value: unknown): ParseResult {
     const message = `This design was written by a newer Inception Studio: format version ${version}, this build reads up to ${DESIGN_VERSION}. Update Inception Studio to open it.`;
     return failure([{ path: 'version', expected: `at most ${DESIGN_VERSION}`, found: String(version) }], message);
   }
-  const current = version < DESIGN_VERSION ? migrateDocument(value, version, DESIGN_VERSION, issues) : value;
+  const current = migrateDocument(value, version, DESIGN_VERSION, issues);
   const document = checkCurrentDocument(current, issues);
   if (document === undefined) return failure(issues.issues);
   return { ok: true, value: version < DESIGN_VERSION ? { document, migratedFrom: version } : { document } };

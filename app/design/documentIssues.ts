@@ -19,6 +19,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export class IssueList {
   readonly issues: SchemaIssue[] = [];
+  // Stryker disable next-line ArrayDeclaration: a placeholder entry covers no path a document has
   private readonly covered: string[] = [];
 
   add(path: string, expected: string, found: string): void {
@@ -46,7 +47,7 @@ export class IssueList {
   }
 
   number(value: unknown, path: string): value is number {
-    return this.check(typeof value === 'number' && Number.isFinite(value), path, 'a finite number', value);
+    return this.check(Number.isFinite(value), path, 'a finite number', value);
   }
 
   integer(value: unknown, path: string, min: number, max?: number): value is number {

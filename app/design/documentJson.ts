@@ -32,7 +32,8 @@ function canonicalNode(node: DesignNode): DesignNode {
   return {
     id: node.id,
     type: node.type,
-    ...(node.label === undefined ? {} : { label: node.label }),
+    // JSON.stringify leaves an undefined label out.
+    label: node.label,
     params: sortedParams(node.params),
     ...(node.overrides === undefined ? {} : { overrides: sortedOverrides(node.overrides) }),
     position: { x: node.position.x, y: node.position.y },

@@ -52,7 +52,7 @@ describe('addNode', () => {
     const { document, id } = addNode(before, { type: 'conv2d', position: { x: 5, y: 6 } });
     expect(id).toBe('conv2d');
     expect(document.nodes).toHaveLength(5);
-    expect(document.nodes.at(-1)).toEqual({ id: 'conv2d', type: 'conv2d', params: {}, position: { x: 5, y: 6 } });
+    expect(document.nodes.at(-1)).toStrictEqual({ id: 'conv2d', type: 'conv2d', params: {}, position: { x: 5, y: 6 } });
     expect(before.nodes).toHaveLength(4);
     expect(document.nodes[1]).toBe(before.nodes[1]);
   });
@@ -201,6 +201,40 @@ describe('edits at their edges', () => {
     expect(addNode(doc(), { type: 'reductionBV4', position }).id).toBe('redB');
   });
 
+  it('removeNodes renumbers a target’s remaining inputs by their ports, not by where the edges sit in the list', () => {
+    const before: DesignDocument = {
+      ...doc(),
+      edges: [
+        { source: 'b', target: 'cat', port: 3 },
+        { source: 'input', target: 'cat', port: 2 },
+        { source: 'a', target: 'cat', port: 0 },
+        { source: 'input', target: 'b', port: 1 },
+      ],
+    };
+    expect(removeNodes(before, ['b']).edges).toEqual([
+      { source: 'input', target: 'cat', port: 1 },
+      { source: 'a', target: 'cat', port: 0 },
+    ]);
+  });
+
+  it('removeNodes leaves the ports of targets that lost no input as they are, gaps included', () => {
+    const gapped: DesignDocument = {
+      ...doc(),
+      edges: [
+        { source: 'input', target: 'a', port: 0 },
+        { source: 'a', target: 'cat', port: 0 },
+        { source: 'input', target: 'cat', port: 2 },
+        { source: 'input', target: 'b', port: 1 },
+      ],
+    };
+    const result = removeNodes(gapped, ['a']);
+    expect(result.edges).toEqual([{ source: 'input', target: 'cat', port: 0 }, gapped.edges[3]]);
+    expect(result.edges[1]).toBe(gapped.edges[3]);
+    const noTarget = removeNodes(gapped, ['cat']);
+    expect(noTarget.edges).toEqual([gapped.edges[0], gapped.edges[3]]);
+    expect(noTarget.edges[1]).toBe(gapped.edges[3]);
+  });
+
   it('removeNodes closes up only the ports of the targets that lost an input, keeping untouched edges', () => {
     const before = doc();
     const result = removeNodes(before, ['input']);
@@ -257,6 +291,12 @@ describe('edits at their edges', () => {
     expect(alone.document.edges).toEqual(before.edges);
     const { document } = insertAfter(before, 'b', { type: 'dropout', position: { x: 0, y: 0 } });
     expect(document.edges).toEqual([before.edges[0], before.edges[1], before.edges[2], { source: 'dropout', target: 'cat', port: 1 }, { source: 'b', target: 'dropout', port: 0 }]);
+  });
+
+  it('setParams and renameNode edit the first node too', () => {
+    const before = doc();
+    expect(setParams(before, 'input', { note: 'x' }).nodes[0].params).toEqual({ note: 'x' });
+    expect(renameNode(before, 'input', 'pixels').nodes[0].label).toBe('pixels');
   });
 
   it('renameNode keeps the same document when the label does not change, and trims before comparing with the id', () => {

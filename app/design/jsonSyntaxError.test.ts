@@ -54,12 +54,15 @@ describe('findJsonSyntaxError', () => {
     ['1e', 1, 'unexpected "e" after the end of the document'],
     ['tru', 0, 'unexpected "t"'],
     ['nulll', 4, 'unexpected "l" after the end of the document'],
+    ['[1e5 2]', 5, `unexpected "2", expected ',' or ']'`],
+    ['{"a": 1 ', 8, `unexpected end of text, expected ',' or '}'`],
+    ['[\n', 2, 'unexpected end of text'],
   ])('%j: fails at %i with %s', (text, offset, reason) => {
     expect(findJsonSyntaxError(text)).toEqual({ offset, reason });
   });
 
   it('accepts every whitespace, escape and number form JSON allows', () => {
-    for (const text of [' \t\r\n[ ]\n', '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uABCD"', '-0', '-0.5e-3', '1E+5', '10', '{ "a" : [ true , false , null ] }', '{}', '[[]]']) {
+    for (const text of ['1e5', '[2E3, -7e+0, 0.25e-1]', ' \t\r\n[ ]\n', '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uABCD"', '-0', '-0.5e-3', '1E+5', '10', '{ "a" : [ true , false , null ] }', '{}', '[[]]']) {
       expect(findJsonSyntaxError(text), text).toBeUndefined();
     }
   });

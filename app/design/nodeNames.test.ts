@@ -12,6 +12,8 @@ describe('shortNodeId', () => {
     ['stemTfslim', 'stem'],
     ['block35', 'block35'],
     ['conv2d', 'conv2d'],
+    ['inceptionAV12', 'incA'],
+    ['reductionAResnetV10', 'redA'],
   ])('%s → %s', (type, id) => {
     expect(shortNodeId(type)).toBe(id);
   });

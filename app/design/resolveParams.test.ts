@@ -79,6 +79,20 @@ describe('resolveParams', () => {
     expect(resolveParams(convInfo, { kernel: [3, 3, 3] }).issues).toHaveLength(1);
   });
 
+  it('takes either boolean for a switch', () => {
+    for (const batchNorm of [true, false]) {
+      const { values, issues } = resolveParams(convInfo, { batchNorm });
+      expect(issues).toEqual([]);
+      expect(values.batchNorm).toBe(batchNorm);
+    }
+  });
+
+  it('lists every parameter a type has, comma-separated, when it is given one it does not', () => {
+    const [unknown] = resolveParams(layerDefinitions.maxPool.info, { kernel: [2, 2] }).issues;
+    expect(unknown.hint).toBe(`Its parameters are ${layerDefinitions.maxPool.info.params.map((spec) => spec.name).join(', ')}.`);
+    expect(unknown.hint).toMatch(/^Its parameters are pool, strides, padding/);
+  });
+
   it('lists the parameters a type has when it is given one it does not', () => {
     const [unknown] = resolveParams(layerDefinitions.dropout.info, { rate: 0.2, ratio: 0.5 }).issues;
     expect(unknown).toEqual({ param: 'ratio', code: 'unknown-param', message: 'Dropout has no parameter "ratio"; it is ignored.', hint: 'Its parameters are rate.' });

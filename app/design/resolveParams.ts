@@ -48,7 +48,7 @@ function problem(spec: ParamSpec, value: ParamValue): string | undefined {
     case 'pair': {
       const wanted = `a pair [height, width] of integers ${rangeText(spec.min, spec.max)}`;
       if (!Array.isArray(value) || value.length !== 2) return wanted;
-      return value.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= spec.min && n <= spec.max) ? undefined : wanted;
+      return value.every((n) => Number.isSafeInteger(n) && n >= spec.min && n <= spec.max) ? undefined : wanted;
     }
   }
 }
