@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chmod, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +108,13 @@ describe('saveDesign', () => {
     expect(await readdir(outside.path)).toEqual(['chosen.incept.json']);
   });
 
+  it('says why a write failed, naming the file the user asked for', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const path = join(root.path, 'missing', 'net.incept.json');
+    expect(await handlers.saveDesign({ path, suggestedName: 'x', text: sampleDesignText() })).toEqual({ ok: false, error: `Could not save ${path}: its folder does not exist (ENOENT)` });
+    expect(await readdir(root.path)).toEqual([]);
+  });
+
   it('refuses a path outside the roots', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));
     const result = await handlers.saveDesign({ path: join(outside.path, 'x.incept.json'), suggestedName: 'x', text: sampleDesignText() });
@@ -163,6 +172,12 @@ describe('other handlers', () => {
     expect(await readFile(join(root.path, 'graph.svg'), 'utf8')).toBe('<svg/>');
   });
 
+  it('exportFile says why a write failed, naming the file the user chose', async () => {
+    const chosen = join(outside.path, 'missing', 'chart.png');
+    const handlers = createHandlers(await fakeServices([root.path], { dialogs: scriptedDialogs([chosen]) }));
+    expect(await handlers.exportFile({ suggestedName: 'chart.png', base64: 'AAAA' })).toEqual({ ok: false, error: `Could not export ${chosen}: its folder does not exist (ENOENT)` });
+  });
+
   it('exportFile writes only its own formats: never a dotfile, an executable or another type', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));
     const base64 = Buffer.from('export PATH=/evil').toString('base64');
@@ -211,6 +226,28 @@ describe('other handlers', () => {
       ],
     });
     expect((await handlers.listDirectory({ path: outside.path })).ok).toBe(false);
+  });
+
+  it('listDirectory lists plain files and folders only: no links, pipes or sockets', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    await writeFile(join(root.path, 'image.png'), '');
+    await symlink(join(root.path, 'image.png'), join(root.path, 'link.png'));
+    await symlink(root.path, join(root.path, 'loop'));
+    expect(spawnSync('mkfifo', [join(root.path, 'pipe')]).status).toBe(0);
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(join(root.path, 'socket'), resolve));
+    try {
+      expect(await handlers.listDirectory({ path: root.path })).toEqual({ ok: true, value: [{ name: 'image.png', path: join(root.path, 'image.png'), kind: 'file' }] });
+    } finally {
+      await new Promise((resolve) => socket.close(resolve));
+    }
+  });
+
+  it('listDirectory says why a path cannot be listed', async () => {
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const file = join(root.path, 'notes.txt');
+    await writeFile(file, '');
+    expect(await handlers.listDirectory({ path: file })).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^Could not list ${file}: ENOTDIR`)) });
   });
 
   it('info names the roots; setDocumentState reaches the host', async () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, truncate, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelExportRequest } from '../../app/protocol';
 import { createHandlers } from './handlers';
@@ -90,6 +91,59 @@ describe('exportModel', () => {
     expect(await handlers.exportModel(design('onnx', 'download'))).toEqual({ ok: false, error: expect.stringMatching(/^Could not pack the export: ENOENT/) });
     services.compute.exportModel = async () => ({ ok: false, error: 'engine says no' });
     expect(await handlers.exportModel(design('onnx', 'download'))).toEqual({ ok: false, error: 'engine says no' });
+  });
+
+  it('counts a single-file download against the limit too: exactly the limit is sent, one byte more refused', async () => {
+    const services = await writingServices();
+    let size = MODEL_ARCHIVE_MAX_BYTES;
+    services.compute.exportModel = async (request) => {
+      // Sparse: the size counts, not the disk.
+      await writeFile(request.path!, '');
+      await truncate(request.path!, size);
+      return { ok: true, value: { kind: 'saved', file: { path: request.path!, name: 'x' } } };
+    };
+    const handlers = createHandlers(services);
+    const largest = await handlers.exportModel(design('onnx', 'download'));
+    // Not compared whole: a failure would print 400 MB.
+    expect(largest.ok && largest.value?.kind === 'download' && [largest.value.name, largest.value.base64.length]).toEqual(['net.onnx', (MODEL_ARCHIVE_MAX_BYTES / 3) * 4]);
+    size += 1;
+    expect(await handlers.exportModel(design('onnx', 'download'))).toEqual({
+      ok: false,
+      error: 'The export holds 300 MiB, more than a browser download can carry here (300 MiB): export it on the host instead',
+    });
+  });
+
+  it('writes a download in a temporary folder of its own, named for the app, and removes it whatever the outcome', async () => {
+    const services = await writingServices();
+    const written: string[] = [];
+    const engine = services.compute.exportModel;
+    const outcomes = [engine, async () => ({ ok: false as const, error: 'engine says no' }), async () => ({ ok: true as const, value: { kind: 'saved' as const, file: { path: '/nowhere', name: 'x' } } })];
+    const handlers = createHandlers(services);
+    for (const [index, outcome] of outcomes.entries()) {
+      services.compute.exportModel = async (request) => {
+        written.push(request.path!);
+        return outcome(request);
+      };
+      expect((await handlers.exportModel(design('pytorch', 'download'))).ok, `outcome ${index}`).toBe(index === 0);
+    }
+    expect(written).toHaveLength(3);
+    for (const path of written) {
+      expect(basename(path)).toBe('net');
+      expect(dirname(dirname(path))).toBe(tmpdir());
+      expect(basename(dirname(path))).toMatch(/^inception-studio-export-/);
+      await expect(stat(dirname(path))).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    expect(new Set(written.map(dirname)).size).toBe(3);
+  });
+
+  it('asks the desktop’s export dialog for a file format and the folder dialog for a folder format', async () => {
+    const dialogs = scriptedDialogs([join(root.path, 'net.onnx'), join(root.path, 'net-pytorch'), join(root.path, 'net-web')]);
+    const services = await writingServices();
+    services.dialogs = dialogs;
+    const handlers = createHandlers(services);
+    for (const format of ['onnx', 'pytorch', 'tfjs'] as const) expect(await handlers.exportModel(design(format, 'host')), format).toMatchObject({ ok: true });
+    expect(dialogs.asked).toEqual(['export', 'model', 'model']);
+    expect(services.compute.calls.map((call) => (call.request as { path: string }).path)).toEqual(['net.onnx', 'net-pytorch', 'net-web'].map((name) => join(root.path, name)));
   });
 
   it('refuses a model folder outside the host’s folders, and a write target the policy refuses', async () => {

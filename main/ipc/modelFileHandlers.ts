@@ -59,6 +59,7 @@ export function modelFileHandlers(services: HostServices): ModelFileHandlers {
         } catch (error) {
           return fail(`Could not pack the export: ${errorMessage(error)}`);
         } finally {
+          // Stryker disable next-line BooleanLiteral: the folder was made above and only this removes it, so it is there to remove
           await rm(temp, { recursive: true, force: true });
         }
       }

@@ -66,6 +66,7 @@ const stringLimits: StringLimit[] = [
   { method: 'stopTraining', field: 'runId', limit: 200, payload: (runId) => ({ runId }) },
   { method: 'listRuns', field: 'designName', limit: 500, payload: (designName) => ({ designName }) },
   { method: 'predict', field: 'images[0].name', limit: 255, payload: (name) => ({ model: { kind: 'modelDir', path: '/m' }, images: [{ name, base64: '' }], top: 1 }) },
+  { method: 'predict', field: 'images[0].base64', limit: 48_000_000, payload: (base64) => ({ model: { kind: 'modelDir', path: '/m' }, images: [{ name: 'a.png', base64 }], top: 1 }) },
   { method: 'saveModel', field: 'suggestedName', limit: 255, payload: (suggestedName) => ({ source: '/m', suggestedName }) },
   { method: 'evaluate', field: 'model', limit: 4096, payload: (model) => ({ model }) },
   { method: 'runEvents', field: 'runDir', limit: 4096, payload: (runDir) => ({ runDir }) },
@@ -85,6 +86,8 @@ describe('request limits', () => {
     expect(requestSchemas.saveDesign({ suggestedName: '', text: '{}' }, 'request')).toEqual({ ok: false, error: 'request.suggestedName: expected a non-empty string, found ""' });
     expect(requestSchemas.pauseTraining({ runId: '' }, 'request')).toEqual({ ok: false, error: 'request.runId: expected a non-empty string, found ""' });
     expect(requestSchemas.saveModel({ source: '', suggestedName: 'm' }, 'request')).toEqual({ ok: false, error: 'request.source: expected a non-empty string, found ""' });
+    // An upload's empty relative path would name the folder itself.
+    expect(requestSchemas.uploadFiles({ folder: '/f', files: [{ path: '', base64: '' }] }, 'request')).toEqual({ ok: false, error: 'request.files[0].path: expected a non-empty string, found ""' });
     // A title or an unsaved design may be empty.
     expect(requestSchemas.setDocumentState({ title: '', dirty: true }, 'request')).toEqual({ ok: true, value: { title: '', dirty: true } });
     expect(requestSchemas.saveDesign({ suggestedName: 'a', text: '' }, 'request')).toEqual({ ok: true, value: { suggestedName: 'a', text: '' } });
@@ -114,6 +117,7 @@ describe('request limits', () => {
     for (const action of [{ type: 'pause' }, { type: 'resume' }, { type: 'cancel', runId: 'r' }, { type: 'move', runId: 'r', index: 100_000 }]) expect(control(action), action.type).toEqual({ ok: true, value: { id: 'e', action } });
     expect(control({ type: 'cancel' }).ok).toBe(false);
     expect(control({ type: 'move', runId: 'r', index: 100_001 }).ok).toBe(false);
+    expect(control({ type: 'move', runId: 'r', index: 0.5 })).toMatchObject({ ok: false, error: expect.stringContaining('request.action.index: expected an integer, found number 0.5') });
     expect(control({ type: 'stop' })).toMatchObject({ ok: false, error: expect.stringMatching(/expected "pause".*; or .*expected "resume".*; or .*expected "cancel".*; or .*expected "move", found "stop"/) });
     const exportTo = (to: string, source: unknown = { kind: 'modelDir', path: '/m' }) => requestSchemas.exportModel({ format: 'onnx', source, suggestedName: 'n', to }, 'request');
     expect(exportTo('host').ok && exportTo('download').ok).toBe(true);
@@ -165,6 +169,11 @@ describe('request body limits', () => {
     const image = 'A'.repeat(48_000_000);
     expect(bodyBytes({ model: { kind: 'design', design: worstDesign }, images: [{ name: 'a.png', base64: image }, { name: 'b.png', base64: image }], top: 5 })).toBeLessThanOrEqual(requestBodyLimits.predict);
     expect(bodyBytes({ suggestedName: '"'.repeat(255), base64: image })).toBeLessThanOrEqual(requestBodyLimits.exportFile);
+    const exported = { format: 'pytorch', source: { kind: 'design', design: worstDesign, seed: 2 ** 31 - 1 }, suggestedName: '"'.repeat(255), to: 'download', path: longPath };
+    expect(bodyBytes(exported)).toBeLessThanOrEqual(requestBodyLimits.exportModel);
+    const worstSpec = '"\n'.repeat(1_000_000 / 2);
+    expect(bodyBytes({ spec: worstSpec })).toBeLessThanOrEqual(requestBodyLimits.previewExperiment);
+    expect(bodyBytes({ spec: worstSpec, parallel: 16 })).toBeLessThanOrEqual(requestBodyLimits.startExperiment);
   });
 
   it('let one upload request carry its bytes as base64 with a long path per file, and no more than that', () => {
@@ -175,10 +184,11 @@ describe('request body limits', () => {
   });
 
   it('keep the methods without a document or a file small', () => {
-    for (const method of ['info', 'openDesign', 'listDirectory', 'recentFiles', 'setDocumentState', 'recoveryCopies', 'discardRecovery', 'modelArchive', 'backends', 'doctor', 'chooseDataset', 'scanDataset', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'saveModel', 'evaluate', 'runEvents'] as const) {
+    for (const method of ['info', 'openDesign', 'listDirectory', 'recentFiles', 'setDocumentState', 'recoveryCopies', 'discardRecovery', 'modelArchive', 'backends', 'doctor', 'chooseDataset', 'scanDataset', 'pauseTraining', 'resumeTraining', 'stopTraining', 'listRuns', 'saveModel', 'evaluate', 'runEvents', 'chooseImportSource', 'importModel', 'listExperiments', 'experimentStatus', 'controlExperiment', 'experimentReport'] as const) {
       expect(requestBodyLimits[method], method).toBe(64 * 1024);
     }
-    for (const method of ['saveDesign', 'saveRecovery', 'startTraining'] as const) expect(requestBodyLimits[method], method).toBeLessThan(2 * MAX_DESIGN_CHARS + 128 * 1024);
+    for (const method of ['saveDesign', 'saveRecovery', 'startTraining', 'exportModel'] as const) expect(requestBodyLimits[method], method).toBeLessThan(2 * MAX_DESIGN_CHARS + 128 * 1024);
+    for (const method of ['previewExperiment', 'startExperiment'] as const) expect(requestBodyLimits[method], method).toBeLessThan(2 * 1_000_000 + 128 * 1024);
     expect(requestBodyLimits.exportFile).toBeLessThan(48_000_000 + 128 * 1024);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +42,15 @@ describe('saveModel', () => {
     expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'm' })).toEqual({ ok: true, value: null });
     expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/already exists/) });
     expect(await handlers.saveModel({ source: runDir, suggestedName: 'm' })).toMatchObject({ ok: false, error: expect.stringMatching(/not a model directory/) });
+  });
+
+  it('says why a copy failed, and leaves no half-copied model behind', async () => {
+    // A pipe is one thing a copy cannot take.
+    expect(spawnSync('mkfifo', [join(checkpoint, 'pipe')]).status).toBe(0);
+    const handlers = createHandlers(await fakeServices([root.path]));
+    const target = join(root.path, 'my-model');
+    expect(await handlers.saveModel({ source: checkpoint, suggestedName: 'my-model' })).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^Could not save the model to ${target}: .*FIFO`)) });
+    expect((await readdir(root.path)).sort()).toEqual(['runs']);
   });
 
   it('never names a model folder with a dot', async () => {

@@ -4,9 +4,10 @@ import { array, boolean, literal, nothing, number, object, optional, string, uni
 describe('schema', () => {
   const point = object({ x: number(), label: optional(string({ maxLength: 3 })) });
 
-  it('returns the value with optional fields left out when absent', () => {
-    expect(point({ x: 1 }, 'p')).toEqual({ ok: true, value: { x: 1 } });
-    expect(point({ x: 1, label: 'abc' }, 'p')).toEqual({ ok: true, value: { x: 1, label: 'abc' } });
+  it('returns the value with optional fields left out when absent, not present as undefined', () => {
+    expect(point({ x: 1 }, 'p')).toStrictEqual({ ok: true, value: { x: 1 } });
+    expect(point({ x: 1, label: undefined }, 'p')).toStrictEqual({ ok: true, value: { x: 1 } });
+    expect(point({ x: 1, label: 'abc' }, 'p')).toStrictEqual({ ok: true, value: { x: 1, label: 'abc' } });
   });
 
   it('names the path of the first problem', () => {
@@ -17,6 +18,14 @@ describe('schema', () => {
   it('refuses prototype tricks and arrays posing as objects', () => {
     expect(point(JSON.parse('{"x":1,"__proto__":{"admin":true}}'), 'p')).toMatchObject({ ok: false, error: 'p.__proto__: unexpected field' });
     expect(point([1], 'p')).toMatchObject({ ok: false });
+  });
+
+  it('refuses a number or a string where an object belongs, even when every field is optional', () => {
+    const filter = object({ name: optional(string()) });
+    expect(filter(7, 'f')).toEqual({ ok: false, error: 'f: expected an object, found number 7' });
+    expect(filter('name', 'f')).toEqual({ ok: false, error: 'f: expected an object, found "name"' });
+    expect(filter(true, 'f')).toEqual({ ok: false, error: 'f: expected an object, found boolean true' });
+    expect(filter({}, 'f')).toEqual({ ok: true, value: {} });
   });
 
   it('union reports every alternative when none fits', () => {

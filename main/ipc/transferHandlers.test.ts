@@ -1,11 +1,21 @@
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeServices, useHostFolders } from '../testing/fakeHost';
 import { createHandlers } from './handlers';
 import { MODEL_ARCHIVE_MAX_BYTES } from './transferHandlers';
 
 const { root, outside } = useHostFolders('transfer-root', 'transfer-outside');
+
+/** Files whose reads fail as on a failing disk: the tests run as root, so permissions cannot make one. */
+const unreadable = vi.hoisted(() => new Set<string>());
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof FsPromises>();
+  const readFile = ((path: Parameters<typeof fs.readFile>[0], ...rest: [never]) =>
+    unreadable.has(String(path)) ? Promise.reject(Object.assign(new Error(`EIO: i/o error, read '${String(path)}'`), { code: 'EIO' })) : fs.readFile(path, ...rest)) as typeof fs.readFile;
+  return { ...fs, readFile, default: { ...fs, readFile } };
+});
 
 /** The names in a zip's central directory. */
 function zipNames(zip: Buffer): string[] {
@@ -54,9 +64,40 @@ describe('modelArchive', () => {
     });
   });
 
-  it('refuses a folder that is not a model and one outside the roots', async () => {
+  it('packs a model of exactly the largest size a download may have, which base64 still carries as one string', async () => {
+    const model = join(root.path, 'largest');
+    await mkdir(model);
+    await writeFile(join(model, 'model.json'), '{}');
+    await writeFile(join(model, 'weights.bin'), '');
+    await truncate(join(model, 'weights.bin'), MODEL_ARCHIVE_MAX_BYTES - 2);
+    const result = await createHandlers(await fakeServices([root.path])).modelArchive({ source: model });
+    // Not compared whole: a failure would print 400 MB.
+    expect(result.ok && result.value.name).toBe('largest.zip');
+    expect(result.ok && result.value.base64.length).toBeGreaterThan((MODEL_ARCHIVE_MAX_BYTES / 3) * 4);
+  });
+
+  it('says why packing failed, naming the model folder', async () => {
+    const model = join(root.path, 'damaged');
+    await mkdir(model);
+    await writeFile(join(model, 'model.json'), '{}');
+    await writeFile(join(model, 'weights.bin'), 'x');
+    unreadable.add(join(model, 'weights.bin'));
+    try {
+      expect(await createHandlers(await fakeServices([root.path])).modelArchive({ source: model })).toEqual({ ok: false, error: `Could not pack ${model}: EIO: i/o error, read '${join(model, 'weights.bin')}'` });
+    } finally {
+      unreadable.clear();
+    }
+  });
+
+  it('refuses a folder without the model file as a file of its own, a file, and a folder outside the roots', async () => {
     const handlers = createHandlers(await fakeServices([root.path]));
     expect(await handlers.modelArchive({ source: root.path })).toMatchObject({ ok: false, error: expect.stringContaining('not a model directory') });
+    const impostor = join(root.path, 'impostor');
+    await mkdir(join(impostor, 'model.json'), { recursive: true });
+    await writeFile(join(impostor, 'weights.bin'), 'x');
+    expect(await handlers.modelArchive({ source: impostor })).toEqual({ ok: false, error: `${impostor} is not a model directory (no model.json)` });
+    await writeFile(join(root.path, 'model.json'), '{}');
+    expect(await handlers.modelArchive({ source: join(root.path, 'model.json') })).toEqual({ ok: false, error: `${join(root.path, 'model.json')} is not a model directory (no model.json)` });
     expect(await handlers.modelArchive({ source: outside.path })).toMatchObject({ ok: false, error: expect.stringContaining('outside the folders') });
   });
 });

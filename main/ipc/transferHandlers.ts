@@ -26,6 +26,7 @@ export function transferHandlers({ paths }: HostServices): TransferHandlers {
     async modelArchive({ source, name }) {
       const from = await paths.check(source);
       if (!from.ok) return from;
+      // Stryker disable next-line ArrowFunction: undefined and null both read as "no listing" below
       const names = await readdir(from.value, { withFileTypes: true }).catch(() => null);
       if (!names?.some((entry) => entry.isFile() && entry.name === MODEL_FILES.topology)) return fail(`${from.value} is not a model directory (no ${MODEL_FILES.topology})`);
       const files = names.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => join(from.value, entry.name));
