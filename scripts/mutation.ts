@@ -1,12 +1,14 @@
 /**
- * `npm run mutation [-- [--own-tests] PATHS]`: Stryker on each path in turn (the core folders
- * when none), incremental, an HTML report per path under reports/mutation/, and one score line
- * per path. `--own-tests` runs each path's mutants against the tests next to it only.
+ * `npm run mutation [-- [--own-tests | --tests GLOBS] [--concurrency N] PATHS]`: Stryker on each
+ * path in turn (the core folders when none), incremental, an HTML report per path under
+ * reports/mutation/, and one score line per path. `--own-tests` runs each path's mutants against
+ * the tests next to it only; `--tests` against the tests named.
  * Exit 0 when every run finished, 2 on a bad path, 1 when Stryker failed.
  */
 
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import { mutationScore, scoreLine } from './mutationScore';
 import { checkerTsconfig, mutationTargets, type PathKind } from './mutationTargets';
@@ -21,22 +23,40 @@ const kindOf = (path: string): PathKind => {
   }
 };
 
-const args = process.argv.slice(2);
-if (args.includes('--help')) {
-  console.log(
-    'Usage: npm run mutation [-- [--own-tests] [--concurrency N] PATHS]\n\nMutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;\nreports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.\n--own-tests: only the tests next to the path (for code the whole suite imports).\n--concurrency N: N test runners at once (default 1, for a shared machine).',
-  );
-  process.exit(0);
-}
-const ownTests = args.includes('--own-tests');
-// On a quiet or larger machine, more test runners at once (the config's one suits a shared machine).
-const concurrencyAt = args.indexOf('--concurrency');
-const concurrency = concurrencyAt === -1 ? undefined : Number(args[concurrencyAt + 1]);
-if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
-  console.error(`mutation: --concurrency takes a whole number of test runners, 1 or more; got '${args[concurrencyAt + 1] ?? ''}'`);
+const USAGE = `Usage: npm run mutation [-- [--own-tests | --tests GLOBS] [--concurrency N] PATHS]
+
+Mutation-tests each folder or .ts file (default: the core folders) with Stryker, one at a time;
+reports go to reports/mutation/<path>/index.html, results are kept for incremental reruns.
+--own-tests        only the tests next to the path (for code the whole suite imports)
+--tests GLOBS      only these tests (comma-separated globs), e.g. a file's own test file
+--concurrency N    N test runners at once (default 1, for a shared machine)`;
+
+function usageError(message: string): never {
+  console.error(`mutation: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
-const paths = args.filter((arg, i) => arg !== '--own-tests' && (concurrencyAt === -1 || (i !== concurrencyAt && i !== concurrencyAt + 1)));
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { help: { type: 'boolean' }, 'own-tests': { type: 'boolean' }, tests: { type: 'string' }, concurrency: { type: 'string' } },
+  });
+} catch (error) {
+  usageError(error instanceof Error ? error.message : String(error));
+}
+const { values, positionals: paths } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const ownTests = values['own-tests'] === true;
+const chosenTests = values.tests?.split(',').filter((glob) => glob !== '');
+if (ownTests && chosenTests) usageError('--own-tests and --tests choose the tests two ways: give one');
+if (chosenTests?.length === 0) usageError('--tests takes comma-separated globs of test files');
+// On a quiet or larger machine, more test runners at once (the config's one suits a shared machine).
+const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) usageError(`--concurrency takes a whole number of test runners, 1 or more; got '${values.concurrency}'`);
 const targets = mutationTargets(paths, kindOf);
 if (!targets.ok) {
   console.error(targets.error);
@@ -57,9 +77,10 @@ const pristine = structuredClone(config);
 const CHECKER_TSCONFIG = 'tsconfig.mutation-target.json';
 const lines: string[] = [];
 for (const target of targets.value) {
-  console.log(`\n== mutation: ${target.path}${ownTests ? ' (its own tests)' : ''}`);
+  const tests = chosenTests ?? (ownTests ? target.ownTests : undefined);
+  console.log(`\n== mutation: ${target.path}${tests ? ` against ${tests.join(', ')}` : ''}`);
   // Read by vitest.mutation.config.ts in Stryker's test runner processes, started after this.
-  if (ownTests) process.env.MUTATION_TESTS = target.ownTests.join(',');
+  if (tests) process.env.MUTATION_TESTS = tests.join(',');
   else delete process.env.MUTATION_TESTS;
   // In the project root, so Stryker copies it into its sandbox; git ignores it.
   writeFileSync(CHECKER_TSCONFIG, `${JSON.stringify(checkerTsconfig(target), null, 2)}\n`);

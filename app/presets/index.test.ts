@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { buildPreset, isPresetName, presets, presetSettings, SMALL_CPU_OPTIONS } from './index';
+import { buildPreset, isPresetName, PRESET_PREFIX, presets, presetSettings, SMALL_CPU_OPTIONS } from './index';
 
 const names = presets.map((preset) => preset.name);
 
@@ -9,6 +9,10 @@ describe('presetSettings', () => {
     expect(presetSettings('inception-v4')).toEqual({ input: 299, classes: 1000, width: 1, bnGamma: true, dropout: 0.2, repeats: [4, 7, 3] });
     expect(presetSettings('inception-resnet-v1')).toEqual({ input: 299, classes: 1000, width: 1, bnGamma: true, dropout: 0.2, repeats: [5, 10, 5], scales: [0.17, 0.1, 0.2] });
     expect(presetSettings('inception-resnet-v2-tfslim')).toMatchObject({ bnGamma: false, dropout: 0, repeats: [10, 20, 10], scales: [0.17, 0.1, 0.2] });
+  });
+
+  it('carries no scales at all for Inception-v4, which has no residual blocks', () => {
+    expect(Object.keys(presetSettings('inception-v4'))).not.toContain('scales');
   });
 
   it('lets every option override its default', () => {
@@ -30,6 +34,18 @@ describe('isPresetName', () => {
 });
 
 describe('the presets list', () => {
+  it('names each preset as files and the command line do, and titles its design as the paper does', () => {
+    expect(presets.map((preset) => [preset.name, buildPreset(preset.name).name])).toEqual([
+      ['inception-v4', 'Inception-v4'],
+      ['inception-resnet-v1', 'Inception-ResNet-v1'],
+      ['inception-resnet-v2', 'Inception-ResNet-v2'],
+      ['inception-resnet-v2-as-printed', 'Inception-ResNet-v2 (as printed)'],
+      ['inception-resnet-v2-tfslim', 'Inception-ResNet-v2 (TF-slim)'],
+    ]);
+    // Experiment specs name a preset where a design path could be: `"design": "preset:inception-v4"`.
+    expect(`${PRESET_PREFIX}inception-v4`).toBe('preset:inception-v4');
+  });
+
   it('gives each preset a title of its own and a one-line note', () => {
     expect(new Set(presets.map((preset) => preset.title)).size).toBe(presets.length);
     for (const preset of presets) {

@@ -60,6 +60,21 @@ describe('parsePresetParams', () => {
     expect(() => parsePresetParams([pair])).toThrow(new RegExp(`^--param ${pair.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${pair.split('=')[0]} must be `));
   });
 
+  it('says what a pair without a key looks like, listing the keys, and what a bad triple must be', () => {
+    const keys = 'input, classes, bnGamma, dropout, width, scales, repeats';
+    for (const pair of ['width', '=1']) expect(() => parsePresetParams([pair])).toThrow(new PresetOptionError(`--param ${pair}: expected key=value with a key among ${keys}.`));
+    expect(() => parsePresetParams(['scales=0,10.01,0'])).toThrow('--param scales=0,10.01,0: scales must be three comma-separated values (A, B, C blocks), each a number in [0, 10].');
+    const error = (() => {
+      try {
+        parsePresetParams(['input=0']);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(PresetOptionError);
+    expect((error as Error).name).toBe('PresetOptionError');
+  });
+
   it('knows only its own keys, not those every object inherits', () => {
     for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(() => parsePresetParams([`${key}=1`])).toThrow(`unknown key '${key}'`);
   });
