@@ -60,7 +60,7 @@ export function preparationProblem(value: unknown, input: readonly number[]): st
   if (record.colour !== expected.colour) return `preprocessing.colour should be '${expected.colour}' for ${expected.channels} channel${expected.channels === 1 ? '' : 's'}`;
   const fraction = record.centralCropFraction;
   if (typeof fraction !== 'number' || !(fraction > 0 && fraction <= 1)) return 'preprocessing.centralCropFraction should be a number in (0, 1]';
-  for (const key of ['scale', 'offset'] as const) if (typeof record[key] !== 'number' || !Number.isFinite(record[key])) return `preprocessing.${key} should be a finite number`;
+  for (const key of ['scale', 'offset'] as const) if (!Number.isFinite(record[key])) return `preprocessing.${key} should be a finite number`;
   const resize = record.resize as { method?: unknown } | undefined;
   if (resize?.method !== INCEPTION_PREPROCESSING.resize.method) return `preprocessing.resize.method '${String(resize?.method)}' is not supported (only '${INCEPTION_PREPROCESSING.resize.method}')`;
   if (record.layout !== INCEPTION_PREPROCESSING.layout) return `preprocessing.layout should be '${INCEPTION_PREPROCESSING.layout}'`;

@@ -31,6 +31,7 @@ export function createRandom(seed: number): () => number {
 export function shuffledIndices(n: number, seed: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   const random = createRandom(seed);
+  // Stryker disable next-line EqualityOperator: at i = 0 the draw is j = 0, a swap of the first index with itself
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
