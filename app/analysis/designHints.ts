@@ -52,8 +52,9 @@ export function designHints(doc: DesignDocument, nodes: Readonly<Record<string, 
         ),
       );
     }
-    const share = totals.macs > 0 ? result.cost.macs / totals.macs : 0;
-    if (share > DOMINANT_SHARE && costly >= DOMINANT_MIN_NODES) {
+    // Nodes with MACs make the total above zero, so the share is a number here.
+    const share = result.cost.macs / totals.macs;
+    if (costly >= DOMINANT_MIN_NODES && share > DOMINANT_SHARE) {
       hints.push(
         diagnostic(
           'info',

@@ -36,13 +36,14 @@ export function inferShapes(graph: LayerGraph, input: Shape | undefined): LayerS
     if (!definition) continue;
     const shapes = layer.kind === 'input' ? (input ? [input] : undefined) : knownShapes(layer.inputs, outputs);
     if (!shapes) continue;
-    const arity = layer.kind === 'input' ? undefined : arityProblem(layer, definition);
+    const arity = arityProblem(layer, definition);
     if (arity) {
       problems.push(arity);
       continue;
     }
     inputs.set(layer.id, shapes);
     const result = definition.inferShape(shapes, layer.params, layer.id);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without inputs, inputs[0] is undefined and no provenance is stored under undefined
     const upstream = layer.inputs.length > 0 ? provenance.get(layer.inputs[0]) : undefined;
     if (result.ok) {
       outputs.set(layer.id, result.value.shape);
@@ -74,6 +75,7 @@ function arityProblem(layer: Layer, definition: LayerDefinition<LayerKind>): Sha
   const count = layer.inputs.length;
   const { min, max } = definition.info.inputs;
   if (count >= min && (max === null || count <= max)) return undefined;
+  // Stryker disable next-line EqualityOperator: count === min passed the check above, so < and <= agree here
   const few = count < min;
   return {
     code: few ? 'too-few-inputs' : 'too-many-inputs',

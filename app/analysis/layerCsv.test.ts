@@ -19,3 +19,12 @@ describe('layerCsv', () => {
     expect(params).toBe(analysis.totals.total);
   });
 });
+
+describe('layerCsv quoting', () => {
+  const row = (id: string, output: number[] | null) => ({ id, node: 'n', kind: 'conv2d' as const, type: 'Conv2D 8 1×1/1 same', output, params: 1, trainable: 1, macs: 2, activationBytes: 3, inputs: [] });
+
+  it('doubles quotes inside a quoted field, keeps line breaks inside it, and leaves an unknown output empty', () => {
+    const lines = layerCsv([row('say "hi"', null), row('two\nlines', [2, 3, 4])]);
+    expect(lines).toBe('layer,node,type,output,params,macs,activation_bytes\r\n"say ""hi""",n,Conv2D 8 1×1/1 same,,1,2,3\r\n"two\nlines",n,Conv2D 8 1×1/1 same,2×3×4,1,2,3\r\n');
+  });
+});
