@@ -15,7 +15,9 @@ export function diagnostic(
 
 /** `a, b and c` */
 export function listNames(names: readonly string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  // Stryker disable next-line StringLiteral: with one name or none the separator never shows
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Whether any diagnostic is an error, which makes a design unusable for training and compiling. */
