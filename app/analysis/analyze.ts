@@ -52,6 +52,7 @@ export function analyze(doc: DesignDocument): Analysis {
   const nodes: Record<string, NodeAnalysis> = {};
   const nodeShape = (id: string): Shape | undefined => {
     const layer = nodeOutputs[id];
+    // Stryker disable next-line ConditionalExpression: no shape is stored under undefined, so looking it up gives undefined too
     return layer === undefined ? undefined : shapes.outputs.get(layer);
   };
   for (const [id, layerIds] of Object.entries(nodeLayers)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignDocument, LayerOverrides } from '../design/types';
 import { analyze } from './analyze';
-import { templateLayerParams } from './layerOverrides';
+import { layerPath, templateLayerParams } from './layerOverrides';
 import { chain } from './testing/designs';
 
 /** input → Inception-A → Inception-A (both at width 0.25 on a 35×35×96 input), with overrides on the first. */
@@ -57,5 +57,32 @@ describe('custom blocks: per-layer settings of one block node', () => {
     expect(templateLayerParams(node, 'branch2/conv2')).toMatchObject({ filters: 24, kernel: [3, 3] });
     expect(templateLayerParams(node, 'nope')).toBeUndefined();
     expect(templateLayerParams({ ...node, type: 'conv2d' }, 'branch2/conv2')).toBeUndefined();
+  });
+});
+
+describe('custom blocks: severity, hints and layer paths', () => {
+  it('refuses a bad value as an error but only warns of a setting the layer kind does not have', () => {
+    const custom = analyze(twoBlocks({ 'branch1/conv1': { filters: 0, dilation: 2 } }));
+    expect(custom.diagnostics.map((d) => [d.severity, d.code, d.layer])).toEqual([
+      ['error', 'invalid-param', 'a1/branch1/conv1'],
+      ['warning', 'unknown-param', 'a1/branch1/conv1'],
+    ]);
+  });
+
+  it('tells how to be rid of settings for a layer the template does not have', () => {
+    const [ghost] = analyze(twoBlocks({ 'branch9/conv1': { filters: 8 } })).diagnostics;
+    expect(ghost).toEqual({
+      severity: 'error',
+      code: 'unknown-layer',
+      message: 'Block a1 has settings for a layer branch9/conv1, which its template does not have.',
+      hint: 'Revert the block to its template, or remove overrides.branch9/conv1 from the file.',
+      nodes: ['a1'],
+    });
+  });
+
+  it('takes the node id off a layer id only as a whole path segment', () => {
+    expect(layerPath({ id: 'a1/branch1/conv1', nodeId: 'a1' })).toBe('branch1/conv1');
+    expect(layerPath({ id: 'a10/conv', nodeId: 'a1' })).toBe('a10/conv');
+    expect(layerPath({ id: 'c1', nodeId: 'c1' })).toBe('c1');
   });
 });

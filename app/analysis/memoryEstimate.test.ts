@@ -78,3 +78,34 @@ describe('estimateTrainingMemory', () => {
     expect(estimate.perImageBytes / 1e9).toBeLessThan(1.6);
   });
 });
+
+describe('estimateTrainingMemory at its limits', () => {
+  // One 1×1×1 image: 4 input bytes twice, plus 1 activation byte times the factor.
+  const perImage = TRAINING_ACTIVATION_FACTOR + 2 * 4;
+  const tiny: TrainingMemoryInput = {
+    totals: { trainable: 5, nonTrainable: 0, activationBytes: 1, largestActivationBytes: 1 },
+    input: [1, 1, 1],
+    optimizer: 'sgd',
+    momentum: 0,
+    emaDecay: 0,
+    batchSize: 10,
+    availableBytes: 5 * 4 * 2 + 10 * perImage,
+  };
+
+  it('keeps a moving-average copy of the weights only when the decay is above zero', () => {
+    expect(estimateTrainingMemory(tiny).fixedBytes).toBe(5 * 4 * 2);
+    expect(estimateTrainingMemory({ ...tiny, emaDecay: 0.5 }).fixedBytes).toBe(5 * 4 * 3);
+  });
+
+  it('fits a batch that fills the memory exactly, and not one image more', () => {
+    expect(estimateTrainingMemory(tiny)).toMatchObject({ perImageBytes: perImage, fits: true, largestBatch: 10, warning: null });
+    expect(estimateTrainingMemory({ ...tiny, batchSize: 11 })).toMatchObject({ fits: false, largestBatch: 10, limitedBy: 'memory' });
+  });
+
+  it('blames the memory, not the buffer, when both allow the same batch', () => {
+    const tie = estimateTrainingMemory({ ...tiny, batchSize: 11, maxTensorBytes: 10 });
+    expect(tie).toMatchObject({ fits: false, largestBatch: 10, limitedBy: 'memory' });
+    expect(tie.warning).toBe('Batch 11 will not fit: the largest batch that does is 10. Lower the batch size (and the learning rate with it) or use a backend with more memory.');
+    expect(estimateTrainingMemory({ ...tiny, batchSize: 11, maxTensorBytes: 9 }).limitedBy).toBe('buffer');
+  });
+});

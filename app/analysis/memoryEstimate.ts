@@ -77,7 +77,9 @@ export function estimateTrainingMemory(input: TrainingMemoryInput): TrainingMemo
   const totalBytes = fixedBytes + (replicas - 1) * replicaBytes + perImageBytes * batchSize;
   // Replica 0 holds the most: the optimizer's state and the largest share.
   const share = Math.ceil(batchSize / replicas);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: unreachable at 0: perImageBytes holds the input image twice, positive for every input the analysis accepts
   const byMemory = perImageBytes > 0 ? replicas * Math.max(0, Math.floor((availableBytes - fixedBytes) / perImageBytes)) : Number.POSITIVE_INFINITY;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a zero largest output divides a positive buffer limit to Infinity, the same as no cap
   const byBuffer = maxTensorBytes !== undefined && totals.largestActivationBytes > 0 ? Math.floor(maxTensorBytes / totals.largestActivationBytes) : Number.POSITIVE_INFINITY;
   const limitedBy = byBuffer < byMemory ? 'buffer' : 'memory';
   const largestBatch = Math.min(byMemory, byBuffer);
