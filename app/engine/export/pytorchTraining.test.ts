@@ -7,8 +7,8 @@
  */
 
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,13 +29,44 @@ import { writeSampleFolders, type SampleFolders } from './testing/sampleFolders'
 
 const run = promisify(execFile);
 
+/**
+ * A port free now, below Linux's ephemeral range (32768 up): a port the kernel handed out for
+ * listen(0) is the kind the suite's other servers and browser connections take next.
+ */
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const server = createServer();
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
+
+/** Each rank's stderr.log under torchrun's log folder, last lines first-rank-first: what a failed launch left behind. */
+async function rankLogs(logDir: string): Promise<string> {
+  const files = (await readdir(logDir, { recursive: true }).catch(() => [] as string[])).filter((file) => file.endsWith('stderr.log')).sort();
+  const tails = await Promise.all(files.map(async (file) => `--- ${file}\n${(await readFile(join(logDir, file), 'utf8')).split('\n').slice(-40).join('\n')}`));
+  return tails.join('\n') || `(no rank logs under ${logDir})`;
+}
+
+/** execFile, but a failure says how the launcher ended, after how long, and what each rank wrote to stderr. */
+async function runTorchrun(args: string[], logDir: string, options: Parameters<typeof run>[2]): Promise<string> {
+  const started = Date.now();
+  try {
+    return (await run(PYTHON, args, options)).stdout.toString();
+  } catch (error) {
+    const { code, signal, killed } = error as { code?: number; signal?: string; killed?: boolean };
+    const how = `exit code ${String(code)}, signal ${String(signal)}, killed ${String(killed)}, after ${((Date.now() - started) / 1000).toFixed(1)} s`;
+    throw new Error(`${(error as Error).message}\n(${how})\n${await rankLogs(logDir)}`, { cause: error });
+  }
+}
+
 const torchProblem = pythonProblem(['torch', 'torchvision', 'numpy', 'PIL']);
 const dir = useTempDir('pytorch-training');
 
@@ -77,13 +108,15 @@ describe.skipIf(torchProblem !== null)(`train.py${torchProblem === null ? '' : `
     // Debian's torch 1.13 cannot parse torchrun's default `--redirects 0` / `--tee 0` under Python
     // 3.11 (its Std flag enum no longer lists NONE), so both are named: stderr to the log folder,
     // stdout teed, each line prefixed with its rank.
-    // A port that is free now: torch 1.13's launcher does not pass a port it chose itself (0) on to the workers.
+    // A port chosen here: torch 1.13's launcher does not pass a port it chose itself (0) on to the workers.
+    // Loopback named for both the store and gloo, so neither depends on how the host's name resolves.
     const port = await freePort();
-    const launcher = ['-m', 'torch.distributed.run', '--nproc_per_node=2', `--master_port=${port}`, '--redirects', '0:2,1:2', '--tee', '0:1,1:1', '--log_dir', join(dir(), 'torchrun-logs')];
-    const { stdout } = await run(
-      PYTHON,
+    const logDir = join(dir(), 'torchrun-logs');
+    const launcher = ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--master_addr=127.0.0.1', `--master_port=${port}`, '--redirects', '0:2,1:2', '--tee', '0:1,1:1', '--log_dir', logDir];
+    const stdout = await runTorchrun(
       [...launcher, join(exportDir, 'train.py'), '--data', folders.train, '--val', folders.heldOut, '--epochs', '1', '--batch', '16', '--out', runDir, '--json', '--workers', '0'],
-      { cwd: dir(), env: { ...process.env, OMP_NUM_THREADS: '1' }, maxBuffer: 64 << 20, timeout: 240_000 },
+      logDir,
+      { cwd: dir(), env: { ...process.env, OMP_NUM_THREADS: '1', GLOO_SOCKET_IFNAME: 'lo' }, maxBuffer: 64 << 20, timeout: 240_000 },
     );
     const printed = stdout
       .trim()
