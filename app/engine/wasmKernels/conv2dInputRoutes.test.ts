@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpuReferences } from '../testing/backendRuns';
+import { kernelCalls } from '../testing/kernelCalls';
+import { relativeMaxError, seededValues } from '../testing/seededData';
+
+interface Case {
+  name: string;
+  batch: number;
+  size: [number, number];
+  channels: [number, number];
+  kernel: [number, number];
+  strides: [number, number];
+  pad: 'valid' | 'same';
+  dataFormat?: 'NHWC' | 'NCHW';
+  /** Calls of the kernels that show the route; a kernel left out is not checked. */
+  route: Record<string, number>;
+}
+
+// Ours is a forward Conv2D of dy (spread by the stride) with the flipped filter; the backend's
+// own loops run no other kernel. Strided gradients into fewer than 8 channels keep the loops.
+const ours = { Conv2D: 1 };
+const backends = { Conv2D: 0, FlipLeftRight: 0, PadV2: 0 };
+const cases: Case[] = [
+  { name: 'stride 1, 3 channels: ours, dy used as it is', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', route: { ...ours, FlipLeftRight: 1, PadV2: 0, Slice: 0 } },
+  { name: 'stride 1, 1×1: ours, the filter not flipped', batch: 1, size: [7, 9], channels: [3, 5], kernel: [1, 1], strides: [1, 1], pad: 'valid', route: { ...ours, FlipLeftRight: 0 } },
+  { name: 'height stride 2, 7 channels: the backend’s', batch: 2, size: [7, 9], channels: [7, 4], kernel: [3, 3], strides: [2, 1], pad: 'same', route: backends },
+  { name: 'width stride 2, 7 channels: the backend’s', batch: 1, size: [7, 9], channels: [7, 4], kernel: [3, 3], strides: [1, 2], pad: 'valid', route: backends },
+  { name: 'height stride 2, 8 channels: ours, dy spread', batch: 2, size: [7, 9], channels: [8, 3], kernel: [3, 2], strides: [2, 1], pad: 'same', route: { ...ours, FlipLeftRight: 1, PadV2: 1 } },
+  { name: 'width stride 3, 9 channels: ours, dy spread', batch: 1, size: [8, 10], channels: [9, 5], kernel: [2, 3], strides: [1, 3], pad: 'valid', route: { ...ours, PadV2: 1 } },
+  { name: 'channels first: the backend’s', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', dataFormat: 'NCHW', route: backends },
+];
+
+function dyShape(c: Case): [number, number, number, number] {
+  const [h, w] = c.size;
+  const [sh, sw] = c.strides;
+  const out = (size: number, k: number, s: number): number => (c.pad === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1);
+  const [oh, ow] = [out(h, c.kernel[0], sh), out(w, c.kernel[1], sw)];
+  return c.dataFormat === 'NCHW' ? [c.batch, c.channels[1], oh, ow] : [c.batch, oh, ow, c.channels[1]];
+}
+
+/** The Conv2DBackpropInput kernel of the current backend, run directly. */
+function inputGradient(c: Case): Float32Array {
+  return tf.tidy(() => {
+    const [ci, co] = c.channels;
+    const shape = dyShape(c);
+    const dy = tf.tensor4d(seededValues(shape.reduce((a, b) => a * b, 1), 8), shape);
+    const filter = tf.tensor4d(seededValues(c.kernel[0] * c.kernel[1] * ci * co, 9), [c.kernel[0], c.kernel[1], ci, co]);
+    const inputShape = c.dataFormat === 'NCHW' ? [c.batch, ci, c.size[0], c.size[1]] : [c.batch, c.size[0], c.size[1], ci];
+    const attrs = { strides: c.strides, pad: c.pad, dataFormat: c.dataFormat ?? 'NHWC', inputShape };
+    const result = tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+    return result.dataSync() as Float32Array;
+  });
+}
+
+describe('wasm convolution input gradient', () => {
+  let expected: Map<Case, Float32Array>;
+
+  beforeAll(async () => {
+    expected = await cpuReferences(cases, inputGradient);
+  });
+
+  it.each(cases)('$name: matches the cpu kernel and takes its route', (c) => {
+    let actual = new Float32Array();
+    const calls = kernelCalls('wasm', () => {
+      actual = inputGradient(c);
+    });
+    expect(relativeMaxError(actual, expected.get(c)!)).toBeLessThan(1e-5);
+    const taken = Object.fromEntries(Object.keys(c.route).map((k) => [k, calls.get(k) ?? 0]));
+    expect(taken).toEqual(c.route);
+  });
+});
