@@ -21,7 +21,8 @@ export function explicitSamePadding(original: tf.KernelConfig): tf.KernelConfig 
     if (attrs.pad !== 'same') return original.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
     const x = asTensor4D(args.inputs.x, 'x');
     const filter = asTensor4D(args.inputs.filter, 'filter');
-    const { padInfo } = tf.backend_util.computeConv2DInfo(x.shape, filter.shape, attrs.strides, attrs.dilations ?? 1, 'same', attrs.dimRoundingMode, true); // only the padding is read: it does not depend on the channels, depthwise or not
+    // Only the padding is read, and it depends on neither the channels nor whether the convolution is depthwise.
+    const { padInfo } = tf.backend_util.computeConv2DInfo(x.shape, filter.shape, attrs.strides, attrs.dilations ?? 1, 'same', attrs.dimRoundingMode);
     const pad = explicitPadding(padInfo.top, padInfo.bottom, padInfo.left, padInfo.right);
     return original.kernelFunc({ ...args, attrs: { ...args.attrs, pad } } as unknown as Parameters<tf.KernelFunc>[0]);
   };
