@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cpuReferences } from '../testing/backendRuns';
 import { kernelCalls } from '../testing/kernelCalls';
 import { relativeMaxError, seededValues } from '../testing/seededData';
+import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 
 type Padding = 'valid' | 'same' | [[0, 0], [number, number], [number, number], [0, 0]];
 
@@ -77,6 +78,10 @@ describe('wasm convolution filter gradient', () => {
 
   beforeAll(async () => {
     expected = await cpuReferences(cases, filterGradient);
+  });
+
+  it('is ours: the wasm backend has none of its own', () => {
+    expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')).toBe(conv2dBackpropFilterWasm);
   });
 
   it.each(cases)('$name: matches the cpu kernel and takes its route', (c) => {
