@@ -16,7 +16,8 @@ export const broadcastBatchNormGradient: tf.GradConfig = {
     const reductionAxes = tf.backend_util.getReductionAxes(mean.shape, x.shape);
     const reduce = (t: tf.Tensor): tf.Tensor => (reductionAxes.length > 0 ? tf.sum(t, reductionAxes) : t).reshape(mean.shape);
     const rsqrtVariance = tf.rsqrt(tf.add(variance, tf.scalar(varianceEpsilon)));
-    const factor = scale == null ? rsqrtVariance : tf.mul(rsqrtVariance, scale);
+    // Always a scale: tfjs saves the inputs named above, and cannot save an absent one.
+    const factor = tf.mul(rsqrtVariance, scale);
     return {
       x: () => tf.mul(dyT, factor),
       mean: () => tf.neg(reduce(dyT)).mul(factor).reshape(mean.shape),
