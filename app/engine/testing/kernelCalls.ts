@@ -2,14 +2,15 @@
 
 import { profileKernels, type KernelTiming } from '../wasmKernels/kernelProfile';
 
-/** How many times each kernel of `backend` ran during `run`, kernels run inside other kernels included. */
-export function kernelCalls(backend: string, run: () => void): Map<string, number> {
+/** `run`'s result, and how many times each kernel of `backend` ran meanwhile, kernels run inside other kernels included. */
+export function kernelCalls<T>(backend: string, run: () => T): { result: T; calls: Map<string, number> } {
   const profiler = profileKernels(backend);
   let timings: KernelTiming[] = [];
+  let result: T;
   try {
-    run();
+    result = run();
   } finally {
     timings = profiler.stop();
   }
-  return new Map(timings.map((t) => [t.kernel, t.calls]));
+  return { result, calls: new Map(timings.map((t) => [t.kernel, t.calls])) };
 }

@@ -52,10 +52,7 @@ describe('wasm average-pool gradient', () => {
   });
 
   it.each(cases)('matches the cpu kernel, by a convolution at stride 1 only: batch $batch, size $size, pool $pool, stride $stride, $padding', (c) => {
-    let actual = new Float32Array();
-    const calls = kernelCalls('wasm', () => {
-      actual = poolGradient(c);
-    });
+    const { result: actual, calls } = kernelCalls('wasm', () => poolGradient(c));
     expect(relativeMaxError(actual, expected.get(c)!)).toBeLessThan(1e-5);
     expect(calls.get(tf.AvgPoolGrad)).toBe(1);
     expect(calls.get(tf.DepthwiseConv2dNative) ?? 0).toBe(isOurs(c) ? 1 : 0);

@@ -56,7 +56,7 @@ describe('the broadcasting BatchNorm gradient', () => {
 
   it('sums over the batch only where the statistics are per channel', () => {
     const sums = (shape: number[], stats: number[]): number => {
-      const calls = kernelCalls('cpu', () =>
+      const { calls } = kernelCalls('cpu', () =>
         tf.tidy(() => {
           const [x, dy] = [tf.ones(shape), tf.ones(shape)];
           const [mean, variance, scale] = [tf.zeros(stats), tf.ones(stats), tf.ones(stats)];

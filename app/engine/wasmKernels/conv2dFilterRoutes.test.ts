@@ -85,10 +85,7 @@ describe('wasm convolution filter gradient', () => {
   });
 
   it.each(cases)('$name: matches the cpu kernel and takes its route', (c) => {
-    let actual = new Float32Array();
-    const calls = kernelCalls('wasm', () => {
-      actual = filterGradient(c);
-    });
+    const { result: actual, calls } = kernelCalls('wasm', () => filterGradient(c));
     expect(relativeMaxError(actual, expected.get(c)!)).toBeLessThan(1e-5);
     const taken = Object.fromEntries(Object.keys(c.route ?? {}).map((k) => [k, calls.get(k) ?? 0]));
     expect(taken).toEqual(c.route ?? {});

@@ -61,10 +61,7 @@ describe('wasm convolution input gradient', () => {
   });
 
   it.each(cases)('$name: matches the cpu kernel and takes its route', (c) => {
-    let actual = new Float32Array();
-    const calls = kernelCalls('wasm', () => {
-      actual = inputGradient(c);
-    });
+    const { result: actual, calls } = kernelCalls('wasm', () => inputGradient(c));
     expect(relativeMaxError(actual, expected.get(c)!)).toBeLessThan(1e-5);
     const taken = Object.fromEntries(Object.keys(c.route).map((k) => [k, calls.get(k) ?? 0]));
     expect(taken).toEqual(c.route);
