@@ -47,17 +47,10 @@ const cases: Case[] = [
   { name: 'batch 2, padded asymmetrically', batch: 2, size: [6, 7], channels: [3, 4], kernel: [3, 2], strides: [2, 1], pad: explicit(2, 0, 0, 1), route: { Conv2D: 1 } },
 ];
 
-function outputSize(size: number, kernel: number, stride: number, before: number, after: number): number {
-  return Math.floor((size + before + after - kernel) / stride) + 1;
-}
-
 function dyShape(c: Case): [number, number, number, number] {
-  const [h, w] = c.size;
-  const [kh, kw] = c.kernel;
-  const [sh, sw] = c.strides;
-  if (c.pad === 'same') return [c.batch, Math.ceil(h / sh), Math.ceil(w / sw), c.channels[1]];
-  const [[, ], [top, bottom], [left, right]] = c.pad === 'valid' ? explicit(0, 0, 0, 0) as Exclude<Padding, string> : c.pad;
-  return [c.batch, outputSize(h, kh, sh, top, bottom), outputSize(w, kw, sw, left, right), c.channels[1]];
+  const [ci, co] = c.channels;
+  const info = tf.backend_util.computeConv2DInfo([c.batch, c.size[0], c.size[1], ci], [c.kernel[0], c.kernel[1], ci, co], c.strides, 1, c.pad);
+  return [c.batch, info.outHeight, info.outWidth, co];
 }
 
 /** The Conv2DBackpropFilter kernel of the current backend, run directly. */

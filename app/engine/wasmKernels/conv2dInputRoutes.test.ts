@@ -32,11 +32,9 @@ const cases: Case[] = [
 ];
 
 function dyShape(c: Case): [number, number, number, number] {
-  const [h, w] = c.size;
-  const [sh, sw] = c.strides;
-  const out = (size: number, k: number, s: number): number => (c.pad === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1);
-  const [oh, ow] = [out(h, c.kernel[0], sh), out(w, c.kernel[1], sw)];
-  return c.dataFormat === 'NCHW' ? [c.batch, c.channels[1], oh, ow] : [c.batch, oh, ow, c.channels[1]];
+  const [ci, co] = c.channels;
+  const info = tf.backend_util.computeConv2DInfo([c.batch, c.size[0], c.size[1], ci], [c.kernel[0], c.kernel[1], ci, co], c.strides, 1, c.pad);
+  return c.dataFormat === 'NCHW' ? [c.batch, co, info.outHeight, info.outWidth] : [c.batch, info.outHeight, info.outWidth, co];
 }
 
 /** The Conv2DBackpropInput kernel of the current backend, run directly. */

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { broadcastBatchNormGradient } from './batchNormGradient';
+import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { registerWasmTrainingKernels } from './register';
 
 // The kernels register() wraps: the input gradients and the SAME-padded convolutions.
@@ -24,5 +25,11 @@ describe('registerWasmTrainingKernels', () => {
     expect(tf.getGradient(tf.FusedBatchNorm)).toBe(broadcastBatchNormGradient);
     registerWasmTrainingKernels();
     wrapped.forEach((name, i) => expect(wasmKernel(name)).toBe(first[i]));
+  });
+
+  // Leave the registry as a registration without the stand-in would have.
+  afterAll(() => {
+    tf.unregisterKernel(tf.Conv2DBackpropFilter, 'wasm');
+    tf.registerKernel(conv2dBackpropFilterWasm);
   });
 });
