@@ -14,3 +14,8 @@ export function kernelCalls<T>(backend: string, run: () => T): { result: T; call
   }
   return { result, calls: new Map(timings.map((t) => [t.kernel, t.calls])) };
 }
+
+/** How many times each kernel a route names ran (0 when it did not), to compare with the route itself. */
+export function callsOf(calls: ReadonlyMap<string, number>, route: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.keys(route).map((kernel) => [kernel, calls.get(kernel) ?? 0]));
+}
