@@ -44,6 +44,7 @@ export class BatchNorm extends tf.layers.Layer {
     if (this.center) this.beta = this.addWeight('beta', [channels], 'float32', tf.initializers.zeros());
     this.movingMean = this.addWeight('moving_mean', [channels], 'float32', tf.initializers.zeros(), undefined, false);
     this.movingVariance = this.addWeight('moving_variance', [channels], 'float32', tf.initializers.ones(), undefined, false);
+    // Stryker disable next-line BooleanLiteral: Layer.apply, the only caller, sets built itself once build returns
     this.built = true;
   }
 

@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select';
+import { checkWebGpuErrors, releaseWebGpu } from '../backends/webgpu';
+import { kernelCalls } from '../testing/kernelCalls';
 import { relativeMaxError, seededValues } from '../testing/seededData';
+import { webGpuSkipReason } from '../testing/webgpuTesting';
 import { normalizeBatch } from './batchNormTraining';
 
 const epsilon = 1e-3;
@@ -19,7 +22,7 @@ function normalized(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D): tf.Ten
 }
 
 /** Output and gradients of Σ w·f(x, γ, β), with fixed weights w so every gradient is non-trivial. */
-function run(f: typeof reference, shape: number[]): Float32Array[] {
+function compute(f: typeof reference, shape: number[]): tf.Tensor[] {
   return tf.tidy(() => {
     const channels = shape[shape.length - 1];
     const size = shape.reduce((a, b) => a * b, 1);
@@ -30,9 +33,20 @@ function run(f: typeof reference, shape: number[]): Float32Array[] {
     const beta = tf.tensor1d(seededValues(channels, 8)) as tf.Tensor1D;
     const loss = (xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.sum(tf.mul(f(xi, g as tf.Tensor1D, b as tf.Tensor1D), weights));
     const grads = tf.grads(loss)([x, gamma, beta]);
-    return [f(x, gamma, beta), ...grads].map((t) => t.dataSync() as Float32Array);
+    return [f(x, gamma, beta), ...grads];
   });
 }
+
+/** `compute`'s tensors read back (asynchronously, as webgpu needs), then freed. */
+async function values(tensors: tf.Tensor[]): Promise<Float32Array[]> {
+  const read = await Promise.all(tensors.map(async (t) => (await t.data()) as Float32Array));
+  tf.dispose(tensors);
+  return read;
+}
+
+const run = (f: typeof reference, shape: number[]): Promise<Float32Array[]> => values(compute(f, shape));
+
+const webGpuSkip = await webGpuSkipReason();
 
 describe('normalizeBatch', () => {
   const shapes = [{ shape: [4, 5, 3, 6] }, { shape: [7, 10] }];
@@ -40,8 +54,8 @@ describe('normalizeBatch', () => {
   it.each(shapes)('matches tfjs moments + batchNorm and its gradients on cpu and wasm: $shape', async ({ shape }) => {
     for (const backend of ['cpu', 'wasm'] as const) {
       await selectBackend({ backend });
-      const expected = run(reference, shape);
-      const actual = run(normalized, shape);
+      const expected = await run(reference, shape);
+      const actual = await run(normalized, shape);
       ['output', 'dx', 'dγ', 'dβ'].forEach((what, i) => expect(relativeMaxError(actual[i], expected[i]), `${backend} ${what}`).toBeLessThan(1e-4));
     }
   });
@@ -63,5 +77,22 @@ describe('normalizeBatch', () => {
     tf.dispose([...grads, value]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, gamma, beta]);
+  });
+});
+
+describe.skipIf(webGpuSkip !== null)(`normalizeBatch on webgpu${webGpuSkip ? ` (skipped: ${webGpuSkip})` : ''}`, () => {
+  afterAll(() => releaseWebGpu());
+
+  it('averages each channel with a matmul instead of an average pool, matching the cpu backend', async () => {
+    const shape = [4, 5, 3, 6];
+    await selectBackend({ backend: 'cpu' });
+    const expected = await run(reference, shape);
+    await selectBackend({ backend: 'webgpu' });
+    const { result, calls } = kernelCalls('webgpu', () => compute(normalized, shape));
+    const actual = await values(result);
+    checkWebGpuErrors();
+    ['output', 'dx', 'dγ', 'dβ'].forEach((what, i) => expect(relativeMaxError(actual[i], expected[i]), what).toBeLessThan(1e-4));
+    expect(calls.get('AvgPool')).toBeUndefined();
+    expect(calls.get('BatchMatMul')).toBeGreaterThan(0);
   });
 });

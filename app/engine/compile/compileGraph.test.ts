@@ -5,7 +5,8 @@ import { seededValues } from '../testing/seededData';
 import { tinyGraph } from '../testing/tinyGraph';
 import { compileGraph } from './compileGraph';
 import { GraphCompileError } from './errors';
-import { layerIdOf, tfjsLayerName } from './layerNames';
+import type { LayerGraph } from '../../layers/types';
+import { graphOf, INPUT_LAYER, layer } from '../testing/layerGraphs';
 import { BatchNorm } from './batchNorm';
 import { ScaledResidual } from './scaledResidual';
 
@@ -36,6 +37,25 @@ function referenceAvgPoolSame(values: Float32Array, h: number, w: number, c: num
   return out;
 }
 
+const relu = (id: string, input = 'input') => layer(id, { kind: 'activation', params: { fn: 'relu' } }, [input]);
+
+function refusalOf(graph: LayerGraph): unknown {
+  try {
+    compileGraph(graph).dispose();
+  } catch (error) {
+    return error;
+  }
+  return null;
+}
+
+/** Every initial weight of the compiled graph, by weight name. */
+function initialWeights(graph: LayerGraph, seed: number): Record<string, number[]> {
+  const model = compileGraph(graph, { seed });
+  const weights = Object.fromEntries(model.weights.map((w) => [w.originalName, Array.from(w.read().dataSync())]));
+  model.dispose();
+  return weights;
+}
+
 describe('compileGraph', () => {
   let startTensors = 0;
   beforeAll(async () => {
@@ -54,14 +74,27 @@ describe('compileGraph', () => {
   });
 
   it('gives the same weights for the same seed and different ones for another seed', () => {
-    const weights = (seed: number) => {
+    expect(initialWeights(tinyGraph(), 5)).toEqual(initialWeights(tinyGraph(), 5));
+    const [five, six] = [initialWeights(tinyGraph(), 5), initialWeights(tinyGraph(), 6)];
+    for (const kernel of ['stem/conv/kernel', 'b1/branch0/conv/kernel', 'b1/up/kernel', 'logits/kernel']) expect(five[kernel], kernel).not.toEqual(six[kernel]);
+  });
+
+  it('gives layers of the same shape different initial weights', () => {
+    const dense = (id: string, input: string) => layer(id, { kind: 'dense', params: { units: 4, activation: 'relu', bias: true } }, [input]);
+    const weights = initialWeights(graphOf([1, 1, 4], [layer('f', { kind: 'flatten', params: {} }), dense('d1', 'f'), dense('d2', 'd1')]), 1);
+    expect(weights['d1/kernel']).not.toEqual(weights['d2/kernel']);
+  });
+
+  it("records each layer's seed, from the compile seed and the layer's position, in 31 bits", () => {
+    const seeds = (seed: number): Record<string, unknown> => {
       const model = compileGraph(tinyGraph(), { seed });
-      const values = model.getLayer('stem/conv').getWeights()[0].dataSync().slice();
+      const config = (name: string) => model.getLayer(name).getConfig() as { seed?: number; kernelInitializer?: { config: { seed: number } } };
+      const recorded = Object.fromEntries(['stem/conv', 'b1/branch0/conv', 'b1/up', 'drop', 'logits'].map((name) => [name, config(name).kernelInitializer?.config.seed ?? config(name).seed]));
       model.dispose();
-      return values;
+      return recorded;
     };
-    expect(weights(5)).toEqual(weights(5));
-    expect(weights(5)).not.toEqual(weights(6));
+    expect(seeds(3)).toEqual({ 'stem/conv': 128486, 'b1/branch0/conv': 233215, 'b1/up': 547402, drop: 861589, logits: 966318 });
+    expect(seeds(4e9)).toEqual({ 'stem/conv': 616311479, 'b1/branch0/conv': 616416208, 'b1/up': 616730395, drop: 617044582, logits: 617149311 });
   });
 
   it.each(['wasm', 'cpu'] as const)('averages "same" pools without the padding on %s, like TensorFlow', async (backend) => {
@@ -73,23 +106,6 @@ describe('compileGraph', () => {
     out.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
     model.dispose();
     await selectBackend({ backend: 'wasm' });
-  });
-
-  it('computes act(x + scale·r) in ScaledResidual and round-trips its config', () => {
-    const layer = new ScaledResidual({ scale: 0.5, activation: 'relu' });
-    const out = tf.tidy(() => (layer.apply([tf.tensor1d([1, -3, 2]), tf.tensor1d([2, 2, -8])]) as tf.Tensor).arraySync());
-    expect(out).toEqual([2, 0, 0]);
-    const config = layer.getConfig();
-    expect(config).toMatchObject({ scale: 0.5, activation: 'relu' });
-    const restored = tf.serialization.SerializationMap.getMap().classNameMap.ScaledResidual;
-    expect(restored).toBeDefined();
-  });
-
-  it('maps layer ids that tfjs cannot name reversibly', () => {
-    expect(tfjsLayerName('b3/branch1/conv')).toBe('b3/branch1/conv');
-    expect(tfjsLayerName('_x/conv')).toBe('L._x/conv');
-    expect(layerIdOf(tfjsLayerName('_x/conv'))).toBe('_x/conv');
-    expect(layerIdOf('b3/conv')).toBe('b3/conv');
   });
 
   it('gives every batch norm TF-slim\'s decay 0.9997 and ε 0.001, and normalises with that ε', () => {
@@ -106,10 +122,32 @@ describe('compileGraph', () => {
     model.dispose();
   });
 
-  it('refuses a graph without an output or with a dangling input, naming the layer', () => {
-    expect(() => compileGraph({ ...tinyGraph(), output: null })).toThrow(GraphCompileError);
+  it.each<[string, LayerGraph, string]>([
+    ['no output layer', { ...tinyGraph(), output: null }, 'The network has no output layer.'],
+    ['no input layer', { input: [4, 4, 2], layers: [], output: 'softmax' }, 'The network has no input layer.'],
+    ['an output that is not in the graph', { ...graphOf([4, 4, 2], [relu('r')]), output: 'nowhere' }, "The output layer 'nowhere' is not in the graph."],
+    ['two layers with one id', graphOf([4, 4, 2], [relu('r'), relu('r', 'r')]), "Layer 'r': the id is used by two layers"],
+    ['an input that is not an earlier layer', { input: [4, 4, 2], layers: [relu('r'), INPUT_LAYER], output: 'r' }, "Layer 'r': input 'input' is not an earlier layer"],
+    ['a dangling input', { ...tinyGraph(), layers: tinyGraph().layers.map((l) => (l.id === 'b1/concat' ? { ...l, inputs: ['b1/branch0/conv', 'nowhere'] } : l)) }, "Layer 'b1/concat': input 'nowhere' is not an earlier layer"],
+  ])('refuses a graph with %s', (_name, graph, message) => {
+    const refusal = refusalOf(graph);
+    expect(refusal).toBeInstanceOf(GraphCompileError);
+    expect((refusal as Error).message).toBe(message);
+  });
+
+  it('frees the weights of every layer built before a failure, sub-layers included', () => {
     const graph = tinyGraph();
-    const broken = { ...graph, layers: graph.layers.map((l) => (l.id === 'b1/concat' ? { ...l, inputs: ['b1/branch0/conv', 'nowhere'] } : l)) };
-    expect(() => compileGraph(broken)).toThrow(/Layer 'b1\/concat': input 'nowhere'/);
+    const tooManyInputs = { ...graph, layers: graph.layers.map((l) => (l.id === 'softmax' ? { ...l, inputs: ['logits', 'pool'] } : l)) };
+    const before = tf.memory().numTensors;
+    expect(() => compileGraph(tooManyInputs)).toThrow("Layer 'softmax': expects 1 input, got 2");
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('names the model inception unless told otherwise', () => {
+    const unnamed = compileGraph(tinyGraph());
+    const named = compileGraph(tinyGraph(), { name: 'mine' });
+    expect([unnamed.name, named.name]).toEqual(['inception', 'mine']);
+    unnamed.dispose();
+    named.dispose();
   });
 });

@@ -42,6 +42,7 @@ const conv2d: Builder<'conv2d'> = (layer, p, inputs, { seed }) => {
     useBias: p.bias,
     activation: fuseActivation ? p.activation : 'linear',
     kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    // Stryker disable next-line StringLiteral: tfjs reads an empty initializer name as its default, zeros
     biasInitializer: 'zeros',
   });
   const input = one(layer, inputs);
@@ -88,6 +89,7 @@ const dense: Builder<'dense'> = (layer, p, inputs, { seed }) =>
       activation: p.activation,
       useBias: p.bias,
       kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      // Stryker disable next-line StringLiteral: tfjs reads an empty initializer name as its default, zeros
       biasInitializer: 'zeros',
     }),
     one(layer, inputs),
