@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkImages, unsupportedFormatProblem } from './data/imageFiles';
 import { useTempDir } from '../node/testing/tempDir';
-import { centralCropBox, decodeImage, decodeSizeFor, FULL_DECODE_PIXELS, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
+import { centralCropBox, DECODE_CONCURRENCY, decodeImage, decodeSizeFor, FULL_DECODE_PIXELS, ImageReadError, inceptionPreprocess, loadImageBatch, type DecodedImage } from './images';
 import { INCEPTION_PREPROCESSING } from '../training/preprocessing';
 import { SAMPLE_IMAGES } from './testing/samples';
 
@@ -44,7 +45,13 @@ describe('decodeImage', () => {
   });
 
   it('names the file and the problem when it cannot read one', async () => {
-    await expect(decodeImage({ path: '/no/such/image.jpg' }, 3)).rejects.toThrow("Cannot read image '/no/such/image.jpg': no such file");
+    const missing = await decodeImage({ path: '/no/such/image.jpg' }, 3).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(ImageReadError);
+    // The name survives where the class does not: logs, and errors sent between processes.
+    expect(missing).toMatchObject({ name: 'ImageReadError', image: '/no/such/image.jpg', message: "Cannot read image '/no/such/image.jpg': no such file" });
+    // Other read failures keep the system's own words.
+    const underFile = join(fileURLToPath(import.meta.url), 'image.png');
+    await expect(decodeImage({ path: underFile }, 3)).rejects.toThrow(new RegExp(`^Cannot read image '${underFile}': ENOTDIR: not a directory`));
     await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(ImageReadError);
     await expect(decodeImage({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow(/notes\.txt.*not a decodable image/);
   });
@@ -53,6 +60,33 @@ describe('decodeImage', () => {
     await expect(decodeImage({ path: tmpdir() }, 3)).rejects.toThrow(`Cannot read image '${tmpdir()}': it is a directory`);
     await expect(decodeImage({ name: 'dropped', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow("Cannot read image 'dropped': not a decodable image (no extension): ");
     await expect(decodeImage({ name: 'a.png', bytes: new TextEncoder().encode('hello') }, 3)).rejects.toThrow("Cannot read image 'a.png': not a decodable image (.png): ");
+  });
+
+  it('decodes a JPEG whose scan data libjpeg can recover from, as the dataset scan does', async () => {
+    const noise = Uint8Array.from({ length: 64 * 64 * 3 }, (_, i) => (Math.imul(i, 2654435761) >>> 24) & 255);
+    const jpeg = await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } }).jpeg().toBuffer();
+    // A restart marker where none belongs: libjpeg warns ("premature end of data segment") and goes on.
+    const at = Math.floor(jpeg.length * 0.6);
+    jpeg[at] = 0xff;
+    jpeg[at + 1] = 0xd3;
+    expect(await decodeImage({ name: 'recoverable.jpg', bytes: jpeg }, 3)).toMatchObject({ width: 64, height: 64, channels: 3 });
+  });
+
+  it('decodes gray, gray with alpha, 16-bit and CMYK images to exactly the channels asked for', async () => {
+    const plain = () => sharp({ create: { width: 4, height: 3, channels: 3, background: '#806040' } });
+    const images = {
+      'gray.png': await plain().toColourspace('b-w').png().toBuffer(),
+      'gray-alpha.png': await sharp({ create: { width: 4, height: 3, channels: 4, background: { r: 90, g: 90, b: 90, alpha: 0.5 } } }).toColourspace('b-w').png().toBuffer(),
+      'gray16.png': await plain().toColourspace('grey16').png().toBuffer(),
+      'rgb16.png': await plain().toColourspace('rgb16').png().toBuffer(),
+      'cmyk.jpg': await plain().toColourspace('cmyk').jpeg().toBuffer(),
+    };
+    for (const [name, bytes] of Object.entries(images)) {
+      for (const channels of [1, 3] as const) {
+        const decoded = await decodeImage({ name, bytes }, channels);
+        expect([name, decoded.width, decoded.height, decoded.channels, decoded.data.length]).toEqual([name, 4, 3, channels, 4 * 3 * channels]);
+      }
+    }
   });
 
   it('keeps height and width apart, drops alpha, and gives luminance for one channel', async () => {
@@ -81,6 +115,8 @@ describe('decodeImage', () => {
     expect([shrunk.height, shrunk.width]).toEqual([100, 100]);
     // Without a size to cover, nothing is shrunk.
     expect(await decodeImage({ name: 'over.png', bytes: over }, 1)).toMatchObject({ width: 4097, height: 4096, channels: 1 });
+    // Nor enlarged when it is already smaller than the size to cover.
+    expect(await decodeImage({ name: 'over.png', bytes: over }, 1, { height: 5000, width: 5000 })).toMatchObject({ width: 4097, height: 4096 });
     expect(FULL_DECODE_PIXELS).toBe(4096 * 4096);
   });
 });
@@ -137,11 +173,10 @@ describe('inceptionPreprocess', () => {
 
   it('writes into a batch buffer at its offset and leaves the rest alone', () => {
     const image: DecodedImage = { width: 2, height: 3, channels: 1, data: new Uint8Array([0, 51, 102, 153, 204, 255]) };
-    const batch = new Float32Array(2 + 3 * 2).fill(9);
+    const batch = new Float32Array(2 + 3 * 2 + 2).fill(9);
     const returned = inceptionPreprocess(image, { height: 3, width: 2 }, batch, 2, { ...INCEPTION_PREPROCESSING, centralCropFraction: 1 });
     expect(returned).toBe(batch);
-    expect(Array.from(batch.subarray(0, 2))).toEqual([9, 9]);
-    expect(Array.from(batch.subarray(2), (v) => Math.round(v * 10) / 10)).toEqual([-1, -0.6, -0.2, 0.2, 0.6, 1]);
+    expect(Array.from(batch, (v) => Math.round(v * 10) / 10)).toEqual([9, 9, -1, -0.6, -0.2, 0.2, 0.6, 1, 9, 9]);
   });
 
   it('keeps a constant image constant at any size', () => {
@@ -157,6 +192,11 @@ describe('loadImageBatch', () => {
     expect(batch.images).toEqual([SAMPLE_IMAGES.jpeg, SAMPLE_IMAGES.grayPng]);
     expect(batch.indices).toEqual([0, 2]);
     expect(batch.data.length).toBe(2 * 9 * 9 * 3);
+    // Each readable image fills its own row, in request order.
+    for (const [row, path] of [SAMPLE_IMAGES.jpeg, SAMPLE_IMAGES.grayPng].entries()) {
+      const alone = await loadImageBatch([{ path }], { height: 9, width: 9, channels: 3 });
+      expect(batch.data.subarray(row * 9 * 9 * 3, (row + 1) * 9 * 9 * 3)).toEqual(alone.data);
+    }
     expect(batch.failures).toEqual([{ index: 1, image: '/missing.png', error: "Cannot read image '/missing.png': no such file" }]);
   });
 
@@ -167,6 +207,75 @@ describe('loadImageBatch', () => {
     expect(Array.from(unit.data, (v) => v * 2 - 1).every((v, i) => Math.abs(v - inception.data[i]) < 1e-5)).toBe(true);
     const whole = await loadImageBatch([{ path: SAMPLE_IMAGES.jpeg }], input, { ...INCEPTION_PREPROCESSING, centralCropFraction: 1 });
     expect(whole.data).not.toEqual(inception.data);
+  });
+
+  it('reads at most DECODE_CONCURRENCY images at once', async () => {
+    // Named pipes block their reader until something writes: how many are open for reading at
+    // once is how many images loadImageBatch is reading at once.
+    const pipes = Array.from({ length: DECODE_CONCURRENCY + 2 }, (_, i) => join(tmpdir(), `decode-pipe-${process.pid}-${i}.png`));
+    await promisify(execFile)('mkfifo', pipes);
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#808080' } }).png().toBuffer();
+    const loading = loadImageBatch(pipes.map((path) => ({ path })), { height: 4, width: 4, channels: 3 });
+    let settled = false;
+    void loading.finally(() => (settled = true));
+    // Opening a pipe to write without blocking fails (ENXIO) while nobody reads it.
+    const openWriter = (pipe: string): number | null => {
+      try {
+        return openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENXIO') return null;
+        throw error;
+      }
+    };
+    const writers = new Map<string, number>();
+    const openReaders = () => {
+      for (const pipe of pipes.filter((p) => !writers.has(p))) {
+        const fd = openWriter(pipe);
+        if (fd !== null) writers.set(pipe, fd);
+      }
+      return writers.size;
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (openReaders() < DECODE_CONCURRENCY && Date.now() < deadline) await sleep(20);
+      expect(writers.size).toBe(DECODE_CONCURRENCY);
+      // Give a further reader time to show itself: none may while the first ones wait for data.
+      await sleep(300);
+      expect(openReaders()).toBe(DECODE_CONCURRENCY);
+      const fed = new Set<string>();
+      while (fed.size < pipes.length && Date.now() < deadline) {
+        for (const [pipe, fd] of writers) {
+          if (fed.has(pipe)) continue;
+          writeSync(fd, png);
+          closeSync(fd);
+          fed.add(pipe);
+        }
+        await sleep(20);
+        expect(openReaders() - fed.size).toBeLessThanOrEqual(DECODE_CONCURRENCY);
+      }
+      const batch = await loading;
+      expect(batch.failures).toEqual([]);
+      expect(batch.images).toEqual(pipes);
+    } finally {
+      // A reader blocked on a pipe holds one of libuv's four file threads: end every pipe (a
+      // writer closed unwritten reads as an empty file) until the batch is done, then remove them.
+      for (const fd of writers.values()) {
+        try {
+          closeSync(fd);
+        } catch {
+          // Closed already, after its image was written.
+        }
+      }
+      while (!settled) {
+        for (const pipe of pipes) {
+          const fd = openWriter(pipe);
+          if (fd !== null) closeSync(fd);
+        }
+        await sleep(20);
+      }
+      for (const pipe of pipes) unlinkSync(pipe);
+    }
   });
 
   it('refuses a network with an unsupported channel count', async () => {

@@ -79,6 +79,7 @@ export async function decodeImage(source: ImageSource, channels: 1 | 3, atLeast?
   );
   if (format !== undefined && !isImageFormat(format)) throw new ImageReadError(name, unsupportedFormatProblem(format));
   try {
+    // Stryker disable next-line BooleanLiteral: sequentialRead only changes how libvips reads the input, never the pixels
     return await decodePixels(sharp(bytes, { failOn: 'error', sequentialRead: true }), channels, atLeast);
   } catch (error) {
     throw new ImageReadError(name, `not a decodable image (${path.extname(name) || 'no extension'}): ${errorMessage(error)}`);
@@ -95,16 +96,10 @@ export async function decodePixels(image: Sharp, channels: 1 | 3, atLeast?: { he
   const large = header !== null && (header.width ?? 0) * (header.height ?? 0) > FULL_DECODE_PIXELS;
   const sized = large && atLeast ? oriented.resize({ ...atLeast, fit: 'outside', withoutEnlargement: true }) : oriented;
   const coloured = channels === 1 ? sized.grayscale() : sized.toColourspace('srgb');
+  // sharp's sRGB and grayscale outputs have 3 and 1 channels whatever the input holds (gray,
+  // gray with alpha, 16-bit, CMYK: tested), so no expansion is needed here.
   const { data, info } = await coloured.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const decoded: DecodedImage = { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-  return decoded.channels === channels ? decoded : expandGray(decoded, channels);
-}
-
-function expandGray(image: DecodedImage, channels: number): DecodedImage {
-  if (image.channels !== 1) throw new Error(`expected 1 or ${channels} channels, decoded ${image.channels}`);
-  const data = new Uint8Array(image.width * image.height * channels);
-  for (let i = 0; i < image.width * image.height; i++) data.fill(image.data[i], i * channels, (i + 1) * channels);
-  return { ...image, channels, data };
+  return { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
 /** TF's central_crop box: the start is truncated, the size is what remains symmetric. */
@@ -125,15 +120,17 @@ export function inceptionPreprocess(image: DecodedImage, size: { height: number;
   const target = out ?? new Float32Array(size.height * size.width * c);
   const scaleY = box.height / size.height;
   const scaleX = box.width / size.width;
+  const lastRow = box.height - 1;
+  const lastColumn = box.width - 1;
   for (let y = 0; y < size.height; y++) {
-    const sy = Math.min(Math.max((y + 0.5) * scaleY - 0.5, 0), box.height - 1);
+    const sy = Math.min(Math.max((y + 0.5) * scaleY - 0.5, 0), lastRow);
     const y0 = Math.floor(sy);
-    const y1 = Math.min(y0 + 1, box.height - 1);
+    const y1 = Math.min(y0 + 1, lastRow);
     const fy = sy - y0;
     for (let x = 0; x < size.width; x++) {
-      const sx = Math.min(Math.max((x + 0.5) * scaleX - 0.5, 0), box.width - 1);
+      const sx = Math.min(Math.max((x + 0.5) * scaleX - 0.5, 0), lastColumn);
       const x0 = Math.floor(sx);
-      const x1 = Math.min(x0 + 1, box.width - 1);
+      const x1 = Math.min(x0 + 1, lastColumn);
       const fx = sx - x0;
       const p00 = ((box.top + y0) * image.width + box.left + x0) * c;
       const p01 = ((box.top + y0) * image.width + box.left + x1) * c;
@@ -174,6 +171,7 @@ function channelsFor(input: NetworkInput): 1 | 3 {
 export async function loadImageBatch(sources: readonly ImageSource[], input: NetworkInput, preparation: PixelPreparation = INCEPTION_PREPROCESSING): Promise<ImageBatch> {
   const channels = channelsFor(input);
   const perImage = input.height * input.width * channels;
+  // Stryker disable next-line ArrayDeclaration: the length only presizes; every index is written below
   const results: (Float32Array | Error)[] = new Array(sources.length);
   let next = 0;
   const worker = async (): Promise<void> => {
