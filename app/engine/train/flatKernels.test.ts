@@ -20,7 +20,15 @@ describe('flat kernels', () => {
     const kernels = new FlatKernels(4, 3_000_001);
     const last = kernels.area(3);
     last[last.length - 1] = 5;
-    expect(kernels.k.memory.buffer.byteLength).toBeGreaterThanOrEqual(kernels.at(4));
+    // Just the whole pages the areas need, no more: 4 areas of 3_000_004 floats, 16-byte aligned, in 64 KiB pages.
+    expect(kernels.k.memory.buffer.byteLength).toBe(Math.ceil(kernels.at(4) / 65536) * 65536);
     expect(kernels.k.sumSquares(kernels.at(3), 3_000_001)).toBe(25);
+  });
+
+  it('keep their first page when that holds the areas, down to none at all', () => {
+    expect(new FlatKernels(3, 100).k.memory.buffer.byteLength).toBe(65536);
+    const empty = new FlatKernels(3, 0);
+    expect(empty.k.memory.buffer.byteLength).toBe(65536);
+    expect(empty.k.sumSquares(empty.at(0), 0)).toBe(0);
   });
 });

