@@ -31,3 +31,54 @@ describe('describeFailure', () => {
     expect(describeFailure(new Error('backend lost'), '/c')).toBe('Training failed: backend lost. The last checkpoint is kept in /c; resume from it after the fix.');
   });
 });
+
+describe('describeFailure recognises running out of memory', () => {
+  const ranOut = (error: unknown): boolean => describeFailure(error, null).startsWith('Training ran out of memory');
+
+  it('in every wording the backends use, in any case', () => {
+    const messages = [
+      'CUDA error: out of memory',
+      'OOM when allocating tensor with shape [64,147,147,64]',
+      'RuntimeError: memory access out of bounds',
+      'Cannot allocate Wasm memory for new instance',
+      'Failed to allocate 2147483648 bytes',
+      'Array buffer allocation failed',
+      'RangeError: Invalid typed array length: 4294967296',
+      'RangeError: Array buffer allocation failed',
+      'Out Of Memory',
+    ];
+    for (const message of messages) expect(ranOut(new Error(message)), message).toBe(true);
+    expect(ranOut('RangeError: Invalid array length')).toBe(true);
+  });
+
+  it('by the error name when the message does not say it', () => {
+    expect(ranOut(Object.assign(new Error('could not get 2 GB'), { name: 'OOMError' }))).toBe(true);
+    expect(ranOut(new Error('could not get 2 GB'))).toBe(false);
+  });
+
+  it('but not from other failures that mention memory or ranges', () => {
+    for (const message of ['memory estimate exceeded the warning level', 'RangeError in the schedule', 'Invalid typed array length']) {
+      expect(ranOut(new Error(message)), message).toBe(false);
+    }
+  });
+
+  it('from a WebGPU validation error about a buffer over the device limit, in each wording', () => {
+    const tooLarge = [
+      'WebGPU validation error: Buffer size (4294967296) exceeds the max buffer size limit (2147483648).',
+      'WebGPU validation error: Binding size (3000000000) exceeds the maximum storage buffer binding size (2147483644).',
+      'WebGPU validation error: Binding size (3000000000) is larger than the maximum binding size (2147483644).',
+    ];
+    for (const message of tooLarge) expect(ranOut(new WebGpuError(message, 'validation')), message).toBe(true);
+  });
+
+  it('only from a validation error: another WebGPU failure naming a buffer size is a kernel failure', () => {
+    const internal = new WebGpuError('WebGPU internal error: Buffer size (4294967296) exceeds the max buffer size limit.', 'internal');
+    expect(describeFailure(internal, null)).toMatch(/^A WebGPU kernel failed/);
+    expect(ranOut(new WebGpuError('WebGPU validation error: Buffer is destroyed', 'validation'))).toBe(false);
+  });
+
+  it('names no checkpoint when none was saved', () => {
+    expect(describeFailure(new Error('backend lost'), null)).toBe('Training failed: backend lost.');
+    expect(describeFailure(new Error('Out of memory'), null, 'Use batch 2.')).toBe('Training ran out of memory (Out of memory). Use batch 2.');
+  });
+});

@@ -9,6 +9,7 @@ const floor = 1e-7;
 export function crossEntropy(probabilities: tf.Tensor2D, labels: tf.Tensor1D, classes: number, labelSmoothing: number): tf.Scalar {
   return tf.tidy(() => {
     let targets: tf.Tensor = tf.oneHot(labels, classes).toFloat();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at 0 smoothing is the identity (× 1 + 0); the test only skips two ops
     if (labelSmoothing > 0) targets = targets.mul(1 - labelSmoothing).add(labelSmoothing / classes);
     return targets.mul(probabilities.clipByValue(floor, 1).log()).sum(1).mean().neg() as tf.Scalar;
   });
@@ -22,6 +23,7 @@ export function crossEntropy(probabilities: tf.Tensor2D, labels: tf.Tensor1D, cl
  * penalty's own value is never reported. Returns new tensors; the inputs are left alone.
  */
 export function addWeightDecay(grads: readonly tf.Tensor[], variables: readonly tf.Variable[], kernels: readonly tf.Variable[], weightDecay: number): tf.Tensor[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a decay of 0 adds 0 · kernel, the same gradients; the test only skips the ops
   const decayed = new Set(weightDecay > 0 ? kernels : []);
   return grads.map((g, i) => (decayed.has(variables[i]) ? tf.tidy(() => tf.add(g, tf.mul(variables[i], weightDecay))) : g.clone()));
 }
@@ -34,7 +36,10 @@ export async function clipByGlobalNorm(grads: readonly tf.Tensor[], clipNorm: nu
   const normTensor = tf.tidy(() => tf.addN(grads.map((g) => g.square().sum())).sqrt());
   const norm = (await normTensor.data())[0];
   normTensor.dispose();
-  if (clipNorm <= 0 || !(norm > clipNorm)) return { clipped: grads.map((g) => g.clone()), norm };
+  // Not `norm <= clipNorm`: a NaN norm is left alone too. At norm = clipNorm either way gives the same gradients (scale 1).
+  // Stryker disable next-line EqualityOperator: see above, equal at the boundary
+  const over = norm > clipNorm;
+  if (clipNorm <= 0 || !over) return { clipped: grads.map((g) => g.clone()), norm };
   const scale = clipNorm / norm;
   return { clipped: grads.map((g) => tf.tidy(() => g.mul(scale))), norm };
 }

@@ -39,7 +39,8 @@ export function memoryAdvice(document: DesignDocument, config: TrainConfig, back
   const { largestBatch } = estimate;
   const basis = known === undefined ? 'the largest GPU buffer' : `${(known / 2 ** 30).toFixed(1)} GiB${stated !== undefined ? ' as stated' : ''}`;
   const suggestion =
-    Number.isFinite(largestBatch) && largestBatch >= 1 && largestBatch < config.batchSize
+    // An unbounded estimate (Infinity) is never below the batch, so needs no test of its own.
+    largestBatch >= 1 && largestBatch < config.batchSize
       ? `Use batch ${largestBatch} or smaller (--batch ${largestBatch}), the largest that fits ${basis} by the estimate.`
       : `Use a smaller batch (--batch ${Math.max(1, Math.floor(config.batchSize / 2))})${known === undefined ? ', and state the GPU\'s memory (--memory GiB) for an estimate' : ''}.`;
   return { estimate, suggestion };

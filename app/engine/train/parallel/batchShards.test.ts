@@ -24,4 +24,14 @@ describe('batchShards', () => {
     expect(replicaSeed(42, 0)).toBe(42);
     expect(new Set([0, 1, 2, 3].map((r) => replicaSeed(42, r))).size).toBe(4);
   });
+
+  it('gives each replica the same seed in every version, so a parallel run reproduces', () => {
+    expect([1, 2, 3].map((r) => replicaSeed(42, r))).toEqual([2063974773, 15829984, 2262652491]);
+    expect(replicaSeed(0xffffffff, 1)).toBe(3887353856);
+  });
+
+  it('cuts an empty batch into empty shares', () => {
+    const shards = batchShards(batch(0, 4), 2);
+    expect(shards.map((s) => [s.size, s.pixels.length, s.labels.length])).toEqual([[0, 0, 0], [0, 0, 0]]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { threadCpuMs } from '../../threadCpu';
 import { addPhaseTotals, NO_PHASES, PhaseClock } from './phaseClock';
 
 describe('PhaseClock', () => {
@@ -36,5 +37,34 @@ describe('PhaseClock', () => {
     const b = { steps: 2, ms: { y: 3, z: 4 }, cpuMs: { x: 2 }, cpuTotalMs: 5 };
     expect(addPhaseTotals(a, b)).toEqual({ steps: 3, ms: { x: 1, y: 5, z: 4 }, cpuMs: { x: 3 }, cpuTotalMs: 8 });
     expect(addPhaseTotals(NO_PHASES, { ...b, cpuTotalMs: null }).cpuTotalMs).toBeNull();
+  });
+});
+
+describe.runIf(threadCpuMs() !== null)('PhaseClock on a platform that tells CPU time', () => {
+  /** Spins until the thread has used `ms` of CPU, however busy the machine is. */
+  const spin = (ms: number): void => {
+    const start = threadCpuMs() ?? 0;
+    while ((threadCpuMs() ?? 0) - start < ms);
+  };
+
+  it('adds the CPU time of each phase over the steps, never more than its wall time', async () => {
+    const wallStart = performance.now();
+    const clock = new PhaseClock();
+    for (let step = 0; step < 2; step++) {
+      clock.timeSync('busy', () => spin(30));
+      await clock.time('idle', () => new Promise((resolve) => setTimeout(resolve, 20)));
+      clock.endStep();
+    }
+    const wall = performance.now() - wallStart;
+    const { ms, cpuMs, cpuTotalMs } = clock.totals();
+    expect(Object.keys(cpuMs)).toEqual(['busy', 'idle']);
+    expect(cpuMs.busy).toBeGreaterThanOrEqual(60);
+    // The thread's CPU time counts in ticks of 10 ms, so a phase may read up to a tick per step over its wall time.
+    expect(cpuMs.busy).toBeLessThanOrEqual(ms.busy + 20);
+    expect(ms.busy).toBeLessThan(wall);
+    expect(cpuMs.idle).toBeGreaterThanOrEqual(0);
+    expect(cpuMs.idle).toBeLessThan(cpuMs.busy);
+    expect(cpuTotalMs).toBeGreaterThanOrEqual(cpuMs.busy);
+    expect(cpuTotalMs).toBeLessThanOrEqual(wall + 20);
   });
 });
