@@ -30,7 +30,7 @@ export interface EvaluateOptions {
 }
 
 /** The dataset with its labels renumbered to the model's output order, matched by class name. */
-function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
+export function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
   const missing = dataset.classNames.filter((name) => !labels.includes(name));
   if (missing.length > 0) {
     throw new DatasetError(`The model does not know the dataset's class${missing.length === 1 ? '' : 'es'} ${missing.map((m) => `'${m}'`).join(', ')}; its classes are ${labels.slice(0, 20).join(', ')}${labels.length > 20 ? ', …' : ''}.`);
@@ -40,7 +40,7 @@ function alignLabels(dataset: Dataset, labels: readonly string[]): Dataset {
 }
 
 export async function evaluateModelDir(dir: string, options: EvaluateOptions = {}): Promise<EvaluationReport & { backend: BackendReport; runtime: InferenceRuntime }> {
-  const backend = await selectBackend(options.backend === undefined ? {} : { backend: options.backend });
+  const backend = await selectBackend({ backend: options.backend });
   const loaded = await loadModelDir(dir);
   try {
     const [size, width, channels] = loaded.metadata.input;
