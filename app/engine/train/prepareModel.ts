@@ -65,7 +65,8 @@ export function prepareModel(document: DesignDocument, classNames: readonly stri
   let adapted: DesignDocument = { ...document, classes: [...classNames] };
   let resized: PreparedModel['resized'];
   if (units !== classNames.length) {
-    const node = document.nodes.find((n) => n.id === classifier.nodeId && n.type === 'dense');
+    const node = document.nodes.find((n) => n.id === classifier.nodeId);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a dense layer comes only from a dense node of its id, so the node is always there; this narrows its type
     if (!node) throw new UntrainableDesignError(`Design '${document.name}' has ${units} outputs but the dataset has ${classNames.length} classes; set the classifier's units to ${classNames.length}.`);
     adapted = { ...adapted, nodes: document.nodes.map((n) => (n === node ? { ...n, params: { ...n.params, units: classNames.length } } : n)) };
     resized = { from: units, to: classNames.length };

@@ -30,7 +30,8 @@ export async function encodeTensorBundle(bundle: string, tensors: readonly Named
   for (const { name, tensor } of tensors) {
     if (tensor.dtype !== 'float32' && tensor.dtype !== 'int32') throw new Error(`cannot save tensor '${name}' of dtype ${tensor.dtype}`);
     const values = await tensor.data();
-    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
+    // A view: Buffer.concat below copies it.
+    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
     entries.push({ name, shape: tensor.shape, dtype: tensor.dtype, offset });
     parts.push(bytes);
     offset += bytes.byteLength;
@@ -83,7 +84,8 @@ export async function loadTensorBundle(dir: string, bundle: string): Promise<Nam
     const copy = new ArrayBuffer(shape.reduce((a, b) => a * b, 1) * 4);
     new Uint8Array(copy).set(data.subarray(offset, offset + copy.byteLength));
     const typed = dtype === 'int32' ? new Int32Array(copy) : new Float32Array(copy);
-    if (dtype === 'float32' && !typed.every(Number.isFinite)) throw new TensorBundleError(`${valuesFile}: tensor '${name}' holds values that are not finite numbers (NaN or infinite)`);
+    // Whole numbers are always finite: only floats can fail this.
+    if (!typed.every(Number.isFinite)) throw new TensorBundleError(`${valuesFile}: tensor '${name}' holds values that are not finite numbers (NaN or infinite)`);
     return { name, shape, dtype, typed };
   });
   return values.map(({ name, shape, dtype, typed }) => ({ name, tensor: tf.tensor(typed, shape, dtype) }));
