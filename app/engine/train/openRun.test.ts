@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../design/document';
-import { buildPreset } from '../../presets/index';
+import { chain, type NodeRow } from '../../analysis/testing/designs';
 import type { BackendReport } from '../../protocol';
 import type { BackendName } from '../../compute/backends';
 import type { TrainerStartRequest } from '../../training/processProtocol';
@@ -15,10 +15,13 @@ import { DesignErrorsError } from '../compile';
 import { useTestFolder } from '../testing/testFolders';
 import { saveResumableCheckpoint } from './checkpoint';
 import { openRun, type OpenedRun } from './openRun';
-import { smallPresetDesign } from './trainFixtures';
 
 const folder = useTestFolder('open-run-', { classes: 2, perClass: 4, size: 80 });
-const design = smallPresetDesign(2);
+const conv: NodeRow = ['conv', 'conv2d', { filters: 4, kernel: [3, 3], padding: 'same' }];
+/** 8×8×3 → conv → pool → a `units` classifier → softmax: a model built in milliseconds. */
+const tinyDesign = (units: number, input: [number, number, number] = [8, 8, 3]): string =>
+  serializeDesign(chain([conv, ['pool', 'globalAvgPool'], ['logits', 'dense', { units }], ['softmax', 'softmax']], input));
+const design = tinyDesign(2);
 
 // The backend openRun is told of is a stub; the model is built on the plain JavaScript one.
 beforeAll(async () => {
@@ -85,7 +88,7 @@ describe('openRun on a new run', () => {
 
   it('keeps the optional fields a request gives, and the run id it names', async () => {
     const runDir = join(folder.root, 'named');
-    const { run, events } = await open({ runDir, runId: 'my-run', design: smallPresetDesign(3), designFile: '/designs/net.json', backend: 'cpu', validation: folder.data });
+    const { run, events } = await open({ runDir, runId: 'my-run', design: tinyDesign(3), designFile: '/designs/net.json', backend: 'cpu', validation: folder.data });
     expect(logs(events, 'info')).toEqual(["The classifier was resized from 3 to 2 outputs to match the dataset's classes."]);
     expect(run.record).toMatchObject({ runId: 'my-run', designFile: '/designs/net.json', backend: 'cpu', validation: folder.data, data: folder.data });
     close(run);
@@ -171,7 +174,8 @@ describe('openRun refuses, before it makes the run folder', () => {
   });
 
   it('a design with errors', async () => {
-    const broken = serializeDesign(buildPreset('inception-v4', { input: 74, classes: 2, width: 0.1, repeats: [1, 1, 1] }));
+    // A 3×3 valid convolution does not fit a 2×2 input.
+    const broken = serializeDesign(chain([['conv', 'conv2d', { filters: 4, kernel: [3, 3], padding: 'valid' }], ['pool', 'globalAvgPool'], ['logits', 'dense', { units: 2 }], ['softmax', 'softmax']], [2, 2, 3]));
     const { error, folderReady } = await refusal({ runDir: join(folder.root, 'broken-run'), design: broken });
     expect(error).toBeInstanceOf(DesignErrorsError);
     expect(folderReady).toBe(0);
