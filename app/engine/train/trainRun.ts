@@ -202,7 +202,6 @@ async function trainEpochs(
   return finish('completed');
 }
 
-/** Metrics of the validation split and its confusion matrix, from the probabilities the metrics read anyway. */
 /** How much of the training set the image cache holds, after an epoch that added to it. */
 function cacheReport(cache: ImageCache, images: number): string {
   const held = `Image cache: ${cache.count} of ${images} training images kept (${(cache.usedBytes / 2 ** 20).toFixed(1)} of ${(cache.budgetBytes / 2 ** 20).toFixed(0)} MB)`;
@@ -210,6 +209,7 @@ function cacheReport(cache: ImageCache, images: number): string {
   return `${held}, full: the rest are decoded every epoch; a larger image cache (--image-cache, Train › Compute) keeps more.`;
 }
 
+/** Metrics of the validation split and its confusion matrix, from the probabilities the metrics read anyway. */
 async function validate(run: OpenedRun, geometry: BatchPlan['geometry'], onSkip: BatchPlan['onSkip']): Promise<{ metrics: StepMetrics; confusion: number[][] } | null> {
   if (!run.validation) return null;
   const plan: BatchPlan = { dataset: run.validation.dataset, indices: run.validation.indices, batchSize: run.config.batchSize, geometry, training: false, seed: run.config.seed, epoch: 0, onSkip };
