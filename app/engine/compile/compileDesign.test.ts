@@ -1,12 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analysis/analyze';
 import { chain, design } from '../../analysis/testing/designs';
 import type { DesignDocument } from '../../design/types';
-import { selectBackend } from '../backends/select';
 import { compileDesign } from './compileDesign';
 import { compileGraph } from './compileGraph';
 import { DesignErrorsError } from './errors';
+import { onWasmWithoutLeaks } from '../testing/wasmWithoutLeaks';
 
 /** 8×8×3 → 3×3 convolution → pool → dense → softmax. */
 const tiny = (name = 'tiny'): DesignDocument => ({
@@ -21,12 +21,7 @@ function weightValues(model: tf.LayersModel): number[][] {
 }
 
 describe('compileDesign', () => {
-  let startTensors = 0;
-  beforeAll(async () => {
-    await selectBackend({ backend: 'wasm' });
-    startTensors = tf.memory().numTensors;
-  });
-  afterAll(() => expect(tf.memory().numTensors).toBe(startTensors));
+  onWasmWithoutLeaks();
 
   it.each([
     ['inception-v4_small', 'inception-v4_small'],

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select';
 import { seededValues } from '../testing/seededData';
 import { tinyGraph } from '../testing/tinyGraph';
@@ -9,6 +9,7 @@ import type { LayerGraph } from '../../layers/types';
 import { graphOf, INPUT_LAYER, layer } from '../testing/layerGraphs';
 import { BatchNorm } from './batchNorm';
 import { ScaledResidual } from './scaledResidual';
+import { onWasmWithoutLeaks } from '../testing/wasmWithoutLeaks';
 
 function countParams(model: tf.LayersModel): { trainable: number; nonTrainable: number } {
   const size = (ws: tf.LayerVariable[]) => ws.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
@@ -57,12 +58,7 @@ function initialWeights(graph: LayerGraph, seed: number): Record<string, number[
 }
 
 describe('compileGraph', () => {
-  let startTensors = 0;
-  beforeAll(async () => {
-    await selectBackend({ backend: 'wasm' });
-    startTensors = tf.memory().numTensors;
-  });
-  afterAll(() => expect(tf.memory().numTensors).toBe(startTensors));
+  onWasmWithoutLeaks();
 
   it('builds a model whose parameter counts and output shape match the graph', () => {
     const model = compileGraph(tinyGraph(), { seed: 3 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2dParams } from '../../layers/testing/conv2dParams';
 import type { Conv2dParams, Layer, Shape } from '../../layers/types';
 import { selectBackend } from '../backends/select';
@@ -7,6 +7,7 @@ import { callsOf, kernelCalls } from '../testing/kernelCalls';
 import { graphOf, layer } from '../testing/layerGraphs';
 import { compileGraph } from './compileGraph';
 import { GraphCompileError } from './errors';
+import { onWasmWithoutLeaks } from '../testing/wasmWithoutLeaks';
 
 /** What a compiled tfjs layer is: its class, name, the config entries a test names, weight shapes. */
 interface CompiledLayer {
@@ -39,12 +40,7 @@ const batchNorm = (scale: boolean): CompiledLayer =>
 const activation = (name: string, fn: string): CompiledLayer => ({ className: 'Activation', name, config: { activation: fn }, weights: [] });
 
 describe('compiling each layer kind', () => {
-  let startTensors = 0;
-  beforeAll(async () => {
-    await selectBackend({ backend: 'wasm' });
-    startTensors = tf.memory().numTensors;
-  });
-  afterAll(() => expect(tf.memory().numTensors).toBe(startTensors));
+  onWasmWithoutLeaks();
 
   it.each<[string, Partial<Conv2dParams>, CompiledLayer[]]>([
     ['batch norm, then a separate relu', { batchNorm: true, activation: 'relu' }, [convolution('linear', false), batchNorm(false), activation('c/act', 'relu')]],
