@@ -9,15 +9,17 @@ type Listener = (...args: unknown[]) => void;
 type StubbedProcess = { parentPort?: unknown; send?: unknown };
 const stubbed = process as unknown as StubbedProcess;
 const realSend = process.send;
+/** process as a plain emitter: its typings overload listeners() per event name. */
+const processEvents: NodeJS.EventEmitter = process;
 
 const event: TrainEvent = { type: 'log', level: 'info', message: 'hello parent' };
 
 /** The listeners `attach` adds to `name` on process; they are removed again at once. */
 function listenersAddedBy(name: 'message' | 'disconnect', attach: () => void): Listener[] {
-  const before = new Set(process.listeners(name));
+  const before = new Set(processEvents.listeners(name));
   attach();
-  const added = process.listeners(name).filter((listener) => !before.has(listener)) as Listener[];
-  for (const listener of added) process.off(name, listener);
+  const added = processEvents.listeners(name).filter((listener) => !before.has(listener)) as Listener[];
+  for (const listener of added) processEvents.off(name, listener);
   return added;
 }
 
