@@ -193,8 +193,8 @@ function testPort() {
       replies.push(reply);
       answered?.(reply);
     },
-    on(_event, onCommand) {
-      listener = onCommand;
+    on(event, onCommand) {
+      if (event === 'message') listener = onCommand;
     },
   };
   const send = (command: ReplicaStep): Promise<ReplicaReply> =>
@@ -208,13 +208,16 @@ function testPort() {
 describe('serveReplica', () => {
   onWasmWithoutLeaks();
 
-  it('says ready once its model is built, answers each step, and reports a failed step without stopping', async () => {
+  it('says ready once its model is built on wasm, answers each step, and reports a failed step without stopping', async () => {
     const design = tinyDesign();
     const main = mainSide(design);
     const { port, replies, send, listening } = testPort();
+    // A worker thread starts on no backend of its own choosing: the replica picks wasm.
+    await tf.setBackend('cpu');
     const replica = await serveReplica(main.setup(1), port);
     const published = main.publish(2);
     try {
+      expect(tf.getBackend()).toBe('wasm');
       expect(replies).toEqual([{ type: 'ready' }]);
       expect(listening()).toBe(true);
       const batch = batchOf(1);
