@@ -1,7 +1,17 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MUTATION_FOLDERS, checkerTsconfig, mutationTargets, type PathKind } from './mutationTargets';
+import { MUTATION_FOLDERS, THREAD_AND_PROCESS_ENTRIES, checkerTsconfig, mutationTargets, type PathKind } from './mutationTargets';
 
-const tree: Record<string, PathKind> = { 'main/web': 'folder', 'app/engine/images.ts': 'file', 'app/engine/images.test.ts': 'file', 'app/layers/conv.ts': 'file' };
+const tree: Record<string, PathKind> = {
+  'main/web': 'folder',
+  'app/engine/images.ts': 'file',
+  'app/engine/images.test.ts': 'file',
+  'app/layers/conv.ts': 'file',
+  'app/engine': 'folder',
+  'app/engine/train/parallel': 'folder',
+  'app/engine/train/trainerProcess.ts': 'file',
+  'app/engine/train/parallel/replicaWorker.ts': 'file',
+};
 const kindOf = (path: string): PathKind => tree[path] ?? (MUTATION_FOLDERS.includes(path as never) ? 'folder' : 'missing');
 
 describe('mutationTargets', () => {
@@ -22,6 +32,27 @@ describe('mutationTargets', () => {
   it('runs every core folder in the listed order when no path is given', () => {
     const targets = mutationTargets([], kindOf);
     expect(targets.ok && targets.value.map((t) => t.path)).toEqual([...MUTATION_FOLDERS]);
+  });
+
+  it('leaves out the thread and process entries inside a folder, by name', () => {
+    const mutateOf = (path: string): string[] => {
+      const targets = mutationTargets([path], kindOf);
+      return targets.ok ? targets.value[0].mutate : [];
+    };
+    const sources = (folder: string): string[] => [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/testing/**`];
+    expect(mutateOf('app/engine/train')).toEqual([...sources('app/engine/train'), '!app/engine/train/parallel/replicaWorker.ts', '!app/engine/train/trainerProcess.ts']);
+    expect(mutateOf('app/engine')).toEqual([...sources('app/engine'), '!app/engine/train/parallel/replicaWorker.ts', '!app/engine/train/trainerProcess.ts']);
+    expect(mutateOf('app/engine/train/parallel')).toEqual([...sources('app/engine/train/parallel'), '!app/engine/train/parallel/replicaWorker.ts']);
+  });
+
+  it('refuses to mutate a thread or process entry on its own, naming it', () => {
+    for (const entry of ['app/engine/train/trainerProcess.ts', 'app/engine/train/parallel/replicaWorker']) {
+      expect(mutationTargets([entry], kindOf)).toEqual({ ok: false, error: `mutation: '${entry}' runs only in another thread or process, where no mutant can be switched on; mutate the module it serves` });
+    }
+  });
+
+  it('names only entries that exist, so a renamed one is not mutated again unnoticed', () => {
+    for (const entry of THREAD_AND_PROCESS_ENTRIES) expect(existsSync(entry), entry).toBe(true);
   });
 
   it('refuses a test file, a missing path and a path outside the repository, naming it', () => {

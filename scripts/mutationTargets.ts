@@ -19,6 +19,15 @@ export const MUTATION_FOLDERS = [
   'app/engine/train',
 ] as const;
 
+/**
+ * Entry files that run only in a worker thread or a child process. Stryker switches a mutant on
+ * only in its own test process, so every mutant of these would count as uncovered however well
+ * they are tested. Each stays thin (wiring only); its logic lives in a module tested in-process
+ * (beside it: `trainingReplica.ts`, `trainerService.ts`). Named one by one, so no pattern can
+ * hide real code.
+ */
+export const THREAD_AND_PROCESS_ENTRIES = ['app/engine/train/parallel/replicaWorker.ts', 'app/engine/train/trainerProcess.ts'] as const;
+
 export interface MutationTarget {
   /** The path as given, without a trailing slash. */
   path: string;
@@ -46,9 +55,14 @@ export function mutationTargets(paths: readonly string[], kindOf: (path: string)
     const kind = kindOf(path);
     // A file's tests are those of its folder: a module is often tested through the one that uses it.
     const fileTests = [`${path.slice(0, path.lastIndexOf('/') + 1)}*.test.ts`];
-    if (kind === 'folder') targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`, `!${path}/**/testing/**`], reportDir, ownTests: [`${path}/**/*.test.ts`] });
-    else if (kind === 'file' && path.endsWith('.ts') && !path.endsWith('.test.ts')) targets.push({ path, mutate: [path], reportDir, ownTests: fileTests });
-    else if (kind === 'missing' && kindOf(`${path}.ts`) === 'file') targets.push({ path: `${path}.ts`, mutate: [`${path}.ts`], reportDir, ownTests: fileTests });
+    const file = kind === 'file' ? path : `${path}.ts`;
+    if (kind === 'folder') {
+      const entries = THREAD_AND_PROCESS_ENTRIES.filter((entry) => entry.startsWith(`${path}/`)).map((entry) => `!${entry}`);
+      targets.push({ path, mutate: [`${path}/**/*.ts`, `!${path}/**/*.test.ts`, `!${path}/**/testing/**`, ...entries], reportDir, ownTests: [`${path}/**/*.test.ts`] });
+    } else if (THREAD_AND_PROCESS_ENTRIES.includes(file as never)) {
+      return { ok: false, error: `mutation: '${given}' runs only in another thread or process, where no mutant can be switched on; mutate the module it serves` };
+    } else if (kind === 'file' && path.endsWith('.ts') && !path.endsWith('.test.ts')) targets.push({ path, mutate: [path], reportDir, ownTests: fileTests });
+    else if (kind === 'missing' && kindOf(file) === 'file') targets.push({ path: file, mutate: [file], reportDir, ownTests: fileTests });
     else return { ok: false, error: `mutation: '${given}' is neither a folder nor a TypeScript source file` };
   }
   return { ok: true, value: targets };
