@@ -247,7 +247,12 @@ describe('resumable checkpoints', () => {
       expect(() => restoreModelWeights(other.net, loaded)).toThrow(`The checkpoint in ${folder} does not fit this network (different layers or sizes).`);
       dispose(other);
     }
-    tf.dispose([...loaded.weights, ...loaded.optimizer, ...loaded.averages].map((t) => t.tensor));
+    // Every weight the network has matches in order, but the checkpoint holds one more.
+    const other = await trainable();
+    const longer = { ...loaded, weights: [...loaded.weights, { name: 'extra/kernel', tensor: tf.zeros([1]) }] };
+    expect(() => restoreModelWeights(other.net, longer)).toThrow(`The checkpoint in ${folder} does not fit this network (different layers or sizes).`);
+    dispose(other);
+    tf.dispose([...longer.weights, ...loaded.optimizer, ...loaded.averages].map((t) => t.tensor));
     dispose(source);
   });
 });

@@ -101,7 +101,7 @@ export interface GradientTreatment {
 export function decayAndClip(kernels: FlatKernels, treatment: GradientTreatment): number {
   const { k } = kernels;
   const [weights, gradients] = [kernels.at(AREA.weights), kernels.at(AREA.gradients)];
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a decay of 0 adds 0 · w, the same gradients; the test only skips the loop
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a decay of 0 adds 0 · w, the same gradients; the test only skips the loop (its `false`, never decaying, fails decayAndClip's tests: checked by hand)
   if (treatment.weightDecay > 0) {
     treatment.decayed.forEach((decayed, i) => {
       if (decayed) k.decay(weights + treatment.offsets[i] * 4, gradients + treatment.offsets[i] * 4, treatment.sizes[i], treatment.weightDecay);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select';
-import { clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
+import { addWeightDecay, clipByGlobalNorm, crossEntropy } from './lossAndMetrics';
 
 beforeAll(async () => {
   await selectBackend({ backend: 'cpu' });
@@ -51,5 +51,28 @@ describe('clipByGlobalNorm', () => {
     expect([...(await clipped[0].data()), ...(await clipped[1].data())]).toEqual([3, 0, 0, 4]);
     expect(clipped[0]).not.toBe(grads[0]);
     tf.dispose([...grads, ...clipped]);
+  });
+});
+
+describe('addWeightDecay', () => {
+  it('adds weightDecay · kernel to the kernels\' gradients only, as new tensors', async () => {
+    const kernel = tf.variable(tf.tensor1d([2, -4]));
+    const bias = tf.variable(tf.tensor1d([10]));
+    const grads = [tf.tensor1d([1, 1]), tf.tensor1d([1])];
+    const decayed = addWeightDecay(grads, [kernel, bias], [kernel], 0.5);
+    expect([...(await decayed[0].data())]).toEqual([2, -1]);
+    expect([...(await decayed[1].data())]).toEqual([1]);
+    expect(decayed.every((g, i) => g !== grads[i])).toBe(true);
+    expect([...(await grads[0].data())]).toEqual([1, 1]);
+    tf.dispose([kernel, bias, ...grads, ...decayed]);
+  });
+
+  it('leaves every gradient as it was at a decay of 0', async () => {
+    const kernel = tf.variable(tf.tensor1d([2, -4]));
+    const grads = [tf.tensor1d([1, 3])];
+    const same = addWeightDecay(grads, [kernel], [kernel], 0);
+    expect([...(await same[0].data())]).toEqual([1, 3]);
+    expect(same[0]).not.toBe(grads[0]);
+    tf.dispose([kernel, ...grads, ...same]);
   });
 });

@@ -180,6 +180,29 @@ describe('openRun refuses, before it makes the run folder', () => {
     expect(error).toBeInstanceOf(DesignErrorsError);
     expect(folderReady).toBe(0);
   });
+
+  it('a design with errors before any dataset is scanned or backend started', async () => {
+    // Cheapest check first: a broken design is named even when the dataset folder is missing too.
+    const broken = serializeDesign(chain([['conv', 'conv2d', { filters: 4, kernel: [3, 3], padding: 'valid' }], ['pool', 'globalAvgPool'], ['logits', 'dense', { units: 2 }], ['softmax', 'softmax']], [2, 2, 3]));
+    const events: TrainEvent[] = [];
+    let backends = 0;
+    const error = await openRun(
+      { design: broken, data: join(folder.root, 'no-such-folder'), config: {}, runDir: join(folder.root, 'broken-first') },
+      (e) => events.push(e),
+      () => undefined,
+      () => {
+        backends++;
+        return backendOf('cpu')();
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DesignErrorsError);
+    expect((error as Error).message).toBe("Design 'test' has 1 error and cannot be built:\n  conv: Convolution conv (3×3 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 1) + 1 = 0.");
+    expect(events).toEqual([]);
+    expect(backends).toBe(0);
+  });
 });
 
 /** A new run in `runDir`, with a resumable checkpoint at `state` unless `checkpoint` is false. */

@@ -75,6 +75,14 @@ describe('prepareModel', () => {
     expect(refusal(() => prepareModel(tooSmall, ['a', 'b'], 1))).toBeInstanceOf(DesignErrorsError);
   });
 
+  it("names a design's errors before what keeps it from classifying", () => {
+    // No classifier and a window too large: the node errors are what the user must fix first.
+    const brokenAndHeadless = chain([['conv', 'conv2d', { filters: 4, kernel: [3, 3], padding: 'valid' }], pool], [2, 2, 3]);
+    const refused = refusal(() => prepareModel(brokenAndHeadless, ['a', 'b'], 1));
+    expect(refused).toBeInstanceOf(DesignErrorsError);
+    expect(refused.message).toBe("Design 'test' has 1 error and cannot be built:\n  conv: Convolution conv (3×3 valid) on a 2×2 grid leaves 0×0: floor((2 − 3) / 1) + 1 = 0.");
+  });
+
   it('refuses a design without a dense classifier, or whose output is not probabilities, saying what to change', () => {
     const noDense = refusal(() => prepareModel(chain([conv, pool, softmax], [8, 8, 3]), ['a', 'b'], 1));
     expect(noDense).toBeInstanceOf(UntrainableDesignError);

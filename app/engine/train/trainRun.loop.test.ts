@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { selectBackend } from '../backends/select';
 import { serializeDesign } from '../../design/document';
 import { resolveTrainConfig } from '../../training/defaults';
@@ -10,6 +10,7 @@ import { learningRateAt } from '../../training/schedule';
 import type { TrainEvent } from '../../training/types';
 import { smallDesign } from '../testing/smallDesign';
 import { useTestFolder } from '../testing/testFolders';
+import { DataParallelTrainer } from './parallel/dataParallel';
 import { eventsOf, recordRun } from './trainFixtures';
 
 // 2 classes × 4 images; a quarter held out leaves 6 training images: 3 steps of 2 per epoch.
@@ -41,6 +42,7 @@ describe('runTraining, step by step', () => {
     const resolved = resolveTrainConfig(config);
     expect(steps.map((s) => s.lr)).toEqual(steps.map((s) => learningRateAt(resolved, s.epoch - 1 + (s.step - 1) / 3)));
     expect(new Set(steps.map((s) => s.lr)).size).toBe(2);
+    expect(eventsOf(events, 'log').filter((e) => e.level === 'warning'), 'nothing to warn of').toEqual([]);
     for (const step of steps) {
       expect(step.top1 * 2, 'top-1 is a share of the batch').toSatisfy(Number.isInteger);
       expect(step.top5).toBe(1);
@@ -51,6 +53,10 @@ describe('runTraining, step by step', () => {
     }
     const epochs = eventsOf(events, 'epoch');
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    // Equal batches: an epoch's training accuracy is the mean of its steps'.
+    const meanTop1 = (epoch: number): number => steps.filter((s) => s.epoch === epoch).reduce((sum, s) => sum + s.top1, 0) / 3;
+    expect(epochs.map((e) => e.train.top1)).toEqual([1, 2].map((epoch) => expect.closeTo(meanTop1(epoch), 9)));
+    expect(steps.some((s) => s.top1 > 0), 'some step classifies an image right, so a wrong share would show').toBe(true);
     expect(epochs.every((e) => e.seconds > 0 && e.seconds < wall)).toBe(true);
     const bestEpochs = epochs.filter((e, i) => epochs.slice(0, i).every((before) => (e.validation?.top1 ?? 0) > (before.validation?.top1 ?? 0))).map((e) => e.epoch);
     expect(eventsOf(events, 'checkpoint').filter((c) => c.kind === 'best').map((c) => c.epoch), 'a best model whenever validation beats every earlier epoch').toEqual(bestEpochs);
@@ -136,5 +142,61 @@ describe('runTraining reports', () => {
     const logged = (await readFile(join(folder.root, 'skip', 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
     // Steps and scan progress are too many to log; everything else is logged, what came before the folder first.
     expect(logged.map((e) => e.type)).toEqual(events.filter((e) => e.type !== 'step' && e.type !== 'progress').map((e) => e.type));
+  });
+
+  it('that fails after saving names its last checkpoint in the error', { timeout: 60_000 }, async () => {
+    let failed = false;
+    const { outcome, events } = await recordRun(request('fails'), (event) => {
+      if (event.type === 'step' && event.globalStep === 4 && !failed) {
+        failed = true;
+        throw new Error('listener gone');
+      }
+    });
+    expect(outcome).toBe('failed');
+    expect(events.at(-1)).toMatchObject({ type: 'error', lastCheckpoint: last('fails'), message: expect.stringContaining(last('fails')) });
+  });
+
+  it('logs a failed resume in the run it was resuming', { timeout: 60_000 }, async () => {
+    const { writeSyntheticDataset } = await import('../data/syntheticDataset');
+    const data = join(folder.root, 'going');
+    await writeSyntheticDataset(data, { classes: 2, perClass: 4, size: 80 });
+    const first = await recordRun(request('resume-gone', { data, config: { ...config, epochs: 1 } }));
+    expect(first.outcome).toBe('completed');
+    await rm(data, { recursive: true });
+    const { outcome, events } = await recordRun({ ...request('resume-gone'), data: undefined, resume: true });
+    expect(outcome).toBe('failed');
+    const logged = (await readFile(join(folder.root, 'resume-gone', 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as TrainEvent);
+    expect(events.at(-1)).toMatchObject({ type: 'error', message: `Dataset not found: ${data} does not exist.` });
+    expect(logged.at(-1)).toEqual({ time: expect.any(String), ...events.at(-1) });
+  });
+});
+
+describe('runTraining on two workers', () => {
+  it('shares each batch between two replicas, whose batch-norm statistics come from their halves', { timeout: 120_000 }, async () => {
+    const replicasStarted = vi.spyOn(DataParallelTrainer, 'start');
+    const one = await recordRun(request('one-worker', { workers: 1, config: { ...config, epochs: 1 } }));
+    expect(replicasStarted, 'one worker trains on this thread alone').not.toHaveBeenCalled();
+    const two = await recordRun(request('two-workers', { workers: 2, config: { ...config, epochs: 1 } }));
+    expect(replicasStarted).toHaveBeenCalledTimes(1);
+    expect(replicasStarted.mock.calls[0][4]).toBe(2);
+    replicasStarted.mockRestore();
+    expect(two.outcome).toBe('completed');
+    expect(eventsOf(two.events, 'start')[0].workers).toBe(2);
+    const losses = (run: { events: TrainEvent[] }): number[] => eventsOf(run.events, 'step').map((s) => s.loss);
+    expect(losses(two)).toHaveLength(3);
+    // The same weights, images and seed: only the statistics of a half batch make the first step's loss differ.
+    expect(losses(two)[0]).not.toBeCloseTo(losses(one)[0], 3);
+  });
+
+  it('trains on no batch whose images were all unreadable', { timeout: 60_000 }, async () => {
+    const { writeSyntheticDataset } = await import('../data/syntheticDataset');
+    const data = join(folder.root, 'all-bad');
+    const files = await writeSyntheticDataset(data, { classes: 2, perClass: 2, size: 80 });
+    // PNGs cut short: their headers read, their pixels do not.
+    for (const file of files.flat()) await writeFile(file, (await readFile(file)).subarray(0, 80));
+    const { outcome, events } = await recordRun(request('all-bad', { data, config: { ...config, epochs: 1, validationSplit: 0 } }));
+    expect(outcome).toBe('completed');
+    expect(eventsOf(events, 'log').filter((e) => e.message.startsWith('Skipped'))).toHaveLength(4);
+    expect(eventsOf(events, 'step')).toEqual([]);
   });
 });

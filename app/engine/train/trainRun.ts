@@ -9,6 +9,7 @@ import { DEFAULT_IMAGE_CACHE_MB } from '../../training/imageCache';
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import { learningRateAt } from '../../training/schedule';
 import { MetricsAccumulator } from '../../training/metrics';
+import { StepRates } from '../../training/stepRates';
 import type { StepMetrics, TrainEvent } from '../../training/types';
 import { selectBackend } from '../backends/select';
 import { batchesPerEpoch, streamBatches, type BatchPlan } from '../data/batchStream';
@@ -26,9 +27,6 @@ import { describeFailure, failureKind } from './failure';
 import { memoryAdvice } from './memoryAdvice';
 
 export type RunOutcome = 'completed' | 'cancelled' | 'failed';
-
-/** Smoothing of the step time behind images/s and the ETA. */
-const timeSmoothing = 0.8;
 
 export async function runTraining(request: TrainerStartRequest, emitEvent: (event: TrainEvent) => void, control: RunControl): Promise<RunOutcome> {
   let lastCheckpoint: string | null = null;
@@ -53,6 +51,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
   try {
     if (request.resume) folderReady();
     else await assertRunDirFree(request.runDir);
+    // Stryker disable next-line ConditionalExpression: selectBackend reads a backend of undefined as none named; the spread only satisfies exactOptionalPropertyTypes
     const run = await openRun(request, emit, folderReady, () => selectBackend(request.backend === undefined ? {} : { backend: request.backend }));
     lastCheckpoint = run.checkpoint;
     const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes, run.workers);
@@ -119,8 +118,7 @@ async function trainEpochs(
     return reason;
   };
 
-  let secondsPerStep = 0;
-  let decodeSecondsPerImage = 0;
+  const rates = new StepRates();
   let unsaved = false;
   while (state.epoch < config.epochs) {
     const epochStart = performance.now();
@@ -149,12 +147,10 @@ async function trainEpochs(
       state.batchInEpoch++;
       state.globalStep++;
       unsaved = true;
-      const seconds = (performance.now() - stepStart) / 1000;
+      rates.stepTook((performance.now() - stepStart) / 1000);
       stepStart = performance.now();
-      secondsPerStep = secondsPerStep === 0 ? seconds : timeSmoothing * secondsPerStep + (1 - timeSmoothing) * seconds;
       if (!outcome) continue;
-      const perImage = (batch.decodeSeconds ?? 0) / batch.size;
-      decodeSecondsPerImage = decodeSecondsPerImage === 0 ? perImage : timeSmoothing * decodeSecondsPerImage + (1 - timeSmoothing) * perImage;
+      rates.batchDecoded(batch.decodeSeconds, batch.size);
       metrics.add(outcome.loss, outcome.top1Correct, outcome.top5Correct, batch.size);
       emit({
         type: 'step',
@@ -162,9 +158,7 @@ async function trainEpochs(
         step: state.batchInEpoch,
         globalStep: state.globalStep,
         lr,
-        imagesPerSecond: batch.size / secondsPerStep,
-        etaSeconds: secondsPerStep * (totalSteps - state.globalStep),
-        ...(decodeSecondsPerImage > 0 ? { pipelineImagesPerSecond: 1 / decodeSecondsPerImage } : {}),
+        ...rates.speed(batch.size, totalSteps - state.globalStep),
         loss: outcome.loss,
         top1: outcome.top1Correct / batch.size,
         top5: outcome.top5Correct / batch.size,
