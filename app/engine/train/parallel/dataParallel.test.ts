@@ -65,7 +65,14 @@ describe('DataParallelTrainer', () => {
     const pixels = new Float32Array(4 * imageFloats);
     pixels.set(half, 0);
     pixels.set(half, 2 * imageFloats);
-    const batch: Batch = { pixels, labels: Int32Array.from([0, 2, 0, 2]), size: 4 };
+    // Labels the untrained model gets right for the first image and wrong for the second, so
+    // each share counts one top-1 hit: a replica's count lost or subtracted shows.
+    const guesser = model();
+    // In training mode, as a step sees them: batch norm with the batch's own statistics.
+    const guesses = tf.tidy(() => (guesser.model.apply(tf.tensor4d(half, [2, 75, 75, 3]), { training: true }) as tf.Tensor).argMax(1).dataSync());
+    guesser.model.dispose();
+    const labels = [guesses[0], (guesses[1] + 1) % 3];
+    const batch: Batch = { pixels, labels: Int32Array.from([...labels, ...labels]), size: 4 };
 
     const single = model();
     const optimizer = createOptimizer(config);
@@ -80,11 +87,22 @@ describe('DataParallelTrainer', () => {
     try {
       const two = await parallel.step(parallelOptimizer, batch, 0);
       expect(two.loss).toBeCloseTo(one.loss, 4);
-      expect(two.top1Correct).toBe(one.top1Correct);
+      expect(one.top1Correct).toBe(2);
+      expect(two.top1Correct).toBe(2);
+      expect(two.top5Correct).toBe(4);
       // Two images per share leave the deep layers' variances tiny, which magnifies rounding.
       expect(Math.abs(two.gradientNorm - one.gradientNorm) / one.gradientNorm).toBeLessThan(1e-3);
       // An update of 0.1 × a clipped gradient moves weights by ~1e-2: a wrong share weight or a lost replica shows.
       expect(largestDifference(weightsOf(net), expected)).toBeLessThan(1e-4);
+      // Where the step's time went, by phase, on this thread and on the one worker.
+      const { main, replicas } = parallel.phases();
+      expect(main.steps).toBe(1);
+      expect(Object.keys(main.ms)).toEqual(['weights out', 'forward+backward', 'gradients out', 'waiting for replicas', 'statistics', 'optimizer']);
+      expect(replicas).toHaveLength(1);
+      expect(replicas[0].steps).toBe(1);
+      expect(Object.keys(replicas[0].ms)).toEqual(['weights in', 'forward+backward', 'gradients out']);
+      parallel.resetPhases();
+      expect(parallel.phases()).toEqual({ main: expect.objectContaining({ steps: 0, ms: {} }), replicas: [expect.objectContaining({ steps: 0, ms: {} })] });
     } finally {
       await parallel.close();
       parallelOptimizer.dispose();
