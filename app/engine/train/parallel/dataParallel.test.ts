@@ -110,6 +110,40 @@ describe('DataParallelTrainer', () => {
     }
   });
 
+  it("moves the batch-norm averages by the mean of the replicas' updates, each from its own share", async () => {
+    const [first, second] = [images(2, 11), images(2, 12)];
+    const labels = Int32Array.from([0, 1]);
+    const statisticsAfter = async (batch: Batch): Promise<Float32Array[]> => {
+      const single = model();
+      const optimizer = createOptimizer(config);
+      await trainStep(single, optimizer, config, batch);
+      const statistics = single.model.nonTrainableWeights.map((w) => w.read().dataSync() as Float32Array);
+      optimizer.dispose();
+      single.model.dispose();
+      return statistics;
+    };
+    const [fromFirst, fromSecond] = [await statisticsAfter({ pixels: first, labels, size: 2 }), await statisticsAfter({ pixels: second, labels, size: 2 })];
+    // Linear in the batch statistics: the mean of the two updates is the update by their mean.
+    const expected = fromFirst.map((values, i) => values.map((v, k) => (v + fromSecond[i][k]) / 2));
+    expect(largestDifference(fromFirst, fromSecond), 'the shares differ, so a replica left out shows').toBeGreaterThan(1e-3);
+
+    const pixels = new Float32Array(4 * imageFloats);
+    pixels.set(first, 0);
+    pixels.set(second, 2 * imageFloats);
+    const net = model();
+    const optimizer = createOptimizer(config);
+    const parallel = await DataParallelTrainer.start(net, design, classNames, config, 2);
+    try {
+      await parallel.step(optimizer, { pixels, labels: Int32Array.from([0, 1, 0, 1]), size: 4 }, 0);
+      const moving = net.model.nonTrainableWeights.map((w) => w.read().dataSync() as Float32Array);
+      expect(largestDifference(moving, expected)).toBeLessThan(1e-5);
+    } finally {
+      await parallel.close();
+      optimizer.dispose();
+      net.model.dispose();
+    }
+  });
+
   it('is deterministic for a seed and replica count, across an odd batch split', async () => {
     const batches: Batch[] = [5, 6].map((seed) => ({ pixels: images(5, seed), labels: Int32Array.from([0, 1, 2, 1, 0]), size: 5 }));
     const first = await trainParallel(batches);
