@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RunControl } from './runControl';
-
-/** Whether `promise` has settled once pending callbacks have run. */
-async function settled(promise: Promise<void>): Promise<boolean> {
-  let done = false;
-  void promise.then(() => {
-    done = true;
-  });
-  await new Promise((resolve) => setImmediate(resolve));
-  return done;
-}
+import { settled } from '../testing/settled';
 
 describe('RunControl', () => {
   it('lets a loop that was never paused carry on', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrainEvent } from '../../training/types';
 import { processTransport } from './transport';
+import { settled } from '../testing/settled';
 
 // The test runs in vitest's own forked worker, whose IPC channel vitest uses: process.send is
 // stubbed, never called for real, and process listeners are called directly, never emitted.
@@ -21,16 +22,6 @@ function listenersAddedBy(name: 'message' | 'disconnect', attach: () => void): L
   const added = processEvents.listeners(name).filter((listener) => !before.has(listener)) as Listener[];
   for (const listener of added) processEvents.off(name, listener);
   return added;
-}
-
-/** Whether `promise` has settled once pending callbacks have run. */
-async function settled(promise: Promise<void>): Promise<boolean> {
-  let done = false;
-  void promise.then(() => {
-    done = true;
-  });
-  await new Promise((resolve) => setImmediate(resolve));
-  return done;
 }
 
 afterEach(() => {
