@@ -33,8 +33,7 @@ export function memoryAdvice(document: DesignDocument, config: TrainConfig, back
     emaDecay: config.emaDecay,
     batchSize: config.batchSize,
     availableBytes: known ?? Number.POSITIVE_INFINITY,
-    // Stryker disable next-line ConditionalExpression: the estimate reads an undefined maxTensorBytes as absent; the spread only satisfies exactOptionalPropertyTypes
-    ...(maxTensorBytes !== undefined ? { maxTensorBytes } : {}),
+    maxTensorBytes,
     replicas,
   });
   const { largestBatch } = estimate;

@@ -119,7 +119,7 @@ export async function openRun(request: TrainerStartRequest, emit: (e: TrainEvent
         design: serializeDesign(prepared.document),
         designName: prepared.document.name,
         ...(request.designFile === undefined ? {} : { designFile: request.designFile }),
-        // Stryker disable next-line ConditionalExpression: a run without data trains on the bundled dataset, and JSON drops a `data: undefined` key from the record as it is written; the spread only satisfies exactOptionalPropertyTypes
+        // Stryker disable next-line ConditionalExpression: a run without data trains on the bundled dataset, and JSON drops a `data: undefined` key from the record as it is written; the spread keeps the record's optional fields absent, like the others
         ...(source.data === undefined ? {} : { data: source.data }),
         ...(source.validation === undefined ? {} : { validation: source.validation }),
         config,

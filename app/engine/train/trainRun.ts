@@ -51,8 +51,7 @@ export async function runTraining(request: TrainerStartRequest, emitEvent: (even
   try {
     if (request.resume) folderReady();
     else await assertRunDirFree(request.runDir);
-    // Stryker disable next-line ConditionalExpression: selectBackend reads a backend of undefined as none named; the spread only satisfies exactOptionalPropertyTypes
-    const run = await openRun(request, emit, folderReady, () => selectBackend(request.backend === undefined ? {} : { backend: request.backend }));
+    const run = await openRun(request, emit, folderReady, () => selectBackend({ backend: request.backend }));
     lastCheckpoint = run.checkpoint;
     const advice = memoryAdvice(run.document, run.config, run.backend, request.memoryBytes, run.workers);
     batchAdvice = advice.suggestion;
