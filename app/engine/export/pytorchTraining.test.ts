@@ -55,15 +55,16 @@ async function rankLogs(logDir: string): Promise<string> {
   return tails.join('\n') || `(no rank logs under ${logDir})`;
 }
 
-/** execFile, but a failure says how the launcher ended, after how long, and what each rank wrote to stderr. */
+/** execFile, but a failure says how the launcher ended, after how long, what each rank wrote to stderr and where stdout stopped. */
 async function runTorchrun(args: string[], logDir: string, options: Parameters<typeof run>[2]): Promise<string> {
   const started = Date.now();
   try {
     return (await run(PYTHON, args, options)).stdout.toString();
   } catch (error) {
-    const { code, signal, killed } = error as { code?: number; signal?: string; killed?: boolean };
+    const { code, signal, killed, stdout } = error as { code?: number; signal?: string; killed?: boolean; stdout?: string | Buffer };
     const how = `exit code ${String(code)}, signal ${String(signal)}, killed ${String(killed)}, after ${((Date.now() - started) / 1000).toFixed(1)} s`;
-    throw new Error(`${(error as Error).message}\n(${how})\n${await rankLogs(logDir)}`, { cause: error });
+    const printed = String(stdout ?? '').trim().split('\n').slice(-5).join('\n');
+    throw new Error(`${(error as Error).message}\n(${how})\n${await rankLogs(logDir)}\n--- stdout, last lines\n${printed}`, { cause: error });
   }
 }
 

@@ -387,6 +387,9 @@ def main():
                 events.emit({"type": "checkpoint", "kind": "best", "epoch": epoch + 1, "path": best_path})
     events.emit({"type": "done", "reason": "completed", "epochs": config["epochs"], "bestValTop1": best, "lastCheckpoint": last_path})
     if distributed:
+        # Every rank reaches here before any tears gloo down: rank 0 is still saving while the
+        # others are done, and a peer gone mid-teardown left torch 1.13's launcher hanging.
+        dist.barrier()
         dist.destroy_process_group()
 
 
