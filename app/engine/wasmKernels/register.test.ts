@@ -5,8 +5,8 @@ import { broadcastBatchNormGradient } from './batchNormGradient';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { registerWasmTrainingKernels } from './register';
 
-// The kernels register() wraps: the input gradients and the SAME-padded convolutions.
-const wrapped = [tf.Conv2DBackpropInput, tf.AvgPoolGrad, tf.MaxPoolGrad, tf.Conv2D, tf.FusedConv2D, tf.DepthwiseConv2dNative, tf.FusedDepthwiseConv2D];
+// The kernels register() wraps: the input gradients, the sharing copies and the SAME-padded convolutions.
+const wrapped = [tf.Conv2DBackpropInput, tf.AvgPoolGrad, tf.MaxPoolGrad, tf.Identity, tf.Cast, tf.Conv2D, tf.FusedConv2D, tf.DepthwiseConv2dNative, tf.FusedDepthwiseConv2D];
 const wasmKernel = (name: string): tf.KernelFunc | undefined => tf.getKernel(name, 'wasm')?.kernelFunc;
 
 // Its own file: registration happens once per process, and this one must come first.

@@ -1,7 +1,7 @@
 /**
  * Makes the wasm backend able to train: registers the missing `Conv2DBackpropFilter`, the
  * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, and the broadcasting
- * BatchNorm gradient; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
+ * BatchNorm gradient; makes Identity and same-dtype Cast share memory instead of copying; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
  * for some strided shapes). Idempotent.
  */
 
@@ -11,6 +11,7 @@ import { broadcastBatchNormGradient } from './batchNormGradient';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
 import { maxPoolGradWasm } from './maxPoolGrad';
+import { sharedIdentity, sharedSameTypeCast } from './sharedCopies';
 import { explicitSamePadding } from './samePadding';
 import { replaceKernel } from '../backends/replaceKernel';
 
@@ -23,6 +24,8 @@ export function registerWasmTrainingKernels(): void {
   replaceKernel(tf.Conv2DBackpropInput, 'wasm', conv2dBackpropInputWasm);
   replaceKernel(tf.AvgPoolGrad, 'wasm', avgPoolGradWasm);
   replaceKernel(tf.MaxPoolGrad, 'wasm', maxPoolGradWasm);
+  replaceKernel(tf.Identity, 'wasm', sharedIdentity);
+  replaceKernel(tf.Cast, 'wasm', sharedSameTypeCast);
   for (const name of [tf.Conv2D, tf.FusedConv2D, tf.DepthwiseConv2dNative, tf.FusedDepthwiseConv2D]) replaceKernel(name, 'wasm', explicitSamePadding);
   tf.registerGradient(broadcastBatchNormGradient);
 }
