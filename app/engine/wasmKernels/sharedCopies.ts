@@ -6,7 +6,7 @@
  * kernel writes into its inputs; a tensor's memory is freed when its last sharer is disposed.
  */
 
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 
 interface RefCountingBackend {
   incRef(dataId: tf.DataId): void;
