@@ -1,8 +1,11 @@
 /**
- * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--batch N] [--large-steps N]
+ * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--warmup N] [--batch N] [--large-steps N]
  * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes] [--pytorch]`: training
- * throughput (images/s of steps as a run takes them: gradients, update, weight average; after one
- * warm-up step; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4,
+ * throughput (images/s of steps as a run takes them: gradients, update, weight average; after
+ * `--warmup` untimed steps, 30 by default, one for the full network and the cpu backend: a run
+ * takes hundreds of steps, and the replicas' fresh V8 isolates spend their first ~30 compiling
+ * tfjs' code on the same two cores that train; the cpu backend runs batch ≤ 4
+ * for one step) of the small preset (Inception-v4,
  * width 0.25, one block per stage, 75×75) and of full
  * Inception-v4 at 299×299, on each backend present; plus the data pipeline's rate on the
  * bundled dataset, decoding and from the image cache. Under each rate, where each thread's steps went per phase, in wall-clock and
@@ -42,6 +45,8 @@ interface Case {
   classes: number;
   batch: number;
   steps: number;
+  /** Untimed steps first. */
+  warmup: number;
 }
 
 function randomBatch(size: number, input: readonly [number, number, number], classes: number): Batch {
@@ -69,6 +74,12 @@ interface Rate {
   onFreeCores: { imagesPerSecond: number; coresUsed: number } | null;
   /** This thread's forward+backward per step: wall-clock and CPU ms (CPU null where unknown). */
   ownShare: { ms: number; cpuMs: number | null };
+  /**
+   * Cores the whole process used over the timed steps (`process.cpuUsage`: every thread, V8's
+   * garbage collector and compiler threads included), and how many of them the training threads'
+   * own clocks account for. Null where thread CPU time is unknown.
+   */
+  processCores: { all: number; training: number } | null;
   profile?: string;
 }
 
@@ -105,13 +116,15 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
     clock.timeSync('average', () => average.update());
     clock.endStep();
   };
-  await step(0);
+  for (let i = 0; i < item.warmup; i++) await step(i);
   clock.reset();
   parallel?.resetPhases();
   const profiler = profiling ? profileKernels(profiling.backend, { byShape: profiling.byShape }) : null;
   const start = performance.now();
-  for (let i = 0; i < item.steps; i++) await step(i + 1);
+  const startUsage = process.cpuUsage();
+  for (let i = 0; i < item.steps; i++) await step(item.warmup + i);
   const elapsedMs = performance.now() - start;
+  const usage = process.cpuUsage(startUsage);
   const timings = profiler?.stop();
   const secondsPerStep = elapsedMs / 1000 / item.steps;
   const msPerStep = elapsedMs / item.steps;
@@ -127,7 +140,8 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   const cpuPerStep = [threads.main, ...threads.replicas].map((t) => (t.cpuTotalMs === null ? null : t.cpuTotalMs / Math.max(1, t.steps)));
   const known = cpuPerStep.every((ms) => ms !== null) ? (cpuPerStep as number[]) : null;
   const onFreeCores = known ? { imagesPerSecond: (item.batch * 1000) / Math.max(...known), coresUsed: known.reduce((a, b) => a + b, 0) / msPerStep } : null;
-  const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep, phases, onFreeCores, ownShare };
+  const processCores = onFreeCores ? { all: (usage.user + usage.system) / 1000 / elapsedMs, training: onFreeCores.coresUsed } : null;
+  const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep, phases, onFreeCores, ownShare, processCores };
   return timings ? { ...result, profile: formatKernelTable(timings, elapsedMs, profiling?.byShape ? 40 : 25) } : result;
 }
 
@@ -149,7 +163,9 @@ function freeCoresLine(rate: Rate, oneThread?: Rate): string {
   const free = rate.onFreeCores;
   if (!free) return '  (CPU time unknown on this platform)';
   const against = oneThread?.onFreeCores ? ` = ${(free.imagesPerSecond / oneThread.onFreeCores.imagesPerSecond).toFixed(2)}× one thread` : '';
-  return `  on free cores (busiest thread's CPU per step) ≈ ${free.imagesPerSecond.toFixed(1)} img/s${against}; cores this run got: ${free.coresUsed.toFixed(2)} of ${os.availableParallelism()}`;
+  const cores = rate.processCores;
+  const process = cores ? `; the whole process ${cores.all.toFixed(2)}, its other threads (V8's garbage collector and compiler) ${Math.max(0, cores.all - cores.training).toFixed(2)} of them` : '';
+  return `  on free cores (busiest thread's CPU per step) ≈ ${free.imagesPerSecond.toFixed(1)} img/s${against}; cores this run got: ${free.coresUsed.toFixed(2)} of ${os.availableParallelism()}${process}`;
 }
 
 /**
@@ -184,6 +200,7 @@ export async function run(args: readonly string[]): Promise<void> {
     options: {
       backends: { type: 'string' },
       steps: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '30' },
       batch: { type: 'string', default: '32' },
       'large-steps': { type: 'string', default: '2' },
       'large-batch': { type: 'string', default: '1' },
@@ -195,6 +212,8 @@ export async function run(args: readonly string[]): Promise<void> {
       pytorch: { type: 'boolean', default: false },
     },
   });
+  const warmup = Number(values.warmup);
+  if (!(Number.isSafeInteger(warmup) && warmup >= 1)) throw new Error(`--warmup ${values.warmup}: expected a positive integer`);
   const workers = Number(values.workers);
   if (!(Number.isSafeInteger(workers) && workers >= 1)) throw new Error(`--workers ${values.workers}: expected a positive integer`);
   const report = await selectBackend();
@@ -220,10 +239,11 @@ export async function run(args: readonly string[]): Promise<void> {
       classes: 10,
       batch: slow(backend) ? Math.min(4, Number(values.batch)) : Number(values.batch),
       steps: slow(backend) ? 1 : Number(values.steps),
+      warmup: slow(backend) ? 1 : warmup,
     },
     ...(values['no-large'] || (slow(backend) && !values['large-on-cpu'])
       ? []
-      : [{ name: 'inception-v4 299×299', build: () => buildPreset('inception-v4', { input: 299, classes: 1000 }), classes: 1000, batch: Number(values['large-batch']), steps: Number(values['large-steps']) }]),
+      : [{ name: 'inception-v4 299×299', build: () => buildPreset('inception-v4', { input: 299, classes: 1000 }), classes: 1000, batch: Number(values['large-batch']), steps: Number(values['large-steps']), warmup: 1 }]),
   ];
   console.log(`training throughput (tfjs ${tf.version.tfjs}); backends: ${wanted.join(', ')}`);
   for (const backend of wanted) {
