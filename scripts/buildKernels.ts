@@ -20,6 +20,7 @@ export interface KernelModule {
 
 export const KERNEL_MODULES: readonly KernelModule[] = [
   { source: 'app/engine/train/flatKernels.wat', target: 'app/engine/train/flatKernelsWasm.ts', constant: 'FLAT_KERNELS_WASM' },
+  { source: 'app/engine/wasmKernels/batchNormKernels.wat', target: 'app/engine/wasmKernels/batchNormKernelsWasm.ts', constant: 'BATCH_NORM_KERNELS_WASM' },
   { source: 'app/engine/wasmKernels/poolKernels.wat', target: 'app/engine/wasmKernels/poolKernelsWasm.ts', constant: 'POOL_KERNELS_WASM' },
 ];
 

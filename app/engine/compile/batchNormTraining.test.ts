@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select';
 import { checkWebGpuErrors, releaseWebGpu } from '../backends/webgpu';
-import { kernelCalls } from '../testing/kernelCalls';
+import { callsOf, kernelCalls } from '../testing/kernelCalls';
 import { relativeMaxError, seededValues } from '../testing/seededData';
 import { webGpuSkipReason } from '../testing/webgpuTesting';
-import { normalizeBatch } from './batchNormTraining';
+import { NORMALIZE_BATCH, NORMALIZE_BATCH_GRADIENT, normalizeBatch } from './batchNormTraining';
 
 const epsilon = 1e-3;
 
@@ -58,6 +58,21 @@ describe('normalizeBatch', () => {
       const actual = await run(normalized, shape);
       ['output', 'dx', 'dγ', 'dβ'].forEach((what, i) => expect(relativeMaxError(actual[i], expected[i]), `${backend} ${what}`).toBeLessThan(1e-4));
     }
+  });
+
+  it('runs as the two fused kernels on wasm, no average pools, and matches the tfjs ops on cpu', async () => {
+    const shape = [4, 5, 3, 6];
+    await selectBackend({ backend: 'cpu' });
+    const { result: onCpu, calls: cpuCalls } = kernelCalls('cpu', () => compute(normalized, shape));
+    const expected = await values(onCpu);
+    await selectBackend({ backend: 'wasm' });
+    const { result, calls } = kernelCalls('wasm', () => compute(normalized, shape));
+    const actual = await values(result);
+    ['output', 'dx', 'dγ', 'dβ'].forEach((what, i) => expect(relativeMaxError(actual[i], expected[i]), what).toBeLessThan(1e-5));
+    // compute() runs the forward pass twice: once under the gradient and once for the output.
+    expect(callsOf(calls, { [NORMALIZE_BATCH]: 2, [NORMALIZE_BATCH_GRADIENT]: 1, AvgPool: 0 })).toEqual({ [NORMALIZE_BATCH]: 2, [NORMALIZE_BATCH_GRADIENT]: 1, AvgPool: 0 });
+    expect(cpuCalls.get(NORMALIZE_BATCH)).toBeUndefined();
+    expect(cpuCalls.get('AvgPool')).toBeGreaterThan(0);
   });
 
   it('returns the batch statistics and leaves no tensors behind', async () => {

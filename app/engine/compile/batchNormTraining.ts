@@ -29,29 +29,55 @@ function columnMeans(rows: tf.Tensor2D): tf.Tensor2D {
   return tf.avgPool(rows.reshape<tf.Tensor4D>([1, count, 1, channels]), [count, 1], 1, 'valid').reshape([1, channels]);
 }
 
+/**
+ * The fused kernels a backend may register for this layer's forward pass (inputs `x` [n, c],
+ * `gamma`, `beta`; attribute `epsilon`; outputs the normalised rows, the mean and the variance)
+ * and its gradient (inputs `dy`, `x`, `mean`, `variance`, `gamma`; outputs dx, dγ, dβ). Wasm
+ * does (`app/engine/wasmKernels/batchNormWasm.ts`); elsewhere the tfjs ops below run.
+ */
+export const NORMALIZE_BATCH = 'InceptionStudioNormalizeBatch';
+export const NORMALIZE_BATCH_GRADIENT = 'InceptionStudioNormalizeBatchGradient';
+
+const fused = (): boolean => tf.getKernel(NORMALIZE_BATCH, tf.getBackend()) !== undefined;
+
+/** [normalised rows, mean [1, c], variance [1, c]] from tfjs ops. */
+function normalizeRowsFromOps(rows: tf.Tensor2D, scale: tf.Tensor, offset: tf.Tensor, epsilon: number): tf.Tensor[] {
+  const mean = columnMeans(rows);
+  const variance = columnMeans(tf.squaredDifference(rows, mean));
+  const factor = tf.mul(scale, tf.rsqrt(tf.add(variance, epsilon)));
+  return [tf.add(tf.mul(rows, factor), tf.sub(offset, tf.mul(mean, factor))), mean, variance];
+}
+
 /** Normalises `x` over every axis but the last, then scales by `gamma` and shifts by `beta`. */
 export function normalizeBatch(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): NormalizedBatch {
   const channels = x.shape[x.rank - 1];
   const kept: { statistics?: { mean: tf.Tensor1D; variance: tf.Tensor1D } } = {};
+  const useFused = fused();
   const normalize = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, scale, offset] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const rows = input.reshape<tf.Tensor2D>([-1, channels]);
-    const mean = columnMeans(rows);
-    const variance = columnMeans(tf.squaredDifference(rows, mean));
+    const [output, mean, variance] = useFused
+      ? (tf.engine().runKernel(NORMALIZE_BATCH, { x: rows, gamma: scale, beta: offset }, { epsilon }) as tf.Tensor[])
+      : normalizeRowsFromOps(rows, scale, offset, epsilon);
     kept.statistics = { mean: tf.keep(mean.reshape([channels])), variance: tf.keep(variance.reshape([channels])) };
     save([rows, mean, variance, scale]);
-    const factor = tf.mul(scale, tf.rsqrt(tf.add(variance, epsilon)));
-    const output = tf.add(tf.mul(rows, factor), tf.sub(offset, tf.mul(mean, factor)));
     return {
       value: output.reshape(input.shape),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => batchNormGradients(dy, saved, epsilon),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => (useFused ? fusedGradients(dy, saved, epsilon) : batchNormGradients(dy, saved, epsilon)),
     };
   });
   const output = normalize(x, gamma, beta) as tf.Tensor;
   // Stryker disable next-line StringLiteral: unreachable, customGrad runs the forward function before it returns
   if (!kept.statistics) throw new Error('normalizeBatch: the forward pass produced no statistics');
   return { output, ...kept.statistics };
+}
+
+/** [dx, dγ, dβ] from the backend's fused kernel. */
+function fusedGradients(dy: tf.Tensor, [rows, mean, variance, gamma]: tf.Tensor[], epsilon: number): tf.Tensor[] {
+  const [count, channels] = rows.shape;
+  const [dx, dGamma, dBeta] = tf.engine().runKernel(NORMALIZE_BATCH_GRADIENT, { dy: dy.reshape([count, channels]), x: rows, mean, variance, gamma }, { epsilon }) as tf.Tensor[];
+  return [dx.reshape(dy.shape), dGamma, dBeta];
 }
 
 /** [dx, dγ, dβ] of `γ·(x − μ)·r + β` with μ and σ² ([1, c]) the batch statistics of `rows`. */

@@ -1,10 +1,7 @@
-/**
- * poolKernels.wat in its own small WebAssembly instance, one per thread, its memory grown to the
- * largest pool it has seen: the tensors are copied in and the gradient out, since a module
- * cannot read another's memory.
- */
+/** poolKernels.wat: the tensors copied into its memory, the gradient copied out. */
 
 import type * as tf from '@tensorflow/tfjs';
+import { alignedBytes, KernelInstance } from './kernelInstance';
 import { POOL_KERNELS_WASM } from './poolKernelsWasm';
 
 interface PoolKernelExports {
@@ -12,35 +9,31 @@ interface PoolKernelExports {
   maxPoolBackprop(...args: number[]): void;
 }
 
-const PAGE_BYTES = 65536;
+const kernels = new KernelInstance<PoolKernelExports>(POOL_KERNELS_WASM);
 
-let instance: PoolKernelExports | null = null;
-
-/** Byte length of `floats` float32s rounded up to 16, so every area starts aligned for SIMD loads. */
-const alignedBytes = (floats: number): number => Math.ceil(floats / 4) * 16;
-
-function kernelsWithRoom(bytes: number): PoolKernelExports {
-  instance ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(POOL_KERNELS_WASM, 'base64'))).exports as unknown as PoolKernelExports;
-  const have = instance.memory.buffer.byteLength / PAGE_BYTES;
-  const needed = Math.ceil(bytes / PAGE_BYTES);
-  if (needed > have) instance.memory.grow(needed - have);
-  return instance;
-}
+/** Floats of input a block of images may hold (4 MiB), so the module's memory stays small whatever the batch. */
+const BLOCK_FLOATS = 1 << 20;
 
 /**
  * Writes into `dx` (the size of `x`) the input gradient of a max pool over `x` (NHWC) with the
- * geometry `info`, given the pool's output gradient `dy`.
+ * geometry `info`, given the pool's output gradient `dy`; a block of whole images at a time
+ * (windows never cross images).
  */
 export function maxPoolBackpropInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: tf.backend_util.Conv2DInfo): void {
-  const dyAt = alignedBytes(x.length);
-  const dxAt = dyAt + alignedBytes(dy.length);
-  const k = kernelsWithRoom(dxAt + alignedBytes(x.length));
-  const memory = k.memory.buffer;
-  new Float32Array(memory, 0, x.length).set(x);
-  new Float32Array(memory, dyAt, dy.length).set(dy);
-  const gradient = new Float32Array(memory, dxAt, x.length);
-  gradient.fill(0);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
-  k.maxPoolBackprop(0, dyAt, dxAt, batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, padInfo.top, padInfo.left);
-  dx.set(gradient);
+  const imageIn = inHeight * inWidth * inChannels;
+  const imageOut = outHeight * outWidth * inChannels;
+  const images = Math.max(1, Math.min(batchSize, Math.floor(BLOCK_FLOATS / imageIn)));
+  const dyAt = alignedBytes(images * imageIn);
+  const dxAt = dyAt + alignedBytes(images * imageOut);
+  const k = kernels.withRoom(dxAt + alignedBytes(images * imageIn));
+  for (let first = 0; first < batchSize; first += images) {
+    const count = Math.min(images, batchSize - first);
+    new Float32Array(k.memory.buffer, 0, count * imageIn).set(x.subarray(first * imageIn, (first + count) * imageIn));
+    new Float32Array(k.memory.buffer, dyAt, count * imageOut).set(dy.subarray(first * imageOut, (first + count) * imageOut));
+    const gradient = new Float32Array(k.memory.buffer, dxAt, count * imageIn);
+    gradient.fill(0);
+    k.maxPoolBackprop(0, dyAt, dxAt, count, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, padInfo.top, padInfo.left);
+    dx.set(gradient, first * imageIn);
+  }
 }

@@ -1,13 +1,14 @@
 /**
  * Makes the wasm backend able to train: registers the missing `Conv2DBackpropFilter`, the
  * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, and the broadcasting
- * BatchNorm gradient; makes Identity and same-dtype Cast share memory instead of copying; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
+ * BatchNorm gradient and the fused batch normalisation of training; makes Identity and same-dtype Cast share memory instead of copying; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
  * for some strided shapes). Idempotent.
  */
 
 import * as tf from '@tensorflow/tfjs';
 import { avgPoolGradWasm } from './avgPoolGrad';
 import { broadcastBatchNormGradient } from './batchNormGradient';
+import { normalizeBatchGradientWasm, normalizeBatchWasm } from './batchNormWasm';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
 import { maxPoolGradWasm } from './maxPoolGrad';
@@ -24,6 +25,8 @@ export function registerWasmTrainingKernels(): void {
   replaceKernel(tf.Conv2DBackpropInput, 'wasm', conv2dBackpropInputWasm);
   replaceKernel(tf.AvgPoolGrad, 'wasm', avgPoolGradWasm);
   replaceKernel(tf.MaxPoolGrad, 'wasm', maxPoolGradWasm);
+  tf.registerKernel(normalizeBatchWasm);
+  tf.registerKernel(normalizeBatchGradientWasm);
   replaceKernel(tf.Identity, 'wasm', sharedIdentity);
   replaceKernel(tf.Cast, 'wasm', sharedSameTypeCast);
   for (const name of [tf.Conv2D, tf.FusedConv2D, tf.DepthwiseConv2dNative, tf.FusedDepthwiseConv2D]) replaceKernel(name, 'wasm', explicitSamePadding);
