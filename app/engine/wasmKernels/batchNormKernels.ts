@@ -1,7 +1,7 @@
 /**
  * Batch normalisation with batch statistics, and its gradient, over rows of channels ([n, c]) in
  * batchNormKernels.wat: a few passes each, where the same mathematics from tfjs ops takes about
- * 35 kernel calls a layer and a step. Rows go through the module's memory a block at a time, so
+ * 40 kernel calls a layer and a step. Rows go through the module's memory a block at a time, so
  * its memory stays small whatever the activation. The per-channel arithmetic is float32, as
  * tfjs' ops compute it.
  */
