@@ -73,11 +73,13 @@ export function normalizeBatch(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor
   return { output, ...kept.statistics };
 }
 
-/** [dx, dγ, dβ] from the backend's fused kernel. */
+/** [dx, dγ, dβ] from the backend's fused kernel (in its own scope, as `batchNormGradients`). */
 function fusedGradients(dy: tf.Tensor, [rows, mean, variance, gamma]: tf.Tensor[], epsilon: number): tf.Tensor[] {
-  const [count, channels] = rows.shape;
-  const [dx, dGamma, dBeta] = tf.engine().runKernel(NORMALIZE_BATCH_GRADIENT, { dy: dy.reshape([count, channels]), x: rows, mean, variance, gamma }, { epsilon }) as tf.Tensor[];
-  return [dx.reshape(dy.shape), dGamma, dBeta];
+  return tf.tidy(() => {
+    const [count, channels] = rows.shape;
+    const [dx, dGamma, dBeta] = tf.engine().runKernel(NORMALIZE_BATCH_GRADIENT, { dy: dy.reshape([count, channels]), x: rows, mean, variance, gamma }, { epsilon }) as tf.Tensor[];
+    return [dx.reshape(dy.shape), dGamma, dBeta];
+  });
 }
 
 /** [dx, dγ, dβ] of `γ·(x − μ)·r + β` with μ and σ² ([1, c]) the batch statistics of `rows`. */
