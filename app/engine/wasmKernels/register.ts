@@ -1,8 +1,9 @@
 /**
  * Makes the wasm backend able to train: registers the missing `Conv2DBackpropFilter`, the
- * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, and the broadcasting
- * BatchNorm gradient and the fused batch normalisation of training; makes Identity and same-dtype Cast share memory instead of copying; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong
- * for some strided shapes). Idempotent.
+ * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, the broadcasting
+ * BatchNorm gradient and the fused batch normalisation of training; makes `Identity` and a
+ * same-dtype `Cast` share memory instead of copying; and gives its convolutions explicit SAME
+ * padding (XNNPACK's own is wrong for some strided shapes). Idempotent.
  */
 
 import * as tf from '@tensorflow/tfjs';
