@@ -76,10 +76,10 @@ interface Rate {
   ownShare: { ms: number; cpuMs: number | null };
   /**
    * Cores the whole process used over the timed steps (`process.cpuUsage`: every thread, V8's
-   * garbage collector and compiler threads included), and how many of them the training threads'
-   * own clocks account for. Null where thread CPU time is unknown.
+   * garbage collector and compiler threads included); `onFreeCores.coresUsed` is the training
+   * threads' share of them.
    */
-  processCores: { all: number; training: number } | null;
+  processCores: number;
   profile?: string;
 }
 
@@ -140,7 +140,7 @@ async function trainRate(item: Case, profiling: Profiling | null, replicas = 1):
   const cpuPerStep = [threads.main, ...threads.replicas].map((t) => (t.cpuTotalMs === null ? null : t.cpuTotalMs / Math.max(1, t.steps)));
   const known = cpuPerStep.every((ms) => ms !== null) ? (cpuPerStep as number[]) : null;
   const onFreeCores = known ? { imagesPerSecond: (item.batch * 1000) / Math.max(...known), coresUsed: known.reduce((a, b) => a + b, 0) / msPerStep } : null;
-  const processCores = onFreeCores ? { all: (usage.user + usage.system) / 1000 / elapsedMs, training: onFreeCores.coresUsed } : null;
+  const processCores = (usage.user + usage.system) / 1000 / elapsedMs;
   const result = { imagesPerSecond: item.batch / secondsPerStep, secondsPerStep, phases, onFreeCores, ownShare, processCores };
   return timings ? { ...result, profile: formatKernelTable(timings, elapsedMs, profiling?.byShape ? 40 : 25) } : result;
 }
@@ -163,8 +163,8 @@ function freeCoresLine(rate: Rate, oneThread?: Rate): string {
   const free = rate.onFreeCores;
   if (!free) return '  (CPU time unknown on this platform)';
   const against = oneThread?.onFreeCores ? ` = ${(free.imagesPerSecond / oneThread.onFreeCores.imagesPerSecond).toFixed(2)}× one thread` : '';
-  const cores = rate.processCores;
-  const process = cores ? `; the whole process ${cores.all.toFixed(2)}, its other threads (V8's garbage collector and compiler) ${Math.max(0, cores.all - cores.training).toFixed(2)} of them` : '';
+  const all = rate.processCores;
+  const process = `; the whole process ${all.toFixed(2)}, its other threads (V8's garbage collector and compiler) ${Math.max(0, all - free.coresUsed).toFixed(2)} of them`;
   return `  on free cores (busiest thread's CPU per step) ≈ ${free.imagesPerSecond.toFixed(1)} img/s${against}; cores this run got: ${free.coresUsed.toFixed(2)} of ${os.availableParallelism()}${process}`;
 }
 

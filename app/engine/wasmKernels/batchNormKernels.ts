@@ -2,8 +2,8 @@
  * Batch normalisation with batch statistics, and its gradient, over rows of channels ([n, c]) in
  * batchNormKernels.wat: a few passes each, where the same mathematics from tfjs ops takes about
  * 40 kernel calls a layer and a step. Rows go through the module's memory a block at a time, so
- * its memory stays small whatever the activation. The per-channel arithmetic is float32, as
- * tfjs' ops compute it.
+ * its memory stays small whatever the activation; rows that fit in one block are copied in once.
+ * The per-channel arithmetic is float32, as tfjs' ops compute it.
  */
 
 import { alignedBytes, KernelInstance } from './kernelInstance';
@@ -53,11 +53,6 @@ class Layout {
   }
 }
 
-/** Calls `each(first row, rows)` for every block of rows. */
-function forBlocks(layout: Layout, each: (first: number, rows: number) => void): void {
-  for (let first = 0; first < layout.n; first += layout.blockRows) each(first, Math.min(layout.blockRows, layout.n - first));
-}
-
 function view(memory: WebAssembly.Memory, at: number, length: number): Float32Array {
   return new Float32Array(memory.buffer, at, length);
 }
@@ -65,6 +60,24 @@ function view(memory: WebAssembly.Memory, at: number, length: number): Float32Ar
 /** Copies rows `first`… of `source` ([n, c]) into row area `area`. */
 function copyRowsIn(k: BatchNormExports, layout: Layout, area: number, source: Float32Array, first: number, rows: number): void {
   view(k.memory, layout.rows(area), rows * layout.c).set(source.subarray(first * layout.c, (first + rows) * layout.c));
+}
+
+type RowPass = (first: number, rows: number) => void;
+
+/**
+ * Runs a pass over every block of rows with `sources` copied into row areas 0, 1, …: each
+ * block before each pass, but rows that fit in one block only once for all the passes.
+ */
+function overRows(k: BatchNormExports, layout: Layout, sources: readonly Float32Array[]): (pass: RowPass) => void {
+  let copied = false;
+  return (pass) => {
+    for (let first = 0; first < layout.n; first += layout.blockRows) {
+      const rows = Math.min(layout.blockRows, layout.n - first);
+      if (!copied || rows < layout.n) sources.forEach((source, area) => copyRowsIn(k, layout, area, source, first, rows));
+      copied = true;
+      pass(first, rows);
+    }
+  };
 }
 
 const reciprocalRoot = (variance: number, epsilon: number): number => Math.fround(1 / Math.fround(Math.sqrt(Math.fround(variance + epsilon))));
@@ -81,18 +94,13 @@ export function normalizeRows(
   const layout = new Layout(n, c);
   const k = kernels.withRoom(layout.bytes(4));
   const [MEAN, SQUARES, SCALE, SHIFT] = [0, 1, 2, 3].map((i) => layout.channels(i));
+  const pass = overRows(k, layout, [x]);
   view(k.memory, MEAN, c).fill(0);
-  forBlocks(layout, (first, rows) => {
-    copyRowsIn(k, layout, 0, x, first, rows);
-    k.sumColumns(layout.rows(0), rows, c, MEAN);
-  });
+  pass((_, rows) => k.sumColumns(layout.rows(0), rows, c, MEAN));
   const mean = view(k.memory, MEAN, c);
   for (let ch = 0; ch < c; ch++) mean[ch] = Math.fround(mean[ch] / n);
   view(k.memory, SQUARES, c).fill(0);
-  forBlocks(layout, (first, rows) => {
-    copyRowsIn(k, layout, 0, x, first, rows);
-    k.sumSquaredDeviations(layout.rows(0), MEAN, rows, c, SQUARES);
-  });
+  pass((_, rows) => k.sumSquaredDeviations(layout.rows(0), MEAN, rows, c, SQUARES));
   const squares = view(k.memory, SQUARES, c);
   const scale = view(k.memory, SCALE, c);
   for (let ch = 0; ch < c; ch++) {
@@ -101,8 +109,7 @@ export function normalizeRows(
     scale[ch] = Math.fround(gamma[ch] * reciprocalRoot(out.variance[ch], epsilon));
   }
   view(k.memory, SHIFT, c).set(beta);
-  forBlocks(layout, (first, rows) => {
-    copyRowsIn(k, layout, 0, x, first, rows);
+  pass((first, rows) => {
     k.normalize(layout.rows(0), MEAN, SCALE, SHIFT, rows, c, layout.rows(2));
     out.output.set(view(k.memory, layout.rows(2), rows * c), first * c);
   });
@@ -127,9 +134,8 @@ export function normalizeRowsGradient(
   view(k.memory, MEAN, c).set(statistics.mean);
   view(k.memory, SUM_DY, c).fill(0);
   view(k.memory, SUM_DY_DEVIATION, c).fill(0);
-  forBlocks(layout, (first, rows) => {
-    copyRowsIn(k, layout, 0, dy, first, rows);
-    copyRowsIn(k, layout, 1, x, first, rows);
+  const pass = overRows(k, layout, [dy, x]);
+  pass((_, rows) => {
     k.sumColumns(layout.rows(0), rows, c, SUM_DY);
     k.sumDeviationProducts(layout.rows(0), layout.rows(1), MEAN, rows, c, SUM_DY_DEVIATION);
   });
@@ -147,9 +153,7 @@ export function normalizeRowsGradient(
     out.dGamma[ch] = Math.fround(Math.fround(meanDyDeviation * r) * n);
     out.dBeta[ch] = Math.fround(meanDy * n);
   }
-  forBlocks(layout, (first, rows) => {
-    copyRowsIn(k, layout, 0, dy, first, rows);
-    copyRowsIn(k, layout, 1, x, first, rows);
+  pass((first, rows) => {
     k.normalizeGradient(layout.rows(0), layout.rows(1), MEAN, A, B, K, rows, c, layout.rows(2));
     out.dx.set(view(k.memory, layout.rows(2), rows * c), first * c);
   });

@@ -3,12 +3,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { NORMALIZE_BATCH, NORMALIZE_BATCH_GRADIENT } from '../compile/batchNormTraining';
 import { normalizeRows, normalizeRowsGradient } from './batchNormKernels';
-
-/** What these kernels use of the wasm backend: views of tensors in its memory, and new outputs. */
-interface WasmHeap {
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-}
+import type { WasmHeap } from './wasmHeap';
 
 interface KernelArgs {
   inputs: tf.NamedTensorInfoMap;

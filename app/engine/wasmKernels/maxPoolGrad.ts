@@ -7,18 +7,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { maxPoolBackpropInto } from './poolKernels';
 import { asTensor4D } from './tensorInputs';
+import type { WasmHeap } from './wasmHeap';
 
 interface MaxPoolGradAttrs {
   filterSize: number | [number, number];
   strides: number | [number, number];
   pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-/** What this kernel uses of the wasm backend: views of tensors in its memory, and new outputs. */
-interface WasmHeap {
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
 }
 
 export function maxPoolGradWasm(original: tf.KernelConfig): tf.KernelConfig {

@@ -7,15 +7,12 @@
  */
 
 import type * as tf from '@tensorflow/tfjs';
-
-interface RefCountingBackend {
-  incRef(dataId: tf.DataId): void;
-}
+import type { WasmHeap } from './wasmHeap';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
 function share(x: tf.TensorInfo, backend: unknown): tf.TensorInfo {
-  (backend as RefCountingBackend).incRef(x.dataId);
+  (backend as WasmHeap).incRef(x.dataId);
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
 
