@@ -1,26 +1,16 @@
 /**
  * A faster `Conv2DBackpropInput` for the wasm backend, whose own kernel is plain loops: the
- * input gradient as a forward (XNNPACK) convolution of `dy` — spread out by the stride with
- * zeros in between — with the filter flipped spatially and its channels swapped. For a strided
- * convolution into very few channels (the first layer) the loops stay faster and are kept.
+ * input gradient as forward (XNNPACK) convolutions of `dy` with the filter flipped spatially
+ * and its channels swapped, one per stride phase (`stridePhases.ts`) woven together: faster than
+ * the loops for every shape measured, a single input channel included. Channels-first keeps them.
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { axisPhase, phaseRows, type AxisPhase, type StridedAxis } from './stridePhases';
 import { asTensor4D, explicitPadding, type ConvBackpropAttrs } from './tensorInputs';
 
 interface BackpropInputAttrs extends ConvBackpropAttrs {
   inputShape: [number, number, number, number];
-}
-
-/** Below this many input channels a strided input gradient keeps the backend's loops (measured). */
-const MIN_CHANNELS_FOR_STRIDED = 8;
-
-/** `dy` with stride − 1 zeros between neighbours along height and width. */
-function spreadByStride(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
-  if (sh === 1 && sw === 1) return dy;
-  const [b, oh, ow, c] = dy.shape;
-  const spread = tf.pad(dy.reshape([b, oh, 1, ow, 1, c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]).reshape([b, oh * sh, ow * sw, c]);
-  return spread.slice([0, 0, 0, 0], [b, (oh - 1) * sh + 1, (ow - 1) * sw + 1, c]) as tf.Tensor4D;
 }
 
 /**
@@ -35,22 +25,81 @@ function flippedFilter(filter: tf.Tensor4D): tf.Tensor4D {
   return flipped.reshape([taps, ci, co]).transpose([0, 2, 1]).reshape([kh, kw, co, ci]);
 }
 
+/**
+ * Each phase's taps along height (axis 0) or width (axis 1): every `stride`-th tap from its
+ * `firstTap`, as plain slices of the filter viewed in groups of `stride` taps, padded to whole
+ * groups once (wasm's StridedSlice goes element by element).
+ */
+function phaseTaps(filter: tf.Tensor4D, axis: 0 | 1, stride: number): (phase: AxisPhase) => tf.Tensor4D {
+  const [kh, kw, co, ci] = filter.shape;
+  const kernel = axis === 0 ? kh : kw;
+  const groups = Math.ceil(kernel / stride);
+  const extra = groups * stride - kernel;
+  let grouped: tf.Tensor4D | undefined;
+  return ({ firstTap, taps }) => {
+    if (taps === kernel) return filter;
+    grouped ??= (extra === 0 ? filter : tf.pad(filter, axis === 0 ? [[0, extra], [0, 0], [0, 0], [0, 0]] : [[0, 0], [0, extra], [0, 0], [0, 0]]))
+      .reshape<tf.Tensor4D>(axis === 0 ? [groups, stride, kw, co * ci] : [kh, groups, stride, co * ci]);
+    const group = Math.floor(firstTap / stride);
+    const offset = firstTap % stride;
+    if (axis === 0) return grouped.slice([group, offset, 0, 0], [taps, 1, kw, co * ci]).reshape([taps, kw, co, ci]);
+    return grouped.slice([0, group, offset, 0], [kh, taps, 1, co * ci]).reshape([kh, taps, co, ci]);
+  };
+}
+
+/** Rows and columns of `dy` a phase reads: the part that exists, and the zeros around it as padding. */
+function phaseWindow(dy: tf.Tensor4D, h: AxisPhase, w: AxisPhase): { window: tf.Tensor4D; padding: ReturnType<typeof explicitPadding> } | null {
+  const [b, oh, ow, c] = dy.shape;
+  const top = Math.max(h.start, 0);
+  const bottom = Math.min(h.start + h.span, oh);
+  const left = Math.max(w.start, 0);
+  const right = Math.min(w.start + w.span, ow);
+  if (bottom <= top || right <= left) return null;
+  const whole = top === 0 && left === 0 && bottom === oh && right === ow;
+  return {
+    window: whole ? dy : dy.slice([0, top, left, 0], [b, bottom - top, right - left, c]),
+    padding: explicitPadding(top - h.start, h.start + h.span - bottom, left - w.start, w.start + w.span - right),
+  };
+}
+
+/** Phase outputs [b, rows, cols, c] by [height phase][width phase], woven into [b, rows·sh, cols·sw, c] with 4-D transposes (wasm's 5-D and 6-D ones go element by element). */
+function interleave(phases: tf.Tensor4D[][]): tf.Tensor4D {
+  const [b, rows, cols, c] = phases[0][0].shape;
+  const sh = phases.length;
+  const sw = phases[0].length;
+  const byRow = phases.map((row) =>
+    sw === 1 ? row[0] : tf.stack(row).reshape<tf.Tensor4D>([sw, b * rows, cols, c]).transpose([1, 2, 0, 3]).reshape<tf.Tensor4D>([b, rows, cols * sw, c]),
+  );
+  if (sh === 1) return byRow[0];
+  return tf.stack(byRow).reshape<tf.Tensor4D>([sh, b, rows, cols * sw * c]).transpose([1, 2, 0, 3]).reshape([b, rows * sh, cols * sw, c]);
+}
+
 export interface InputGradientGeometry {
   inputShape: readonly [number, number, number, number];
   strides: readonly [number, number];
   pad: { top: number; left: number };
 }
 
-function inputGradientByConvolution(dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.Tensor4D {
+function inputGradientByPhases(dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.Tensor4D {
   return tf.tidy(() => {
-    const [kh, kw] = filter.shape;
-    const [, h, w] = inputShape;
-    const [, oh, ow] = dy.shape;
+    const [kh, kw, ci] = filter.shape;
+    const [b, h, w] = inputShape;
     const [sh, sw] = strides;
-    const flipped = flippedFilter(filter);
-    // Padding so that output position i reads dy at (i + top − k) / stride for every tap k.
-    const padding = explicitPadding(kh - 1 - pad.top, h - (oh - 1) * sh - 1 + pad.top, kw - 1 - pad.left, w - (ow - 1) * sw - 1 + pad.left);
-    return tf.conv2d(spreadByStride(dy, sh, sw), flipped, 1, padding);
+    const height: StridedAxis = { size: h, kernel: kh, stride: sh, padBefore: pad.top };
+    const width: StridedAxis = { size: w, kernel: kw, stride: sw, padBefore: pad.left };
+    const heightTaps = phaseTaps(flippedFilter(filter), 0, sh);
+    const phases = Array.from({ length: sh }, (_, rh) => {
+      const hp = axisPhase(height, rh);
+      const widthTaps = hp.taps === 0 ? null : phaseTaps(heightTaps(hp), 1, sw);
+      return Array.from({ length: sw }, (_, rw): tf.Tensor4D => {
+        const wp = axisPhase(width, rw);
+        const read = widthTaps && wp.taps > 0 ? phaseWindow(dy, hp, wp) : null;
+        if (!widthTaps || !read) return tf.zeros([b, phaseRows(height), phaseRows(width), ci]);
+        return tf.conv2d(read.window, widthTaps(wp), 1, read.padding);
+      });
+    });
+    const woven = interleave(phases);
+    return woven.shape[1] === h && woven.shape[2] === w ? woven : woven.slice([0, 0, 0, 0], [b, h, w, ci]);
   });
 }
 
@@ -59,10 +108,9 @@ export function conv2dBackpropInputWasm(original: tf.KernelConfig): tf.KernelCon
     const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as BackpropInputAttrs;
     const dy = asTensor4D(args.inputs.dy, 'dy');
     const filter = asTensor4D(args.inputs.filter, 'filter');
+    if (dataFormat !== 'NHWC') return original.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
     const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape, strides, 1, pad, dimRoundingMode);
-    const strided = info.strideHeight !== 1 || info.strideWidth !== 1;
-    if (dataFormat !== 'NHWC' || (strided && info.inChannels < MIN_CHANNELS_FOR_STRIDED)) return original.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
-    return inputGradientByConvolution(dy, filter, { inputShape, strides: [info.strideHeight, info.strideWidth], pad: info.padInfo });
+    return inputGradientByPhases(dy, filter, { inputShape, strides: [info.strideHeight, info.strideWidth], pad: info.padInfo });
   };
   return { ...original, kernelFunc: kernelFunc as tf.KernelFunc };
 }

@@ -11,23 +11,24 @@ interface Case {
   channels: [number, number];
   kernel: [number, number];
   strides: [number, number];
-  pad: 'valid' | 'same';
+  pad: 'valid' | 'same' | tf.backend_util.ExplicitPadding;
   dataFormat?: 'NHWC' | 'NCHW';
   /** Calls of the kernels that show the route; a kernel left out is not checked. */
   route: Record<string, number>;
 }
 
-// Ours is a forward Conv2D of dy (spread by the stride) with the flipped filter; the backend's
-// own loops run no other kernel. Strided gradients into fewer than 8 channels keep the loops.
-const ours = { Conv2D: 1 };
+// Ours is one forward Conv2D of dy per stride phase that any tap reaches, with the flipped
+// filter's taps of that phase; dy is never spread out with zeros. The backend's own loops run
+// no other kernel.
 const backends = { Conv2D: 0, FlipLeftRight: 0, PadV2: 0 };
 const cases: Case[] = [
-  { name: 'stride 1, 3 channels: ours, dy used as it is', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', route: { ...ours, FlipLeftRight: 1, PadV2: 0, Slice: 0 } },
-  { name: 'stride 1, 1×1: ours, the filter not flipped', batch: 1, size: [7, 9], channels: [3, 5], kernel: [1, 1], strides: [1, 1], pad: 'valid', route: { ...ours, FlipLeftRight: 0 } },
-  { name: 'height stride 2, 7 channels: the backend’s', batch: 2, size: [7, 9], channels: [7, 4], kernel: [3, 3], strides: [2, 1], pad: 'same', route: backends },
-  { name: 'width stride 2, 7 channels: the backend’s', batch: 1, size: [7, 9], channels: [7, 4], kernel: [3, 3], strides: [1, 2], pad: 'valid', route: backends },
-  { name: 'height stride 2, 8 channels: ours, dy spread', batch: 2, size: [7, 9], channels: [8, 3], kernel: [3, 2], strides: [2, 1], pad: 'same', route: { ...ours, FlipLeftRight: 1, PadV2: 1 } },
-  { name: 'width stride 3, 9 channels: ours, dy spread', batch: 1, size: [8, 10], channels: [9, 5], kernel: [2, 3], strides: [1, 3], pad: 'valid', route: { ...ours, PadV2: 1 } },
+  { name: 'stride 1, 3 channels: one convolution, dy used as it is', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', route: { Conv2D: 1, FlipLeftRight: 1, PadV2: 0, Slice: 0 } },
+  { name: 'stride 1, 1×1: one convolution, the filter not flipped', batch: 1, size: [7, 9], channels: [3, 5], kernel: [1, 1], strides: [1, 1], pad: 'valid', route: { Conv2D: 1, FlipLeftRight: 0 } },
+  { name: 'height stride 2, one input channel: two phases', batch: 2, size: [7, 9], channels: [1, 4], kernel: [3, 3], strides: [2, 1], pad: 'same', route: { Conv2D: 2, PadV2: 1 } },
+  { name: 'strides 2 × 2, 3×3 kernel: four phases', batch: 2, size: [9, 9], channels: [8, 3], kernel: [3, 3], strides: [2, 2], pad: 'valid', route: { Conv2D: 4 } },
+  { name: 'width stride 3, 3 taps wide: three one-tap phases, the filter not padded', batch: 1, size: [8, 10], channels: [9, 5], kernel: [2, 3], strides: [1, 3], pad: 'valid', route: { Conv2D: 3, PadV2: 0 } },
+  { name: 'stride 2, 1×1: only the even rows and columns get a gradient, one convolution', batch: 2, size: [7, 8], channels: [4, 6], kernel: [1, 1], strides: [2, 2], pad: 'valid', route: { Conv2D: 1 } },
+  { name: 'padding that leaves row 0 no tap and puts row 1’s dy window past the end: zeros, no convolution', batch: 2, size: [1, 5], channels: [2, 3], kernel: [1, 1], strides: [2, 2], pad: [[0, 0], [1, 0], [0, 0], [0, 0]], route: { Conv2D: 0 } },
   { name: 'channels first: the backend’s', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', dataFormat: 'NCHW', route: backends },
 ];
 
