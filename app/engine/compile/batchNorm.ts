@@ -58,11 +58,10 @@ export class BatchNorm extends tf.layers.Layer {
       if (kwargs.training !== true) {
         return tf.batchNorm(x, this.movingMean.read() as tf.Tensor1D, this.movingVariance.read() as tf.Tensor1D, beta, gamma, this.epsilon);
       }
-      const { output, mean, variance } = normalizeBatch(x, gamma, beta ?? tf.zeros([x.shape[x.rank - 1]]), this.epsilon);
-      this.updateMovingAverage(this.movingMean, mean);
-      this.updateMovingAverage(this.movingVariance, variance);
-      tf.dispose([mean, variance]);
-      return output;
+      return normalizeBatch(x, gamma, beta ?? tf.zeros([x.shape[x.rank - 1]]), this.epsilon, (mean, variance) => {
+        this.updateMovingAverage(this.movingMean, mean);
+        this.updateMovingAverage(this.movingVariance, variance);
+      });
     });
   }
 

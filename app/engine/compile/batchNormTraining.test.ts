@@ -16,9 +16,7 @@ function reference(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D): tf.Tens
 }
 
 function normalized(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D): tf.Tensor {
-  const { output, mean, variance } = normalizeBatch(x, gamma, beta, epsilon);
-  tf.dispose([mean, variance]);
-  return output;
+  return normalizeBatch(x, gamma, beta, epsilon, () => undefined);
 }
 
 /** Output and gradients of Σ w·f(x, γ, β), with fixed weights w so every gradient is non-trivial. */
@@ -75,23 +73,57 @@ describe('normalizeBatch', () => {
     expect(cpuCalls.get('AvgPool')).toBeGreaterThan(0);
   });
 
-  it('returns the batch statistics and leaves no tensors behind', async () => {
+  it('hands the batch statistics to the callback and leaves no tensors behind', async () => {
     await selectBackend({ backend: 'wasm' });
     const x = tf.tensor2d([1, 10, 3, 30, 5, 50], [3, 2]);
     const gamma = tf.ones([2]) as tf.Tensor1D;
     const beta = tf.zeros([2]) as tf.Tensor1D;
     const before = tf.memory().numTensors;
-    const { grads, value } = tf.tidy(() => {
-      const { output, mean, variance } = normalizeBatch(x, gamma, beta, epsilon);
-      expect(Array.from(mean.dataSync())).toEqual([3, 30]);
-      expect(Array.from(variance.dataSync())).toEqual([expect.closeTo(8 / 3, 5), expect.closeTo(800 / 3, 3)]);
-      output.dispose();
-      tf.dispose([mean, variance]);
-      return tf.valueAndGrads((xi: tf.Tensor) => tf.sum(tf.square(normalized(xi, gamma, beta))))([x]);
-    });
+    const seen: number[][] = [];
+    const { grads, value } = tf.tidy(() =>
+      tf.valueAndGrads((xi: tf.Tensor) =>
+        tf.sum(
+          tf.square(
+            normalizeBatch(xi, gamma, beta, epsilon, (mean, variance) => {
+              seen.push(Array.from(mean.dataSync()), Array.from(variance.dataSync()));
+            }),
+          ),
+        ),
+      )([x]),
+    );
+    expect(seen).toEqual([
+      [3, 30],
+      [expect.closeTo(8 / 3, 5), expect.closeTo(800 / 3, 3)],
+    ]);
     tf.dispose([...grads, value]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, gamma, beta]);
+  });
+
+  it('ops on the statistics (the moving-average update) are not recorded on the gradient tape: no saved copies, and the update lands', async () => {
+    await selectBackend({ backend: 'wasm' });
+    const x = tf.tensor(seededValues(4 * 3 * 5, 3), [4, 3, 5]);
+    const gamma = tf.ones([5]) as tf.Tensor1D;
+    const beta = tf.zeros([5]) as tf.Tensor1D;
+    const moving = tf.variable(tf.zeros([5]), false);
+    const step = (update: boolean): void => {
+      const { grads, value } = tf.valueAndGrads((xi: tf.Tensor) =>
+        tf.sum(
+          normalizeBatch(xi, gamma, beta, epsilon, (mean) => {
+            if (update) tf.tidy(() => moving.assign(tf.sub(moving, tf.mul(tf.sub(moving, mean), 0.1))));
+          }),
+        ),
+      )([x]);
+      tf.dispose([...grads, value]);
+    };
+    // The tape clones (Identity) every input an op's gradient saves: Sub and Mul would add some.
+    const without = kernelCalls('wasm', () => step(false)).calls;
+    const withUpdate = kernelCalls('wasm', () => step(true)).calls;
+    expect(withUpdate.get('Identity')).toBe(without.get('Identity'));
+    expect(withUpdate.get('Sub')! - (without.get('Sub') ?? 0)).toBe(2);
+    const mean = tf.tidy(() => tf.moments(x, [0, 1]).mean.dataSync());
+    expect(Array.from(moving.dataSync())).toEqual(Array.from(mean, (m) => expect.closeTo(0.1 * m, 6)));
+    tf.dispose([x, gamma, beta, moving]);
   });
 });
 

@@ -11,12 +11,13 @@
 
 import * as tf from '@tensorflow/tfjs';
 
-export interface NormalizedBatch {
-  output: tf.Tensor;
-  /** The batch mean and (biased) variance per channel, for the moving averages. */
-  mean: tf.Tensor1D;
-  variance: tf.Tensor1D;
-}
+/**
+ * Receives a batch's per-channel mean and (biased) variance during the forward computation,
+ * where the gradient tape does not record (tfjs runs a custom gradient's forward function as
+ * one kernel): ops on them cost no tape entries and no saved copies. The tensors are freed
+ * when the forward computation ends; keep what must outlive it.
+ */
+export type OnBatchStatistics = (mean: tf.Tensor1D, variance: tf.Tensor1D) => void;
 
 /**
  * The mean of every column of `rows` ([n, c]) → [1, c], as one average pool over all rows. On
@@ -48,10 +49,9 @@ function normalizeRowsFromOps(rows: tf.Tensor2D, scale: tf.Tensor, offset: tf.Te
   return [tf.add(tf.mul(rows, factor), tf.sub(offset, tf.mul(mean, factor))), mean, variance];
 }
 
-/** Normalises `x` over every axis but the last, then scales by `gamma` and shifts by `beta`. */
-export function normalizeBatch(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): NormalizedBatch {
+/** Normalises `x` over every axis but the last, then scales by `gamma` and shifts by `beta`; `onStatistics` sees the batch statistics. */
+export function normalizeBatch(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, onStatistics: OnBatchStatistics): tf.Tensor {
   const channels = x.shape[x.rank - 1];
-  const kept: { statistics?: { mean: tf.Tensor1D; variance: tf.Tensor1D } } = {};
   const useFused = fused();
   const normalize = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, scale, offset] = args as tf.Tensor[];
@@ -60,17 +60,14 @@ export function normalizeBatch(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor
     const [output, mean, variance] = useFused
       ? (tf.engine().runKernel(NORMALIZE_BATCH, { x: rows, gamma: scale, beta: offset }, { epsilon }) as tf.Tensor[])
       : normalizeRowsFromOps(rows, scale, offset, epsilon);
-    kept.statistics = { mean: tf.keep(mean.reshape([channels])), variance: tf.keep(variance.reshape([channels])) };
+    onStatistics(mean.reshape([channels]), variance.reshape([channels]));
     save([rows, mean, variance, scale]);
     return {
       value: output.reshape(input.shape),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => (useFused ? fusedGradients(dy, saved, epsilon) : batchNormGradients(dy, saved, epsilon)),
     };
   });
-  const output = normalize(x, gamma, beta) as tf.Tensor;
-  // Stryker disable next-line StringLiteral: unreachable, customGrad runs the forward function before it returns
-  if (!kept.statistics) throw new Error('normalizeBatch: the forward pass produced no statistics');
-  return { output, ...kept.statistics };
+  return normalize(x, gamma, beta) as tf.Tensor;
 }
 
 /** [dx, dγ, dβ] from the backend's fused kernel (in its own scope, as `batchNormGradients`). */
