@@ -22,6 +22,7 @@ export const KERNEL_MODULES: readonly KernelModule[] = [
   { source: 'app/engine/train/flatKernels.wat', target: 'app/engine/train/flatKernelsWasm.ts', constant: 'FLAT_KERNELS_WASM' },
   { source: 'app/engine/wasmKernels/batchNormKernels.wat', target: 'app/engine/wasmKernels/batchNormKernelsWasm.ts', constant: 'BATCH_NORM_KERNELS_WASM' },
   { source: 'app/engine/wasmKernels/poolKernels.wat', target: 'app/engine/wasmKernels/poolKernelsWasm.ts', constant: 'POOL_KERNELS_WASM' },
+  { source: 'app/engine/wasmKernels/copyKernels.wat', target: 'app/engine/wasmKernels/copyKernelsWasm.ts', constant: 'COPY_KERNELS_WASM' },
 ];
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));

@@ -1,13 +1,16 @@
 /**
  * A faster `Conv2DBackpropInput` for the wasm backend, whose own kernel is plain loops: the
  * input gradient as forward (XNNPACK) convolutions of `dy` with the filter flipped spatially
- * and its channels swapped, one per stride phase (`stridePhases.ts`) woven together: faster than
- * the loops for every shape measured, a single input channel included. Channels-first keeps them.
+ * and its channels swapped, one per stride phase (`stridePhases.ts`), written into their rows
+ * and columns of dx in place (`heapCopies.ts`): faster than the loops for every shape measured,
+ * a single input channel included. Channels-first keeps them.
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { heapCopies, placeOf, type HeapCopies } from './heapCopies';
 import { axisPhase, phaseRows, type AxisPhase, type StridedAxis } from './stridePhases';
 import { asTensor4D, explicitPadding, type ConvBackpropAttrs } from './tensorInputs';
+import type { WasmHeap } from './wasmHeap';
 
 interface BackpropInputAttrs extends ConvBackpropAttrs {
   inputShape: [number, number, number, number];
@@ -62,16 +65,34 @@ function phaseWindow(dy: tf.Tensor4D, h: AxisPhase, w: AxisPhase): { window: tf.
   };
 }
 
-/** Phase outputs [b, rows, cols, c] by [height phase][width phase], woven into [b, rows·sh, cols·sw, c] with 4-D transposes (wasm's 5-D and 6-D ones go element by element). */
-function interleave(phases: tf.Tensor4D[][]): tf.Tensor4D {
-  const [b, rows, cols, c] = phases[0][0].shape;
-  const sh = phases.length;
-  const sw = phases[0].length;
-  const byRow = phases.map((row) =>
-    sw === 1 ? row[0] : tf.stack(row).reshape<tf.Tensor4D>([sw, b * rows, cols, c]).transpose([1, 2, 0, 3]).reshape<tf.Tensor4D>([b, rows, cols * sw, c]),
-  );
-  if (sh === 1) return byRow[0];
-  return tf.stack(byRow).reshape<tf.Tensor4D>([sh, b, rows, cols * sw * c]).transpose([1, 2, 0, 3]).reshape([b, rows * sh, cols * sw, c]);
+/** One stride phase's place in dx, and its convolution's output (absent: no tap reaches it, zeros). */
+interface PhaseOutput {
+  rh: number;
+  rw: number;
+  values?: tf.Tensor4D;
+}
+
+/**
+ * The phases' outputs ([b, rows, cols, c]) written into their rows and columns of dx
+ * ([b, h, w, c]): row rh + t·sh, column rw + u·sw, those inside dx. One `copy2d` per image
+ * and phase, a pixel's channels per run.
+ */
+function weave(heap: WasmHeap, copies: HeapCopies, phases: readonly PhaseOutput[], [b, h, w, c]: readonly number[], [sh, sw]: readonly number[], [rows, cols]: readonly number[]): tf.TensorInfo {
+  const dx = heap.makeOutput([b, h, w, c], 'float32');
+  const target = placeOf(heap, dx).offset;
+  const pixel = c * 4;
+  for (const { rh, rw, values } of phases) {
+    const height = Math.ceil((h - rh) / sh);
+    const width = Math.ceil((w - rw) / sw);
+    if (height <= 0 || width <= 0) continue;
+    const source = values && placeOf(heap, values).offset;
+    for (let image = 0; image < b; image++) {
+      const at = target + ((image * h + rh) * w + rw) * pixel;
+      if (source === undefined) copies.zero2d(at, sh * w * pixel, sw * pixel, pixel, height, width);
+      else copies.copy2d(source + image * rows * cols * pixel, cols * pixel, pixel, at, sh * w * pixel, sw * pixel, pixel, height, width);
+    }
+  }
+  return dx;
 }
 
 export interface InputGradientGeometry {
@@ -80,27 +101,31 @@ export interface InputGradientGeometry {
   pad: { top: number; left: number };
 }
 
-function inputGradientByPhases(dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.Tensor4D {
-  return tf.tidy(() => {
-    const [kh, kw, ci] = filter.shape;
-    const [b, h, w] = inputShape;
-    const [sh, sw] = strides;
-    const height: StridedAxis = { size: h, kernel: kh, stride: sh, padBefore: pad.top };
-    const width: StridedAxis = { size: w, kernel: kw, stride: sw, padBefore: pad.left };
+function inputGradientByPhases(heap: WasmHeap, copies: HeapCopies, dy: tf.Tensor4D, filter: tf.Tensor4D, { inputShape, strides, pad }: InputGradientGeometry): tf.TensorInfo {
+  const [kh, kw] = filter.shape;
+  const [, h, w] = inputShape;
+  const [sh, sw] = strides;
+  const height: StridedAxis = { size: h, kernel: kh, stride: sh, padBefore: pad.top };
+  const width: StridedAxis = { size: w, kernel: kw, stride: sw, padBefore: pad.left };
+  const phases: PhaseOutput[] = [];
+  const convolutions = tf.tidy(() => {
     const heightTaps = phaseTaps(flippedFilter(filter), 0, sh);
-    const phases = Array.from({ length: sh }, (_, rh) => {
+    for (let rh = 0; rh < sh; rh++) {
       const hp = axisPhase(height, rh);
       const widthTaps = hp.taps === 0 ? null : phaseTaps(heightTaps(hp), 1, sw);
-      return Array.from({ length: sw }, (_, rw): tf.Tensor4D => {
+      for (let rw = 0; rw < sw; rw++) {
         const wp = axisPhase(width, rw);
         const read = widthTaps && wp.taps > 0 ? phaseWindow(dy, hp, wp) : null;
-        if (!widthTaps || !read) return tf.zeros([b, phaseRows(height), phaseRows(width), ci]);
-        return tf.conv2d(read.window, widthTaps(wp), 1, read.padding);
-      });
-    });
-    const woven = interleave(phases);
-    return woven.shape[1] === h && woven.shape[2] === w ? woven : woven.slice([0, 0, 0, 0], [b, h, w, ci]);
+        phases.push({ rh, rw, ...(widthTaps && read ? { values: tf.conv2d(read.window, widthTaps(wp), 1, read.padding) } : {}) });
+      }
+    }
+    return phases.flatMap((phase) => (phase.values ? [phase.values] : []));
   });
+  try {
+    return weave(heap, copies, phases, inputShape, strides, [phaseRows(height), phaseRows(width)]);
+  } finally {
+    tf.dispose(convolutions);
+  }
 }
 
 export function conv2dBackpropInputWasm(original: tf.KernelConfig): tf.KernelConfig {
@@ -108,9 +133,10 @@ export function conv2dBackpropInputWasm(original: tf.KernelConfig): tf.KernelCon
     const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as BackpropInputAttrs;
     const dy = asTensor4D(args.inputs.dy, 'dy');
     const filter = asTensor4D(args.inputs.filter, 'filter');
-    if (dataFormat !== 'NHWC') return original.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
+    const copies = heapCopies(args.backend);
+    if (dataFormat !== 'NHWC' || !copies) return original.kernelFunc(args as Parameters<tf.KernelFunc>[0]);
     const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape, strides, 1, pad, dimRoundingMode);
-    return inputGradientByPhases(dy, filter, { inputShape, strides: [info.strideHeight, info.strideWidth], pad: info.padInfo });
+    return inputGradientByPhases(args.backend as WasmHeap, copies, dy, filter, { inputShape, strides: [info.strideHeight, info.strideWidth], pad: info.padInfo });
   };
   return { ...original, kernelFunc: kernelFunc as tf.KernelFunc };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onWasmWithoutLeaks } from '../testing/wasmWithoutLeaks';
+import { fastConcat, fastSlice, fastSplitV } from './rowCopies';
 
 /** 0, 1, 2, … in a tensor of `shape`: every element tells where it came from. */
 function iota(shape: number[], dtype: 'float32' | 'int32' | 'bool' = 'float32'): tf.Tensor {
@@ -116,5 +117,17 @@ describe('Slice, SplitV and Concat on wasm copy in long runs', () => {
       ['c', 'd', 'd'],
     ]);
     tf.dispose([words, column, both]);
+  });
+
+  it('a backend whose memory cannot be reached keeps its own kernels', () => {
+    const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const called: string[] = [];
+    const original = (name: string): tf.KernelConfig => ({ kernelName: name, backendName: 'wasm', kernelFunc: () => (called.push(name), x) });
+    const args = { inputs: { x }, backend: {}, attrs: { begin: [0, 0], size: [1, 2], numOrSizeSplits: [1, 1], axis: 0 } } as unknown as Parameters<tf.KernelFunc>[0];
+    fastSlice(original('Slice')).kernelFunc(args);
+    fastSplitV(original('SplitV')).kernelFunc(args);
+    fastConcat(original('Concat')).kernelFunc({ ...args, inputs: [x, x] as unknown as tf.NamedTensorInfoMap });
+    expect(called).toEqual(['Slice', 'SplitV', 'Concat']);
+    x.dispose();
   });
 });
