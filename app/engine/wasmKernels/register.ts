@@ -3,8 +3,8 @@
  * faster `Conv2DBackpropInput`, stride-1 `AvgPoolGrad` and `MaxPoolGrad`, the broadcasting
  * BatchNorm gradient and the fused batch normalisation of training; makes `Identity` and a
  * same-dtype `Cast` share memory instead of copying, and `Slice`, `SplitV` and `Concat` copy in
- * long runs; and gives its convolutions explicit SAME
- * padding (XNNPACK's own is wrong for some strided shapes). Idempotent.
+ * long runs; and gives its convolutions explicit SAME padding (XNNPACK's own is wrong for some
+ * strided shapes). Idempotent.
  */
 
 import * as tf from '@tensorflow/tfjs';
