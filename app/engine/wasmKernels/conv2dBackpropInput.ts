@@ -82,9 +82,9 @@ function weave(heap: WasmHeap, copies: HeapCopies, phases: readonly PhaseOutput[
   const target = placeOf(heap, dx).offset;
   const pixel = c * 4;
   for (const { rh, rw, values } of phases) {
+    // Rows and columns of dx in this phase; none (0) where dx is shorter than the stride.
     const height = Math.ceil((h - rh) / sh);
     const width = Math.ceil((w - rw) / sw);
-    if (height <= 0 || width <= 0) continue;
     const source = values && placeOf(heap, values).offset;
     for (let image = 0; image < b; image++) {
       const at = target + ((image * h + rh) * w + rw) * pixel;

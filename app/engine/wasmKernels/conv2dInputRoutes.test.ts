@@ -29,6 +29,10 @@ const cases: Case[] = [
   { name: 'width stride 3, 3 taps wide: three one-tap phases, the filter not padded', batch: 1, size: [8, 10], channels: [9, 5], kernel: [2, 3], strides: [1, 3], pad: 'valid', route: { Conv2D: 3, PadV2: 0 } },
   { name: 'stride 2, 1×1: only the even rows and columns get a gradient, one convolution', batch: 2, size: [7, 8], channels: [4, 6], kernel: [1, 1], strides: [2, 2], pad: 'valid', route: { Conv2D: 1 } },
   { name: 'padding that leaves row 0 no tap and puts row 1’s dy window past the end: zeros, no convolution', batch: 2, size: [1, 5], channels: [2, 3], kernel: [1, 1], strides: [2, 2], pad: [[0, 0], [1, 0], [0, 0], [0, 0]], route: { Conv2D: 0 } },
+  { name: 'explicit padding beyond the kernel: dy cut at the top and the right, where only padding was read', batch: 2, size: [4, 5], channels: [3, 2], kernel: [2, 3], strides: [1, 1], pad: [[0, 0], [3, 1], [0, 4], [0, 0]], route: { Conv2D: 1, Slice: 1 } },
+  { name: 'explicit padding beyond the kernel below: dy cut at the bottom only', batch: 1, size: [4, 5], channels: [3, 2], kernel: [2, 3], strides: [1, 1], pad: [[0, 0], [0, 4], [1, 1], [0, 0]], route: { Conv2D: 1, Slice: 1 } },
+  { name: 'explicit padding beyond the kernel on the left: dy cut at the left only', batch: 1, size: [4, 5], channels: [3, 2], kernel: [2, 3], strides: [1, 1], pad: [[0, 0], [1, 0], [4, 0], [0, 0]], route: { Conv2D: 1, Slice: 1 } },
+  { name: 'padding that puts a width phase’s dy window past the end: zeros, no convolution', batch: 2, size: [5, 1], channels: [2, 3], kernel: [1, 1], strides: [1, 2], pad: [[0, 0], [0, 0], [1, 0], [0, 0]], route: { Conv2D: 0 } },
   { name: 'channels first: the backend’s', batch: 2, size: [7, 9], channels: [3, 5], kernel: [3, 2], strides: [1, 1], pad: 'same', dataFormat: 'NCHW', route: backends },
 ];
 
@@ -60,8 +64,20 @@ describe('wasm convolution input gradient', () => {
   });
 
   it.each(cases)('$name: matches the cpu kernel and takes its route', (c) => {
+    const before = tf.memory().numTensors;
     const { result: actual, calls } = kernelCalls('wasm', () => inputGradient(c));
+    expect(tf.memory().numTensors).toBe(before);
     expect(relativeMaxError(actual, expected.get(c)!)).toBeLessThan(1e-5);
     expect(callsOf(calls, c.route)).toEqual(c.route);
+  });
+
+  it('frees the phases’ convolutions before it returns, outside any scope', () => {
+    const dy = tf.ones([2, 3, 3, 4]);
+    const filter = tf.ones([3, 3, 5, 4]);
+    const before = tf.memory().numTensors;
+    const attrs = { strides: [2, 2], pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 7, 7, 5] };
+    const dx = tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+    expect(tf.memory().numTensors).toBe(before + 1);
+    tf.dispose([dx, dy, filter]);
   });
 });

@@ -44,7 +44,7 @@ export function axisPhase(axis: StridedAxis, r: number): AxisPhase {
   const { kernel, stride, padBefore } = axis;
   const residue = (r + padBefore) % stride;
   const base = Math.floor((r + padBefore) / stride);
-  const taps = residue < kernel ? Math.ceil((kernel - residue) / stride) : 0;
+  const taps = Math.max(0, Math.ceil((kernel - residue) / stride));
   const start = base - Math.max(taps - 1, 0);
   return { firstTap: kernel - 1 - residue - Math.max(taps - 1, 0) * stride, taps, start, span: phaseRows(axis) + Math.max(taps - 1, 0) };
 }
