@@ -5,6 +5,7 @@
  */
 
 import { FLAT_KERNELS_WASM } from './flatKernelsWasm';
+import { compileKernelModule } from '../wasmKernels/kernelInstance';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -34,7 +35,7 @@ export class FlatKernels {
     areas: number,
     readonly length: number,
   ) {
-    compiled ??= new WebAssembly.Module(Buffer.from(FLAT_KERNELS_WASM, 'base64'));
+    compiled ??= compileKernelModule(FLAT_KERNELS_WASM);
     this.k = new WebAssembly.Instance(compiled).exports as unknown as KernelExports;
     this.stride = Math.ceil(length / 4) * 16;
     const needed = Math.ceil((this.stride * areas) / PAGE_BYTES);

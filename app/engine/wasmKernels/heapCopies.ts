@@ -7,6 +7,7 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import { COPY_KERNELS_WASM } from './copyKernelsWasm';
+import { compileKernelModule } from './kernelInstance';
 import type { WasmHeap } from './wasmHeap';
 
 export interface HeapCopies {
@@ -27,8 +28,7 @@ export function heapCopies(backend: unknown): HeapCopies | null {
   if (known) return known;
   const memory = (backend as WasmBackendInternals).wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
-  const module = new WebAssembly.Module(Buffer.from(COPY_KERNELS_WASM, 'base64'));
-  const { copy2d, zero2d } = new WebAssembly.Instance(module, { tfjs: { memory } }).exports as unknown as HeapCopies;
+  const { copy2d, zero2d } = new WebAssembly.Instance(compileKernelModule(COPY_KERNELS_WASM), { tfjs: { memory } }).exports as unknown as HeapCopies;
   // A plain object: an instance's exports are frozen, and tests count calls through it.
   const copies = { copy2d, zero2d };
   instances.set(backend as object, copies);

@@ -34,8 +34,7 @@ export function copyBox(copies: HeapCopies, from: number, shape: readonly number
   const counter = new Array<number>(Math.max(rowAxis, 0)).fill(0);
   const end = to + size.reduce((a, b) => a * b, 1) * elementBytes;
   for (let target = to; target < end; target += block) {
-    // Stryker disable next-line ConditionalExpression: an absent axis's stride is never read (one step), so 0 and undefined copy alike
-    copies.copy2d(source, rowAxis >= 0 ? strides[rowAxis] : 0, runAxis >= 0 ? strides[runAxis] : 0, target, runs * run, run, run, rows, runs);
+    copies.copy2d(source, strides[rowAxis] ?? 0, strides[runAxis] ?? 0, target, runs * run, run, run, rows, runs);
     let axis = counter.length - 1;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: only the last block carries past the first axis, and its source is never used
     for (; axis >= 0 && ++counter[axis] === size[axis]; axis--) {
@@ -54,36 +53,36 @@ function sliceOf(heap: WasmHeap, copies: HeapCopies, x: tf.TensorInfo, begin: re
   return out;
 }
 
-export function fastSlice(original: tf.KernelConfig): tf.KernelConfig {
+/** `original` with `compute` in its place wherever our copies can run: the backend's memory reached, `x` not strings. */
+function copyingX(original: tf.KernelConfig, compute: (x: tf.TensorInfo, args: KernelArgs, heap: WasmHeap, copies: HeapCopies) => tf.TensorInfo | tf.TensorInfo[]): tf.KernelConfig {
   const kernelFunc = (args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
     const x = args.inputs.x as tf.TensorInfo;
     const copies = heapCopies(args.backend);
-    if (!copies || !copiedHere(x)) return original.kernelFunc(args);
-    const { begin, size } = args.attrs as unknown as { begin: number | number[]; size: number | number[] };
-    const [begin_, size_] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, size);
-    return sliceOf(args.backend as WasmHeap, copies, x, begin_, size_);
+    return copies && copiedHere(x) ? compute(x, args, args.backend as WasmHeap, copies) : original.kernelFunc(args);
   };
   return { ...original, kernelFunc };
 }
 
-export function fastSplitV(original: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = (args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
-    const x = args.inputs.x as tf.TensorInfo;
-    const copies = heapCopies(args.backend);
-    if (!copies || !copiedHere(x)) return original.kernelFunc(args);
+export const fastSlice = (original: tf.KernelConfig): tf.KernelConfig =>
+  copyingX(original, (x, args, heap, copies) => {
+    const { begin, size } = args.attrs as unknown as { begin: number | number[]; size: number | number[] };
+    const [begin_, size_] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, size);
+    return sliceOf(heap, copies, x, begin_, size_);
+  });
+
+export const fastSplitV = (original: tf.KernelConfig): tf.KernelConfig =>
+  copyingX(original, (x, args, heap, copies) => {
     const { numOrSizeSplits, axis } = args.attrs as unknown as { numOrSizeSplits: number | number[]; axis: number | number[] };
     const along = tf.util.parseAxisParam(axis, x.shape)[0];
     const begin = x.shape.map(() => 0);
     return tf.backend_util.prepareSplitSize(x as tf.Tensor, numOrSizeSplits, along).map((part) => {
       const size = [...x.shape];
       size[along] = part;
-      const out = sliceOf(args.backend as WasmHeap, copies, x, begin, size);
+      const out = sliceOf(heap, copies, x, begin, size);
       begin[along] += part;
       return out;
     });
-  };
-  return { ...original, kernelFunc };
-}
+  });
 
 /** Joins along `axis`: each input's blocks (one per index of the axes before it) in one `copy2d`. */
 export function fastConcat(original: tf.KernelConfig): tf.KernelConfig {
