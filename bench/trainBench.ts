@@ -2,10 +2,10 @@
  * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--warmup N] [--batch N] [--large-steps N]
  * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes] [--pytorch]`: training
  * throughput (images/s of steps as a run takes them: gradients, update, weight average; after
- * `--warmup` untimed steps, 30 by default, one for the full network and the cpu backend: a run
- * takes hundreds of steps, and the replicas' fresh V8 isolates spend their first ~30 compiling
- * tfjs' code on the same two cores that train; the cpu backend runs batch ≤ 4
- * for one step) of the small preset (Inception-v4,
+ * `--warmup` untimed steps, 100 by default, one for the full network and the cpu backend: a run
+ * takes thousands of steps, and V8 is still optimising tfjs' code well past the first 30 — one
+ * thread spent ~200 ms in TurboFan over steps 20–50 (`--trace-opt`), on the same two cores that
+ * train; the cpu backend runs batch ≤ 4 for one step) of the small preset (Inception-v4,
  * width 0.25, one block per stage, 75×75) and of full
  * Inception-v4 at 299×299, on each backend present; plus the data pipeline's rate on the
  * bundled dataset, decoding and from the image cache. Under each rate, where each thread's steps went per phase, in wall-clock and
@@ -200,7 +200,7 @@ export async function run(args: readonly string[]): Promise<void> {
     options: {
       backends: { type: 'string' },
       steps: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '100' },
       batch: { type: 'string', default: '32' },
       'large-steps': { type: 'string', default: '2' },
       'large-batch': { type: 'string', default: '1' },

@@ -10,7 +10,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { FlatKernels } from './flatKernels';
 import { AREA, decayAndClip, type FlatRule } from './flatUpdateRules';
-import { tensorLayout, type TensorLayout } from './parallel/sharedTensors';
+import { tensorLayout, writeTensors, type TensorLayout } from './parallel/sharedTensors';
+import { tensorOf } from '../wasmKernels/heapTensors';
 
 /** tfjs' `NamedTensor`, which its package index does not export. */
 type NamedTensor = { name: string; tensor: tf.Tensor };
@@ -37,7 +38,7 @@ const untreated = (count: number): GradientSettings => ({ decayed: new Array<boo
 export function flattenTensors(tensors: readonly tf.Tensor[], target?: Float32Array): Float32Array {
   const layout = tensorLayout(tensors.map((t) => t.shape));
   const flat = target ?? new Float32Array(layout.total);
-  tensors.forEach((t, i) => flat.set(t.dataSync() as Float32Array, layout.offsets[i]));
+  writeTensors(tensors, flat, layout);
   return flat;
 }
 
@@ -93,7 +94,7 @@ export class FlatOptimizer extends tf.Optimizer {
     const norm = decayAndClip(kernels, { ...settings, offsets: layout.offsets, sizes: layout.sizes });
     this.rule.update(kernels, this.learningRate);
     const weights = kernels.area(AREA.weights);
-    tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(weights.slice(layout.offsets[i], layout.offsets[i] + layout.sizes[i]), v.shape))));
+    tf.tidy(() => variables.forEach((v, i) => v.assign(tensorOf(weights.subarray(layout.offsets[i], layout.offsets[i] + layout.sizes[i]), v.shape))));
     this.incrementIterations();
     return norm;
   }
@@ -105,7 +106,7 @@ export class FlatOptimizer extends tf.Optimizer {
       layout && kernels
         ? this.rule.slotSuffixes.flatMap((suffix, kind) => {
             const values = kernels.area(AREA.firstSlot + kind);
-            return this.names.map((name, i) => ({ name: `${name}/${suffix}`, tensor: tf.tensor(values.slice(layout.offsets[i], layout.offsets[i] + layout.sizes[i]), this.shapes[i]) }));
+            return this.names.map((name, i) => ({ name: `${name}/${suffix}`, tensor: tensorOf(values.subarray(layout.offsets[i], layout.offsets[i] + layout.sizes[i]), this.shapes[i]) }));
           })
         : [];
     this.lent = slots.map((s) => s.tensor);

@@ -7,6 +7,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { FlatKernels } from './flatKernels';
+import { tensorOf } from '../wasmKernels/heapTensors';
 import { flattenTensors } from './flatOptimizer';
 import { tensorLayout, type TensorLayout } from './parallel/sharedTensors';
 import { effectiveAverageDecay, withValuesIn, type WeightAverage } from './weightAverage';
@@ -66,6 +67,6 @@ export class FlatWeightAverage implements WeightAverage {
   private shadowTensors(): tf.Tensor[] {
     const { offsets, sizes } = this.layout;
     const shadows = this.kernels.area(SHADOWS);
-    return this.variables.map((v, i) => tf.tensor(shadows.slice(offsets[i], offsets[i] + sizes[i]), v.shape));
+    return this.variables.map((v, i) => tensorOf(shadows.subarray(offsets[i], offsets[i] + sizes[i]), v.shape));
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import type * as tf from '@tensorflow/tfjs';
+import { floatsOf } from '../../wasmKernels/heapTensors';
 
 export interface TensorLayout {
   /** Where each tensor starts, in floats. */
@@ -28,9 +29,9 @@ export function sharedFloats(layout: TensorLayout): SharedArrayBuffer {
   return new SharedArrayBuffer(layout.total * Float32Array.BYTES_PER_ELEMENT);
 }
 
-/** Copies each tensor's values into its place in `target`. */
+/** Copies each tensor's values into its place in `target` (on wasm straight from the backend's memory). */
 export function writeTensors(tensors: readonly tf.Tensor[], target: Float32Array, layout: TensorLayout): void {
-  tensors.forEach((tensor, i) => target.set(tensor.dataSync() as Float32Array, layout.offsets[i]));
+  tensors.forEach((tensor, i) => target.set(floatsOf(tensor), layout.offsets[i]));
 }
 
 /** The values at tensor `index`'s place in `source`, as a view (no copy). */
