@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { selectBackend } from '../backends/select';
 import { floatsOf, tensorOf } from './heapTensors';
 
@@ -56,5 +56,28 @@ describe.each(['wasm', 'cpu'] as const)('tensorOf on %s', (backend) => {
     expect(t.shape).toEqual([2, 2]);
     expect([...t.dataSync()]).toEqual([3, 4, 5, 6]);
     t.dispose();
+  });
+});
+
+describe('tensorOf’s own copy', () => {
+  afterAll(async () => {
+    await selectBackend({ backend: 'wasm' });
+  });
+
+  /** How many times tensorOf sliced a view of 4 floats on `backend`. */
+  async function slicesOn(backend: 'wasm' | 'cpu'): Promise<number> {
+    await selectBackend({ backend });
+    const view = new Float32Array(8).subarray(0, 4);
+    const slice = vi.spyOn(view, 'slice');
+    tensorOf(view, [4]).dispose();
+    return slice.mock.calls.length;
+  }
+
+  it('is skipped on wasm, which copies the values into its memory', async () => {
+    expect(await slicesOn('wasm')).toBe(0);
+  });
+
+  it('is made on cpu, whose backend keeps the array it is given', async () => {
+    expect(await slicesOn('cpu')).toBe(1);
   });
 });
