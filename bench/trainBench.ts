@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- train [--backends a,b] [--workers N] [--steps N] [--warmup N] [--batch N] [--large-steps N]
- * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes] [--pytorch]`: training
- * throughput (images/s of steps as a run takes them: gradients, update, weight average; after
+ * [--large-batch N] [--no-large] [--large-on-cpu] [--profile] [--profile-shapes] [--pytorch [--rounds N]]`: training
+ * throughput (images/s over `--steps` steps, 30 by default, as a run takes them: gradients, update, weight average; after
  * `--warmup` untimed steps, 100 by default, one for the full network and the cpu backend: a run
  * takes thousands of steps, and V8 is still optimising tfjs' code well past the first 30 — one
  * thread spent ~200 ms in TurboFan over steps 20–50 (`--trace-opt`), on the same two cores that
@@ -14,7 +14,9 @@
  * `--profile-shapes` splits each kernel by input shapes). Kernels are timed as they run, which
  * is exact on wasm and cpu; a GPU kernel returns before it finishes. `--pytorch` also trains the
  * small preset, exported as PyTorch, with Debian's python3-torch on one thread and on every core,
- * and prints its rate over the Studio's best of the run.
+ * and prints its rate over the Studio's best of the run; `--rounds N` then times the Studio on
+ * every worker and PyTorch on every core N more times, alternately, and prints each round's
+ * ratio and their median (PyTorch's own rate here spreads by ~15% within minutes).
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -158,6 +160,28 @@ async function pytorchLines(item: Case, studioBest: number): Promise<string> {
   return lines.join('\n');
 }
 
+/**
+ * PyTorch on every core over the Studio on `workers` threads, `rounds` times, each pair timed
+ * back to back so that both see the machine in the same state; each round's ratio and the median.
+ */
+async function alternatingRatios(item: Case, workers: number, rounds: number): Promise<string> {
+  const cores = os.availableParallelism();
+  const lines: string[] = [];
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const studio = (await trainRate(item, null, workers)).imagesPerSecond;
+    const torch = await pytorchTrainRate(item.build(), item.classes, item.batch, item.steps, cores);
+    if (typeof torch === 'string') return `pytorch: not measured — ${torch}`;
+    ratios.push(torch.imagesPerSecond / studio);
+    lines.push(`  round ${round}: wasm × ${workers} ${studio.toFixed(1)} img/s, pytorch × ${torch.threads} ${torch.imagesPerSecond.toFixed(1)} img/s: ${ratios[ratios.length - 1].toFixed(2)}×`);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  lines.push(`pytorch × ${cores} over wasm × ${workers}, median of ${rounds} alternating round(s): ${median.toFixed(2)}× (${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}×)`);
+  return lines.join('\n');
+}
+
 /** The CPU-time view of a rate: what it would be on free cores, and how many cores it got (on a shared machine the kernel shares the cores per session, not per thread). */
 function freeCoresLine(rate: Rate, oneThread?: Rate): string {
   const free = rate.onFreeCores;
@@ -199,7 +223,7 @@ export async function run(args: readonly string[]): Promise<void> {
     args: [...args],
     options: {
       backends: { type: 'string' },
-      steps: { type: 'string', default: '5' },
+      steps: { type: 'string', default: '30' },
       warmup: { type: 'string', default: '100' },
       batch: { type: 'string', default: '32' },
       'large-steps': { type: 'string', default: '2' },
@@ -210,10 +234,13 @@ export async function run(args: readonly string[]): Promise<void> {
       'profile-shapes': { type: 'boolean', default: false },
       workers: { type: 'string', default: String(os.availableParallelism()) },
       pytorch: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '0' },
     },
   });
   const warmup = Number(values.warmup);
   if (!(Number.isSafeInteger(warmup) && warmup >= 1)) throw new Error(`--warmup ${values.warmup}: expected a positive integer`);
+  const rounds = Number(values.rounds);
+  if (!(Number.isSafeInteger(rounds) && rounds >= 0)) throw new Error(`--rounds ${values.rounds}: expected a whole number`);
   const workers = Number(values.workers);
   if (!(Number.isSafeInteger(workers) && workers >= 1)) throw new Error(`--workers ${values.workers}: expected a positive integer`);
   const report = await selectBackend();
@@ -269,7 +296,10 @@ export async function run(args: readonly string[]): Promise<void> {
         console.log(await shareContention(item, workers, parallel.ownShare));
         best = Math.max(best, parallel.imagesPerSecond);
       }
-      if (values.pytorch && backend === 'wasm' && item.name.startsWith('small')) console.log(await pytorchLines(item, best));
+      if (values.pytorch && backend === 'wasm' && item.name.startsWith('small')) {
+        console.log(await pytorchLines(item, best));
+        if (rounds > 0) console.log(await alternatingRatios(item, workers, rounds));
+      }
     }
   }
   for (const size of [75, 299]) {
