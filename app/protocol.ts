@@ -230,6 +230,26 @@ export interface ImagePrediction {
   error?: string;
 }
 
+/** What ran the network: onnxruntime-node on the model directory's ONNX export, or TensorFlow.js. */
+export type InferenceRuntime = 'onnxruntime' | 'tfjs';
+
+/** What ran a `predict` or an `evaluate`, for the window to say as the CLI does. */
+export interface InferenceReport {
+  runtime: InferenceRuntime;
+  /** The TensorFlow.js backend that loaded, and its device: what ran the network under `tfjs`. */
+  backend: BackendName;
+  device: string;
+}
+
+/** `predict`'s answer: each image's top classes, and what computed them. */
+export interface PredictionReport {
+  predictions: readonly ImagePrediction[];
+  inference: InferenceReport;
+}
+
+/** `evaluate`'s answer: the metrics, and what computed them. */
+export type ModelEvaluation = EvaluationReport & { inference: InferenceReport };
+
 /** An experiment the host keeps: a folder in its experiments folder, named by `id`. */
 export interface ExperimentSummary {
   id: string;
@@ -368,7 +388,7 @@ export interface StudioHost {
   resumeTraining(request: { runId: string }): Promise<Result<null>>;
   stopTraining(request: { runId: string }): Promise<Result<null>>;
   listRuns(request: { designName?: string }): Promise<Result<readonly RunSummary[]>>;
-  predict(request: PredictRequest): Promise<Result<readonly ImagePrediction[]>>;
+  predict(request: PredictRequest): Promise<Result<PredictionReport>>;
   /**
    * Copies a model directory (a run's `checkpoints/best` or `checkpoints/last`) to a new model
    * directory: the desktop host asks where (null on cancel); the web host uses `path` when given,
@@ -379,7 +399,7 @@ export interface StudioHost {
    * A model directory evaluated on a dataset (the engine's `evaluateModelDir`; central crops, no
    * augmentation): loss, top-1, top-5 and the confusion matrix. `data` absent: the bundled sample.
    */
-  evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<EvaluationReport>>;
+  evaluate(request: { model: string; data?: string; backend?: BackendName }): Promise<Result<ModelEvaluation>>;
   /** The events a run logged (`events.jsonl` in its folder; no per-step events), to chart past runs. */
   runEvents(request: { runDir: string }): Promise<Result<readonly TrainEvent[]>>;
   /** A network in another framework's format (the engine's `exportModel`, as `inception-studio export`). Null when the user cancels. */

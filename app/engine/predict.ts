@@ -5,7 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
-import type { BackendReport, ImagePrediction } from '../protocol';
+import type { BackendReport, ImagePrediction, InferenceRuntime } from '../protocol';
 import type { ModelSource } from './modelSource';
 import type { PixelPreparation } from '../training/preprocessing';
 import type { ProgressCallback } from '../training/progress';
@@ -18,7 +18,7 @@ import { labelsFor } from './labels';
 import { loadModelDir } from './modelDir/loadModelDir';
 import { rowsAreDistributions, topK } from './topK';
 import { localForward, openForward, type BatchForward } from './inference/batchForward';
-import { modelDirForward, type InferenceRuntime } from './inference/modelDirForward';
+import { modelDirForward } from './inference/modelDirForward';
 import { inferenceReplicaCount } from '../training/replicas';
 import { availableParallelism } from 'node:os';
 

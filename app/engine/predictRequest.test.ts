@@ -16,10 +16,12 @@ describe('runPredictRequest', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.map((p) => [p.image, p.top.length, p.error])).toEqual([
+    expect(result.value.predictions.map((p) => [p.image, p.top.length, p.error])).toEqual([
       ['dropped.webp', 2, undefined],
       [SAMPLE_IMAGES.jpeg, 2, undefined],
     ]);
+    // A design has no ONNX export: TensorFlow.js ran it, on the backend asked for.
+    expect(result.value.inference).toEqual({ runtime: 'tfjs', backend: 'wasm', device: expect.any(String) });
   });
 
   it('answers a broken design or a missing model directory with an error, not an exception', async () => {

@@ -1,13 +1,14 @@
 /** The host's `predict` call (app/protocol.ts) on the engine: parse, decode, run, report. */
 
 import { parseDesign } from '../design/document';
-import type { ImagePrediction, PredictRequest, Result } from '../protocol';
+import type { PredictionReport, PredictRequest, Result } from '../protocol';
 import type { ProgressCallback } from '../training/progress';
 import { BackendUnavailableError } from './backends/select';
 import { DesignErrorsError } from './compile/errors';
 import type { ImageSource } from './images';
 import { ModelDirError } from '../node/modelDir/format';
 import type { ModelSource } from './modelSource';
+import { inferenceReport } from './inference/inferenceReport';
 import { runPrediction } from './predict';
 
 function imageSources(images: PredictRequest['images']): ImageSource[] {
@@ -15,7 +16,7 @@ function imageSources(images: PredictRequest['images']): ImageSource[] {
 }
 
 /** Expected failures (bad design, model directory, backend) come back as `{ ok: false }`. */
-export async function runPredictRequest(request: PredictRequest, onProgress?: ProgressCallback): Promise<Result<readonly ImagePrediction[]>> {
+export async function runPredictRequest(request: PredictRequest, onProgress?: ProgressCallback): Promise<Result<PredictionReport>> {
   let source: ModelSource;
   if (request.model.kind === 'design') {
     const parsed = parseDesign(request.model.design);
@@ -26,7 +27,7 @@ export async function runPredictRequest(request: PredictRequest, onProgress?: Pr
   }
   try {
     const run = await runPrediction(source, imageSources(request.images), { top: request.top, backend: request.backend, ...(onProgress ? { onProgress } : {}) });
-    return { ok: true, value: run.predictions };
+    return { ok: true, value: { predictions: run.predictions, inference: inferenceReport(run.backend, run.runtime) } };
   } catch (error) {
     if (error instanceof DesignErrorsError || error instanceof ModelDirError || error instanceof BackendUnavailableError) return { ok: false, error: error.message };
     throw error;

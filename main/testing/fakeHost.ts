@@ -73,7 +73,7 @@ function recordingCompute(): ComputeService & { calls: { method: string; request
     resumeTraining: record('resumeTraining', () => ok(null)),
     stopTraining: record('stopTraining', () => ok(null)),
     listRuns: record('listRuns', () => ok([])),
-    predict: record('predict', () => ok([])),
+    predict: record('predict', () => ok({ predictions: [], inference: { runtime: 'tfjs' as const, backend: 'cpu' as const, device: 'fake CPU' } })),
     evaluate: record('evaluate', () => Promise.resolve({ ok: false as const, error: 'fake evaluate' })),
     exportModel: record('exportModel', () => Promise.resolve({ ok: false as const, error: 'fake export' })),
     importModel: record('importModel', () => Promise.resolve({ ok: false as const, error: 'fake import' })),

@@ -11,6 +11,7 @@ import { scanDataset } from '../../app/engine/data/scanDataset';
 import { runDoctor } from '../../app/engine/doctor/runDoctor';
 import { runModelExport, runModelImport } from '../../app/engine/export/modelFileRequests';
 import { runPredictRequest } from '../../app/engine/predictRequest';
+import { inferenceReport } from '../../app/engine/inference/inferenceReport';
 import { evaluateModelDir } from '../../app/engine/train/evaluateModel';
 import { progressEmitter, type ProgressTask } from '../../app/training/progress';
 import { errorMessage, type Result } from '../../app/result';
@@ -31,8 +32,9 @@ const answers: EngineWorkerAnswers = {
   predict: (request) => settled(() => runPredictRequest(request, progress('predict'))),
   evaluate: ({ model, data, backend, roots }) =>
     settled(async () => {
-      const { images, loss, top1, top5, classNames, confusion } = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
-      return { ok: true, value: { images, loss, top1, top5, classNames, confusion } };
+      const report = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
+      const { images, loss, top1, top5, classNames, confusion } = report;
+      return { ok: true, value: { images, loss, top1, top5, classNames, confusion, inference: inferenceReport(report.backend, report.runtime) } };
     }),
   exportModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no place to write the export.' }) : runModelExport({ ...request, path: request.path }, progress('export', 'layers')))),
   importModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no model directory to write.' }) : runModelImport({ source: request.source, path: request.path }))),

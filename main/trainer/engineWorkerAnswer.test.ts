@@ -8,7 +8,7 @@ const answers: EngineWorkerAnswers = {
   predict: async () => {
     throw new Error('the model folder vanished');
   },
-  evaluate: async () => ({ ok: true, value: { images: 0, loss: 0, top1: 0, top5: 0, classNames: [], confusion: [] } }),
+  evaluate: async () => ({ ok: true, value: { images: 0, loss: 0, top1: 0, top5: 0, classNames: [], confusion: [], inference: { runtime: 'tfjs', backend: 'cpu', device: 'test CPU' } } }),
   exportModel: async ({ path }) => ({ ok: true, value: { kind: 'saved', file: { path: path ?? '', name: 'net.onnx' } } }),
   importModel: async () => ({ ok: false, error: 'no weights here' }),
 };

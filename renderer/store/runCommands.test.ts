@@ -18,7 +18,7 @@ function fakeHost(answers: Partial<StudioHost> = {}) {
     pauseTraining: record('pauseTraining', null),
     resumeTraining: record('resumeTraining', null),
     stopTraining: record('stopTraining', null),
-    predict: record('predict', [{ image: 'a.png', top: [{ classIndex: 0, label: 'cat', probability: 0.9 }] }]),
+    predict: record('predict', { predictions: [{ image: 'a.png', top: [{ classIndex: 0, label: 'cat', probability: 0.9 }] }], inference: { runtime: 'onnxruntime', backend: 'wasm', device: 'test CPU' } }),
     runEvents: record('runEvents', [
       { type: 'epoch', epoch: 1, train: { loss: 1, top1: 0.5, top5: 1 }, validation: { loss: 1, top1: 0.6, top5: 1 }, lr: 0.04, seconds: 1 },
     ]),
@@ -72,6 +72,7 @@ describe('run commands', () => {
     await predictImages(host, store, '{"design":1}');
     expect(calls[0].request).toEqual({ model: { kind: 'design', design: '{"design":1}' }, images: [{ name: 'a.png', base64: 'AAA' }, { path: '/img/b.png' }], top: 5 } satisfies PredictRequest);
     expect(store.getState().prediction.results[0].top[0].label).toBe('cat');
+    expect(store.getState().prediction.inference).toEqual({ runtime: 'onnxruntime', backend: 'wasm', device: 'test CPU' });
     store.getState().setPrediction({ model: { kind: 'checkpoint', runId: 'r1', which: 'best', path: '/runs/r1/checkpoints/best' } });
     await predictImages(host, store, '{}');
     expect((calls[1].request as PredictRequest).model).toEqual({ kind: 'modelDir', path: '/runs/r1/checkpoints/best' });

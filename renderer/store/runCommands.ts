@@ -98,5 +98,5 @@ export async function predictImages(host: StudioHost, store: RunStore, design: s
   }
   store.getState().setPrediction({ busy: true, error: null });
   const result = await ask(() => host.predict({ model: modelOf(model, design), images: images.map(imageOf), top: 5 }));
-  store.getState().setPrediction(result.ok ? { busy: false, results: result.value } : { busy: false, results: [], error: result.error });
+  store.getState().setPrediction(result.ok ? { busy: false, results: result.value.predictions, inference: result.value.inference } : { busy: false, results: [], inference: null, error: result.error });
 }

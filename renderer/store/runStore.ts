@@ -7,7 +7,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendName } from '../../app/compute/backends';
-import type { BackendReport, DoctorReport, HostEvent, ImagePrediction, RunSummary } from '../../app/protocol';
+import type { BackendReport, DoctorReport, HostEvent, ImagePrediction, InferenceReport, RunSummary } from '../../app/protocol';
 import { defaultTrainConfig } from '../../app/training/defaults';
 import type { ProgressEvent } from '../../app/training/progress';
 import type { ScanReport, TrainConfig } from '../../app/training/types';
@@ -24,6 +24,8 @@ export interface PredictionState {
   model: PredictionModel;
   images: readonly PredictionImage[];
   results: readonly ImagePrediction[];
+  /** What computed `results`; null while there are none. */
+  inference: InferenceReport | null;
   busy: boolean;
   error: string | null;
 }
@@ -125,7 +127,7 @@ export interface RunCommands {
 export type RunStoreState = RunState & RunCommands;
 export type RunStore = StoreApi<RunStoreState>;
 
-const initialPrediction: PredictionState = { model: { kind: 'design' }, images: [], results: [], busy: false, error: null };
+const initialPrediction: PredictionState = { model: { kind: 'design' }, images: [], results: [], inference: null, busy: false, error: null };
 
 /** True while a run trains the design: the designer is read-only then. */
 export function isDesignLocked(state: Pick<RunState, 'runs'>): boolean {

@@ -5,11 +5,10 @@
  */
 
 import type { BackendName } from '../../compute/backends';
+import type { InferenceRuntime } from '../../protocol';
 import type { LoadedModelDir } from '../modelDir/loadModelDir';
 import { openForward, type OpenedForward } from './batchForward';
 import { openOnnxForward } from './onnxForward';
-
-export type InferenceRuntime = 'onnxruntime' | 'tfjs';
 
 export async function modelDirForward(loaded: LoadedModelDir, named: BackendName | undefined, replicas: number): Promise<{ opened: OpenedForward; runtime: InferenceRuntime }> {
   const onnx = named === undefined ? await openOnnxForward(loaded) : null;

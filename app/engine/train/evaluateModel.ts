@@ -1,7 +1,7 @@
 /** `evaluate`: a saved model directory on a dataset — loss, top-1, top-5, confusion matrix. */
 
 import type { BackendName } from '../../compute/backends';
-import type { BackendReport } from '../../protocol';
+import type { BackendReport, InferenceRuntime } from '../../protocol';
 import type { ProgressCallback } from '../../training/progress';
 import type { EvaluationReport, ScanReport } from '../../training/types';
 import { selectBackend } from '../backends/select';
@@ -11,7 +11,7 @@ import { DatasetError, type Dataset } from '../data/types';
 import { loadModelDir } from '../modelDir/loadModelDir';
 import { evaluateBatches } from './evaluateBatches';
 import { trainableModel } from './trainStep';
-import { modelDirForward, type InferenceRuntime } from '../inference/modelDirForward';
+import { modelDirForward } from '../inference/modelDirForward';
 import { inferenceReplicaCount } from '../../training/replicas';
 import { availableParallelism } from 'node:os';
 

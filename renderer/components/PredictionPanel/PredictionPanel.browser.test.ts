@@ -49,6 +49,8 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
     expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     expect(await page.getByRole('img', { name: 'green.png' }).count()).toBe(1);
+    // A design has no ONNX export: the host's TensorFlow.js backend ran it, and the panel says which.
+    expect(await page.locator('.prediction-panel__ran-on').textContent()).toMatch(/^Ran on TensorFlow\.js, wasm on \S/);
     await studio.screenshot('predict-random-weights-dark');
   });
 
@@ -65,6 +67,7 @@ describe.skipIf(skip !== null)(`prediction panel in Chromium${skip ? ` (skipped:
     await page.getByRole('textbox', { name: 'Model directory' }).fill(join(studio.host.root, 'no-such-model'));
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
     await eventually(() => page.getByRole('tabpanel').getByRole('alert').textContent()).toMatch(/no-such-model/);
+    expect(await page.locator('.prediction-panel__ran-on').count()).toBe(0);
     await studio.screenshot('predict-missing-model');
   });
 

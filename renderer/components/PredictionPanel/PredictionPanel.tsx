@@ -1,5 +1,6 @@
 import { memo, useState, type DragEvent } from 'react';
 import { serializeDesign } from '../../../app/design/document';
+import { inferenceText } from '../../../app/text/inferenceText';
 import { useEditorContext } from '../../hooks/useEditorContext';
 import { useHostInfo } from '../../hooks/useHostInfo';
 import { UploadToHost, type Uploaded } from '../UploadToHost/UploadToHost';
@@ -59,7 +60,7 @@ function PredictionPanelView() {
     const images = paths.map((path, index) => ({ name: files[index]?.name ?? path, path, preview: files[index] ? URL.createObjectURL(files[index]) : null }));
     store.getState().setPrediction({ images: [...store.getState().prediction.images, ...images], error: null });
   };
-  const setModel = (next: PredictionModel) => store.getState().setPrediction({ model: next, results: [] });
+  const setModel = (next: PredictionModel) => store.getState().setPrediction({ model: next, results: [], inference: null });
 
   return (
     <div className="prediction-panel">
@@ -132,7 +133,7 @@ function PredictionPanelView() {
           <button type="button" className="training-panel__primary" disabled={prediction.busy || prediction.images.length === 0} onClick={() => void predictImages(host, store, serializeDesign(editor.getState().document))}>
             Predict
           </button>
-          <button type="button" disabled={prediction.images.length === 0} onClick={() => store.getState().setPrediction({ images: [], results: [], error: null })}>
+          <button type="button" disabled={prediction.images.length === 0} onClick={() => store.getState().setPrediction({ images: [], results: [], inference: null, error: null })}>
             Clear images
           </button>
         </div>
@@ -143,7 +144,10 @@ function PredictionPanelView() {
           </p>
         ) : null}
       </div>
-      <PredictionResults images={prediction.images} results={prediction.results} />
+      <div className="prediction-panel__results">
+        {prediction.inference && prediction.results.length > 0 ? <p className="prediction-panel__ran-on">Ran on {inferenceText(prediction.inference)}</p> : null}
+        <PredictionResults images={prediction.images} results={prediction.results} />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
-import type { EvaluationReport } from '../../../app/training/types';
+import type { ModelEvaluation } from '../../../app/protocol';
+import { inferenceText } from '../../../app/text/inferenceText';
 import { downloadBase64 } from '../../export/download';
 import { exportBaseName } from '../../export/exportName';
 import { useEditor } from '../../hooks/useEditor';
@@ -21,8 +22,8 @@ function validationCaption({ epoch, matrix }: ValidationConfusion): string {
 }
 
 /** Runs logged without a validation matrix are evaluated on their whole data folder, and say so. */
-function evaluationCaption(report: EvaluationReport, dataset: string): string {
-  return `Evaluated on ${dataset} (every image, centre crops): ${report.images} images · top-1 ${(report.top1 * 100).toFixed(1)}% · top-5 ${(report.top5 * 100).toFixed(1)}% · loss ${report.loss.toFixed(3)}`;
+function evaluationCaption(report: ModelEvaluation, dataset: string): string {
+  return `Evaluated on ${dataset} (every image, centre crops): ${report.images} images · top-1 ${(report.top1 * 100).toFixed(1)}% · top-5 ${(report.top5 * 100).toFixed(1)}% · loss ${report.loss.toFixed(3)} · ran on ${inferenceText(report.inference)}`;
 }
 
 interface RunResultsProps {
@@ -36,7 +37,7 @@ function RunResultsView({ run, onPredict }: RunResultsProps) {
   const { host, store: editor } = useEditorContext();
   const store = useRunStore();
   const [notice, setNotice] = useState<string | null>(null);
-  const [evaluation, setEvaluation] = useState<{ busy: boolean; report: EvaluationReport | null; error: string | null }>({ busy: false, report: null, error: null });
+  const [evaluation, setEvaluation] = useState<{ busy: boolean; report: ModelEvaluation | null; error: string | null }>({ busy: false, report: null, error: null });
   const baseName = useEditor((s) => exportBaseName(s.file, s.document.name));
   const info = useHostInfo();
   const modelName = (which: string) => `${baseName}-${run.runId}-${which}`;

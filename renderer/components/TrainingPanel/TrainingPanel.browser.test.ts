@@ -149,7 +149,10 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     await page.getByLabel('Choose images').setInputFiles({ name: 'saved.png', mimeType: 'image/png', buffer: await tinyImage() });
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
     await eventually(() => page.getByRole('list', { name: 'Top classes for saved.png' }).getByRole('listitem').count()).toBe(TINY_CLASSES);
+    // A model directory with onnxruntime-node installed (a dependency) and no backend named: the ONNX export ran.
+    expect(await page.locator('.prediction-panel__ran-on').textContent()).toBe("Ran on onnxruntime-node, on the model's ONNX export");
     await page.getByRole('button', { name: 'Clear images' }).click();
+    expect(await page.locator('.prediction-panel__ran-on').count()).toBe(0);
     await page.getByRole('tab', { name: 'Train' }).click();
     // Two replica threads start, train and predict on a machine others share.
   }, 2 * TRAINING_MS);
@@ -166,7 +169,9 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     const matrix = results.getByRole('table', { name: 'Confusion matrix' });
     await eventually(() => matrix.count()).toBe(1);
     expect(await matrix.getByRole('row').count()).toBe(TINY_CLASSES + 1);
-    expect(await results.getByText(`Evaluated on ${data} (every image, centre crops): 40 images`, { exact: false }).count()).toBe(1);
+    const caption = results.getByText(`Evaluated on ${data} (every image, centre crops): 40 images`, { exact: false });
+    expect(await caption.count()).toBe(1);
+    expect(await caption.textContent()).toMatch(/ · ran on onnxruntime-node, on the model's ONNX export$/);
   });
 
   it('pauses, continues, stops, and resumes a run from its checkpoint', async () => {
