@@ -2,8 +2,9 @@
  * Float tensors in and out of JavaScript arrays without a copy the garbage collector must free.
  * `dataSync` hands out a fresh array per tensor: a data-parallel step that moved every weight and
  * gradient through it allocated ~5× the model's size outside V8's heap, and V8 answered with a
- * full mark-compact every step or two on the main thread (~15 ms each). On wasm the values are
- * read where they lie and written through a view, which the backend copies into its memory.
+ * full mark-compact every step or two on the main thread (5–10 ms each, plus incremental
+ * marking). On wasm the values are read where they lie and written through a view, which the
+ * backend copies into its memory.
  */
 
 import * as tf from '@tensorflow/tfjs';
