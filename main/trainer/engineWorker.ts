@@ -32,9 +32,8 @@ const answers: EngineWorkerAnswers = {
   predict: (request) => settled(() => runPredictRequest(request, progress('predict'))),
   evaluate: ({ model, data, backend, roots }) =>
     settled(async () => {
-      const report = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
-      const { images, loss, top1, top5, classNames, confusion } = report;
-      return { ok: true, value: { images, loss, top1, top5, classNames, confusion, inference: inferenceReport(report.backend, report.runtime) } };
+      const { backend: ran, runtime, ...metrics } = await evaluateModelDir(model, { data, backend, roots, onScanProgress: progress('scan'), onProgress: progress('evaluate') });
+      return { ok: true, value: { ...metrics, inference: inferenceReport(ran, runtime) } };
     }),
   exportModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no place to write the export.' }) : runModelExport({ ...request, path: request.path }, progress('export', 'layers')))),
   importModel: (request) => settled(() => (request.path === undefined ? Promise.resolve({ ok: false, error: 'The host named no model directory to write.' }) : runModelImport({ source: request.source, path: request.path }))),
