@@ -6,14 +6,9 @@
 
 import { analyze } from '../app/analysis/analyze';
 import { buildPreset, presets } from '../app/presets/index';
+import { median } from './median';
 
 const WARMUP_RUNS = 20;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function parseArgs(args: readonly string[]): { names: string[]; runs: number } {
   const names: string[] = [];

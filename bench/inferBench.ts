@@ -17,6 +17,7 @@ import { compileDesign } from '../app/engine/compile/compileDesign';
 import { buildPreset } from '../app/presets/index';
 import { exportModel } from '../app/engine/export/exportModel';
 import { openForward } from '../app/engine/inference/batchForward';
+import { median } from './median';
 
 interface Options {
   models: string[];
@@ -65,7 +66,6 @@ function backendList(text: string): BackendName[] {
   return names as BackendName[];
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 interface Timing {

@@ -16,7 +16,8 @@
  * small preset, exported as PyTorch, with Debian's python3-torch on one thread and on every core,
  * and prints its rate over the Studio's best of the run; `--rounds N` then times the Studio on
  * every worker and PyTorch on every core N more times, alternately, and prints each round's
- * ratio and their median (PyTorch's own rate here spreads by ~15% within minutes).
+ * ratio and their median (PyTorch's own two-thread rate here went from ~560 to ~900 img/s within
+ * minutes).
  */
 
 import * as tf from '@tensorflow/tfjs';
@@ -40,6 +41,7 @@ import os from 'node:os';
 import { formatKernelTable, profileKernels } from '../app/engine/wasmKernels/kernelProfile';
 import { buildPreset } from '../app/presets/index';
 import { resolveTrainConfig } from '../app/training/defaults';
+import { median } from './median';
 
 interface Case {
   name: string;
@@ -175,10 +177,7 @@ async function alternatingRatios(item: Case, workers: number, rounds: number): P
     ratios.push(torch.imagesPerSecond / studio);
     lines.push(`  round ${round}: wasm × ${workers} ${studio.toFixed(1)} img/s, pytorch × ${torch.threads} ${torch.imagesPerSecond.toFixed(1)} img/s: ${ratios[ratios.length - 1].toFixed(2)}×`);
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-  lines.push(`pytorch × ${cores} over wasm × ${workers}, median of ${rounds} alternating round(s): ${median.toFixed(2)}× (${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}×)`);
+  lines.push(`pytorch × ${cores} over wasm × ${workers}, median of ${rounds} alternating round(s): ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`);
   return lines.join('\n');
 }
 
