@@ -7,6 +7,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { normalizeBatch } from './batchNormTraining';
+import { movingAverage } from './movingAverage';
 
 export interface BatchNormConfig {
   name?: string;
@@ -67,8 +68,7 @@ export class BatchNorm extends tf.layers.Layer {
 
   private updateMovingAverage(variable: tf.LayerVariable, batchValue: tf.Tensor): void {
     tf.tidy(() => {
-      const current = variable.read();
-      variable.write(tf.sub(current, tf.mul(tf.sub(current, batchValue), 1 - this.momentum)));
+      variable.write(movingAverage(variable.read(), batchValue, 1 - this.momentum));
     });
   }
 
