@@ -45,4 +45,14 @@ describe('movingAverage', () => {
     expect([...result.dataSync()]).toEqual([1.5, 2, 2.5]);
     tf.dispose([current, batch, result]);
   });
+
+  it('keeps to tfjs’ kernels off wasm, where the values may lie on a GPU that cannot be read synchronously', async () => {
+    await selectBackend({ backend: 'cpu' });
+    const current = tf.tensor1d([1, 2]);
+    const batch = tf.tensor1d([3, 0]);
+    const { result, calls } = kernelCalls('cpu', () => movingAverage(current, batch, 0.5));
+    expect(Object.fromEntries(calls)).toEqual({ Sub: 2, Multiply: 1 });
+    expect([...result.dataSync()]).toEqual([2, 1]);
+    tf.dispose([current, batch, result]);
+  });
 });

@@ -10,11 +10,13 @@ import * as tf from '@tensorflow/tfjs';
 import { floatsOf, tensorOf } from '../wasmKernels/heapTensors';
 
 export function movingAverage(current: tf.Tensor, batch: tf.Tensor, rate: number): tf.Tensor {
+  // Elsewhere the values may lie on a GPU, which Node cannot read synchronously.
   if (tf.getBackend() !== 'wasm') return tf.tidy(() => tf.sub(current, tf.mul(tf.sub(current, batch), rate)));
   const values = floatsOf(current);
   const batchValues = floatsOf(batch);
   const k = Math.fround(rate);
   const next = new Float32Array(values.length);
+  // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
   for (let i = 0; i < next.length; i++) next[i] = values[i] - Math.fround(Math.fround(values[i] - batchValues[i]) * k);
   return tensorOf(next, current.shape);
 }
