@@ -172,6 +172,7 @@ describe.skipIf(skip !== null)(`training panel in Chromium${skip ? ` (skipped: $
     const caption = results.getByText(`Evaluated on ${data} (every image, centre crops): 40 images`, { exact: false });
     expect(await caption.count()).toBe(1);
     expect(await caption.textContent()).toMatch(/ · ran on onnxruntime-node, on the model's ONNX export$/);
+    await studio.screenshot('training-evaluated-whole-folder');
   });
 
   it('pauses, continues, stops, and resumes a run from its checkpoint', async () => {
