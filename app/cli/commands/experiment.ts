@@ -44,7 +44,7 @@ export const command: CliCommand = {
     '  --out DIR          the experiment\'s folder (default: experiments/<name>); give the same folder',
     '                     again to continue a stopped or killed experiment where it stopped',
     '  --epochs N         epochs of every run, instead of the spec\'s (a shorter trial)',
-    '  --parallel N       runs side by side (default 1); on a CPU, 2 uses both cores of a 2-core machine',
+    '  --parallel N       runs side by side (default 1), sharing the cores: each trains on its share',
     `  --backend NAME     ${BACKEND_CHOICES} (default: the first that loads)`,
     '  --json             one JSON event per line (queue, run-start, train, run-end, report)',
     '',

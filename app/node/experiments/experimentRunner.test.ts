@@ -1,6 +1,7 @@
+import type * as FsPromises from 'node:fs/promises';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expandExperiment } from '../../experiments/expandExperiment';
 import { EXPERIMENT_PLAN_FORMAT, type ExperimentPlan } from '../../experiments/plan';
 import type { ExperimentQueue } from '../../experiments/queue';
@@ -8,7 +9,18 @@ import { EXPERIMENT_FORMAT, type ExperimentSpec } from '../../experiments/types'
 import type { TrainerStartRequest } from '../../training/processProtocol';
 import type { TrainFailureKind } from '../../training/types';
 import { useTempDir } from '../testing/tempDir';
-import { startExperiment, type RunProcess, type StartRun } from './experimentRunner';
+import { startExperiment, workersPerRun, type RunProcess, type StartRun } from './experimentRunner';
+
+// The first run's request is the slowest to read (the runner checks its folder for a record to
+// resume), so side-by-side runs would start out of queue order if the runner let them race.
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof FsPromises>();
+  const stat = async (path: string): Promise<Awaited<ReturnType<typeof fs.stat>>> => {
+    if (path.includes('a-seed1')) await new Promise((resolve) => setTimeout(resolve, 20));
+    return fs.stat(path);
+  };
+  return { ...fs, stat };
+});
 
 const temp = useTempDir('experiment-runner');
 
@@ -88,6 +100,8 @@ describe('experiment runner', () => {
       ['b-seed2', 'design B', 2, false],
     ]);
     expect(trainer.started[0].request).toMatchObject({ runDir: join(dir, 'runs', 'a-seed1'), data: '/data', config: { epochs: 1 } });
+    // One run at a time: each takes the trainer's default, every core.
+    expect(trainer.started.map((run) => run.request.workers)).toEqual([undefined, undefined, undefined, undefined]);
     expect(states(await onDisk(dir))).toEqual(['a-seed1 completed', 'b-seed1 completed', 'a-seed2 completed', 'b-seed2 completed']);
   });
 
@@ -145,9 +159,11 @@ describe('experiment runner', () => {
   it('runs side by side when asked, never the same run twice', async () => {
     const dir = join(temp(), 'parallel');
     const trainer = fakeTrainer();
-    const control = await startExperiment({ dir, plan: planOf(), startRun: trainer.startRun, parallel: 2 });
+    const control = await startExperiment({ dir, plan: planOf(), startRun: trainer.startRun, parallel: 2, cores: 2 });
     const [first, second] = [await trainer.next(1), await trainer.next(2)];
     expect([first.request.runId, second.request.runId]).toEqual(['a-seed1', 'b-seed1']);
+    // Two runs share the two cores: one wasm replica each, not two each.
+    expect([first.request.workers, second.request.workers]).toEqual([1, 1]);
     await expect.poll(async () => states(await onDisk(dir))).toEqual(['a-seed1 running', 'b-seed1 running', 'a-seed2 queued', 'b-seed2 queued']);
     second.complete();
     const third = await trainer.next(3);
@@ -178,3 +194,15 @@ describe('experiment runner', () => {
   });
 });
 
+describe('workersPerRun', () => {
+  it('splits the cores between runs side by side, at least one replica each', () => {
+    expect(workersPerRun(2, 2)).toBe(1);
+    expect(workersPerRun(2, 8)).toBe(4);
+    expect(workersPerRun(3, 8)).toBe(2);
+    expect(workersPerRun(4, 2)).toBe(1);
+  });
+
+  it('leaves one run at a time to the trainer’s default', () => {
+    expect(workersPerRun(1, 8)).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@
  */
 
 import { mkdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { ExperimentEvent } from '../../experiments/events';
 import type { ExperimentPlan } from '../../experiments/plan';
 import { cancelRun, moveRun, newQueue, nextRun, retryFailed, updateRun, type ExperimentQueue, type QueuedRunState } from '../../experiments/queue';
@@ -49,8 +50,19 @@ export interface ExperimentRunnerOptions {
   startRun: StartRun;
   onEvent?: (event: ExperimentEvent) => void;
   now?: () => Date;
-  /** Runs side by side (default 1): two wasm trainers use a second core that one leaves idle. */
+  /** Runs side by side (default 1). */
   parallel?: number;
+  /** The cores side-by-side runs share (default: this machine's). */
+  cores?: number;
+}
+
+/**
+ * Each run's wasm replicas when `parallel` runs share `cores`: its share of the cores, so that
+ * runs side by side do not each start one thread per core; absent for one run at a time, which
+ * takes the trainer's default (every core).
+ */
+export function workersPerRun(parallel: number, cores: number): number | undefined {
+  return parallel > 1 ? Math.max(1, Math.floor(cores / parallel)) : undefined;
 }
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
@@ -75,7 +87,7 @@ async function untilGone(pid: number, timeoutMs = 120_000): Promise<void> {
 }
 
 /** The trainer request of one run: a folder that already holds the run continues it. */
-async function runRequest(plan: ExperimentPlan, run: ExperimentRun, runDir: string): Promise<{ request: TrainerStartRequest; resumed: boolean }> {
+async function runRequest(plan: ExperimentPlan, run: ExperimentRun, runDir: string, workers: number | undefined): Promise<{ request: TrainerStartRequest; resumed: boolean }> {
   const resumed = await exists(runPaths(runDir).record);
   const request: TrainerStartRequest = {
     design: plan.designs[run.variantId],
@@ -86,6 +98,7 @@ async function runRequest(plan: ExperimentPlan, run: ExperimentRun, runDir: stri
     ...(plan.data === undefined ? {} : { data: plan.data }),
     ...(plan.validation === undefined ? {} : { validation: plan.validation }),
     ...(plan.backend === undefined ? {} : { backend: plan.backend }),
+    ...(workers === undefined ? {} : { workers }),
   };
   return { request, resumed };
 }
@@ -118,15 +131,30 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
   let inputError: string | null = null;
   let round: Promise<ExperimentOutcome> = Promise.resolve({ type: 'paused' });
 
+  /**
+   * Runs `launch` after every launch asked for before it has finished: side-by-side runs start
+   * in the order their workers took them (queue order), however long each one's request takes
+   * to read from disk.
+   */
+  let launching: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(launch: () => Promise<T>): Promise<T> => {
+    const turn = launching.then(launch);
+    launching = turn.catch(() => undefined);
+    return turn;
+  };
+
   const runOne = async (run: ExperimentRun): Promise<{ kind?: TrainFailureKind; message?: string }> => {
     const runDir = experimentRunDir(dir, run.id);
     const earlier = queue.runs.find((r) => r.id === run.id);
     if (earlier?.pid !== undefined) await untilGone(earlier.pid);
-    const { request, resumed } = await runRequest(plan, run, runDir);
-    emit({ type: 'run-start', run, runDir, resumed });
-    const process = startRun(request, (event) => emit({ type: 'train', runId: run.id, event }));
-    const entry: { process: RunProcess; why: Why | null } = { process, why: null };
-    active.set(run.id, entry);
+    const { process, entry } = await inTurn(async () => {
+      const { request, resumed } = await runRequest(plan, run, runDir, replicas);
+      emit({ type: 'run-start', run, runDir, resumed });
+      const started = startRun(request, (event) => emit({ type: 'train', runId: run.id, event }));
+      const launched: { process: RunProcess; why: Why | null } = { process: started, why: null };
+      active.set(run.id, launched);
+      return { process: started, entry: launched };
+    });
     await save(updateRun(queue, run.id, { state: 'running', startedAt: earlier?.startedAt ?? now(), ...(process.pid === undefined ? {} : { pid: process.pid }) }));
     const budget = plan.spec.fixed.budgetMinutes;
     const timer = budget === undefined ? undefined : setTimeout(() => {
@@ -178,6 +206,7 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     }
   };
   const workers = Math.max(1, Math.trunc(options.parallel ?? 1));
+  const replicas = workersPerRun(workers, options.cores ?? availableParallelism());
   const loop = async (): Promise<ExperimentOutcome> => {
     await Promise.all(Array.from({ length: workers }, worker));
     if (interrupted) return { type: 'interrupted' };
