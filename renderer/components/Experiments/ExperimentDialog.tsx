@@ -160,7 +160,7 @@ function NewExperiment({ prefill }: { prefill: ExperimentPrefill | null }) {
           <div className="experiment-dialog__grid">
             {field('seeds', 'Seeds (one run per variant and seed)', form.seeds, (v) => edit('seeds', v))}
             {field('targetAccuracy', 'Target accuracy (%)', form.targetAccuracy, (v) => edit('targetAccuracy', v), 'time and epochs to reach it')}
-            <Field name="parallel" label="Runs side by side" value={parallelText} error={parallelError} hint="1: one after another" onChange={setParallelText} />
+            <Field name="parallel" label="Runs side by side" value={parallelText} error={parallelError} hint="1: one after another; more share the cores between them" onChange={setParallelText} />
           </div>
         </fieldset>
 
