@@ -130,6 +130,9 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
   let interrupted = false;
   let inputError: string | null = null;
   let round: Promise<ExperimentOutcome> = Promise.resolve({ type: 'paused' });
+  /** Runs side by side, and each one's wasm replicas. */
+  const workers = Math.max(1, Math.trunc(options.parallel ?? 1));
+  const replicas = workersPerRun(workers, options.cores ?? availableParallelism());
 
   /**
    * Runs `launch` after every launch asked for before it has finished: side-by-side runs start
@@ -147,14 +150,14 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
     const runDir = experimentRunDir(dir, run.id);
     const earlier = queue.runs.find((r) => r.id === run.id);
     if (earlier?.pid !== undefined) await untilGone(earlier.pid);
-    const { process, entry } = await inTurn(async () => {
+    const entry = await inTurn(async () => {
       const { request, resumed } = await runRequest(plan, run, runDir, replicas);
       emit({ type: 'run-start', run, runDir, resumed });
-      const started = startRun(request, (event) => emit({ type: 'train', runId: run.id, event }));
-      const launched: { process: RunProcess; why: Why | null } = { process: started, why: null };
+      const launched: { process: RunProcess; why: Why | null } = { process: startRun(request, (event) => emit({ type: 'train', runId: run.id, event })), why: null };
       active.set(run.id, launched);
-      return { process: started, entry: launched };
+      return launched;
     });
+    const { process } = entry;
     await save(updateRun(queue, run.id, { state: 'running', startedAt: earlier?.startedAt ?? now(), ...(process.pid === undefined ? {} : { pid: process.pid }) }));
     const budget = plan.spec.fixed.budgetMinutes;
     const timer = budget === undefined ? undefined : setTimeout(() => {
@@ -205,8 +208,6 @@ export async function startExperiment(options: ExperimentRunnerOptions): Promise
       }
     }
   };
-  const workers = Math.max(1, Math.trunc(options.parallel ?? 1));
-  const replicas = workersPerRun(workers, options.cores ?? availableParallelism());
   const loop = async (): Promise<ExperimentOutcome> => {
     await Promise.all(Array.from({ length: workers }, worker));
     if (interrupted) return { type: 'interrupted' };
